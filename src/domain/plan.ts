@@ -1,0 +1,74 @@
+/**
+ * The SMP plan: plain, serialisable data with a versioned schema. This is what is saved, shared in links
+ * and exchanged with embedding pages (`window.smp`), so field names are a public interface: extend them,
+ * never rename or remove them.
+ */
+import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField } from './schema';
+import { MONK_SKIN_TONES } from './skinTones';
+
+export const PLAN_VERSION = 1;
+
+export interface Plan {
+  version: typeof PLAN_VERSION;
+  skin: {
+    /** Skin colour as `#rrggbb` (defaults to Monk skin tone 3). */
+    color: string;
+  };
+  dots: {
+    diameterMm: number;
+    sizeVariation: number;
+    densityPerCm2: number;
+    color: string;
+    opacity: number;
+    softness: number;
+  };
+}
+
+const num = (f: Omit<NumberField, 'kind'>): NumberField => ({ kind: 'number', ...f });
+
+/** Dot fields, with ranges from the domain notes (dots 0.25–1.75 mm; ~100 impressions/cm² in fill areas). */
+export const DOT_FIELDS = {
+  diameterMm: num({ default: 0.4, min: 0.25, max: 1.75, step: 0.05, unit: 'mm', label: 'Dot size' }),
+  sizeVariation: num({ default: 0.25, min: 0, max: 1, step: 0.05, unit: '', label: 'Size variation' }),
+  densityPerCm2: num({ default: 100, min: 5, max: 200, step: 1, unit: 'dots/cm²', label: 'Density', integer: true }),
+  color: { kind: 'color', default: '#2e2a28', label: 'Pigment shade' },
+  opacity: num({ default: 0.85, min: 0, max: 1, step: 0.01, unit: '', label: 'Opacity' }),
+  softness: num({ default: 0.3, min: 0, max: 1, step: 0.01, unit: '', label: 'Ink spread' }),
+} as const;
+
+export const PLAN_SCHEMA: ObjectField = {
+  kind: 'object',
+  fields: {
+    version: num({ default: PLAN_VERSION, min: 1, max: PLAN_VERSION, step: 1, unit: '', label: 'Version', integer: true }),
+    skin: {
+      kind: 'object',
+      fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' } },
+    },
+    dots: { kind: 'object', fields: DOT_FIELDS },
+  },
+};
+
+export function defaultPlan(): Plan {
+  return defaultsOf(PLAN_SCHEMA) as Plan;
+}
+
+/**
+ * Validates a plan, possibly partial: omitted fields take their defaults. Throws a `PlanError` naming the
+ * first bad field. Never mutates its input, and always returns a fresh object.
+ */
+export function parsePlan(input: unknown): Plan {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PlanError('plan', 'must be an object');
+  }
+  const version = (input as { version?: unknown }).version;
+  if (typeof version === 'number' && version > PLAN_VERSION) {
+    throw new PlanError('version', `${version} is newer than this simulator understands (${PLAN_VERSION}); please update the app`);
+  }
+  return parseField(PLAN_SCHEMA, input, '') as Plan;
+}
+
+export function clonePlan(plan: Plan): Plan {
+  return structuredClone(plan);
+}
+
+export { PlanError };

@@ -1,0 +1,120 @@
+/**
+ * A tiny declarative schema: one source of truth for every plan field's type, default, range and unit.
+ * The plan parser, the UI (slider ranges, units, labels) and the docs all read it, so a range can never
+ * drift between what the UI allows and what `setPlan` accepts.
+ */
+
+export type NumberField = {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+  /** Slider step in the field's own unit. */
+  step: number;
+  unit: string;
+  label: string;
+  integer?: boolean;
+};
+
+export type ColorField = { kind: 'color'; default: string; label: string };
+
+export type EnumField<T extends string = string> = {
+  kind: 'enum';
+  default: T;
+  values: readonly T[];
+  label: string;
+};
+
+export type BooleanField = { kind: 'boolean'; default: boolean; label: string };
+
+export type ObjectField = { kind: 'object'; fields: Record<string, Field> };
+
+export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField;
+
+/** Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. */
+export class PlanError extends Error {
+  constructor(
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`Invalid plan: ${field} ${detail}`);
+    this.name = 'PlanError';
+  }
+}
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+
+export function isHexColor(value: unknown): value is string {
+  return typeof value === 'string' && HEX_COLOR.test(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Builds the default value of a field (objects recursively). */
+export function defaultsOf(field: Field): unknown {
+  if (field.kind !== 'object') return field.default;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(field.fields)) out[key] = defaultsOf(child);
+  return out;
+}
+
+/**
+ * Validates `value` against `field`, filling omitted fields with their defaults.
+ * Unknown keys are rejected so that a typo in a clinic's page (`dots.diameter`) fails loudly
+ * instead of being silently ignored.
+ */
+export function parseField(field: Field, value: unknown, path: string): unknown {
+  if (value === undefined) return defaultsOf(field);
+  switch (field.kind) {
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new PlanError(path, `must be a number (got ${describe(value)})`);
+      }
+      if (value < field.min || value > field.max) {
+        const unit = field.unit ? ` ${field.unit}` : '';
+        throw new PlanError(path, `must be between ${field.min} and ${field.max}${unit} (got ${value})`);
+      }
+      if (field.integer && !Number.isInteger(value)) {
+        throw new PlanError(path, `must be a whole number (got ${value})`);
+      }
+      return value;
+    }
+    case 'color':
+      if (!isHexColor(value)) throw new PlanError(path, `must be a colour like "#a1b2c3" (got ${describe(value)})`);
+      return value.toLowerCase();
+    case 'enum':
+      if (typeof value !== 'string' || !field.values.includes(value)) {
+        throw new PlanError(path, `must be one of ${field.values.join(', ')} (got ${describe(value)})`);
+      }
+      return value;
+    case 'boolean':
+      if (typeof value !== 'boolean') throw new PlanError(path, `must be true or false (got ${describe(value)})`);
+      return value;
+    case 'object': {
+      if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
+      for (const key of Object.keys(value)) {
+        if (!(key in field.fields)) throw new PlanError(path ? `${path}.${key}` : key, 'is not a known plan field');
+      }
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(field.fields)) {
+        out[key] = parseField(child, value[key], path ? `${path}.${key}` : key);
+      }
+      return out;
+    }
+  }
+}
+
+/** Clamps a number into a field's range (and rounds integers), for UI inputs that must stay valid. */
+export function clampToField(field: NumberField, value: number): number {
+  if (!Number.isFinite(value)) return field.default;
+  const clamped = Math.min(field.max, Math.max(field.min, value));
+  return field.integer ? Math.round(clamped) : clamped;
+}

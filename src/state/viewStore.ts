@@ -1,0 +1,56 @@
+/**
+ * View state: how the plan is looked at (camera preset, lighting, open panel, messages). Kept apart from
+ * the plan so that looking around never becomes an undo step or changes a saved plan.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { ViewName } from '../domain/views';
+import type { LightingName } from '../domain/lighting';
+
+export interface ViewRequest {
+  name: ViewName;
+  /** Camera distance from the head's surface along the view direction; omitted: the whole head. */
+  distanceMm?: number;
+  animate: boolean;
+  /** Increases with every request so that asking for the same view again still moves the camera. */
+  seq: number;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  seq: number;
+}
+
+export interface ViewState {
+  viewRequest: ViewRequest;
+  lighting: LightingName;
+  notice: Notice | null;
+  requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
+  setLighting(lighting: LightingName): void;
+  showNotice(kind: Notice['kind'], text: string): void;
+  dismissNotice(): void;
+}
+
+export function createViewStore(initialView: ViewName = 'three-quarter') {
+  return createStore<ViewState>()((set, get) => ({
+    viewRequest: { name: initialView, animate: false, seq: 0 },
+    lighting: 'clinic',
+    notice: null,
+    requestView(name, options = {}) {
+      const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
+      if (options.distanceMm !== undefined) request.distanceMm = options.distanceMm;
+      set({ viewRequest: request });
+    },
+    setLighting(lighting) {
+      set({ lighting });
+    },
+    showNotice(kind, text) {
+      set({ notice: { kind, text, seq: (get().notice?.seq ?? 0) + 1 } });
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  }));
+}
+
+export type ViewStore = ReturnType<typeof createViewStore>;
