@@ -1,0 +1,43 @@
+/**
+ * Takes screenshots of the built app in headless Chromium: `npm run screenshots -- [outDir]`.
+ * Used for the README's pictures and for looking at changes. Extra shots are given as
+ * `name:width x height:hash` arguments, e.g. `close:1280x800:#view=top`.
+ */
+import { chromium } from 'playwright-core';
+import { launchOptions } from '../tests/browser/chromium';
+import { buildAndServe } from '../tests/browser/server';
+
+const outDir = process.argv[2] ?? 'docs';
+const extra = process.argv.slice(3);
+
+const shots: Array<{ name: string; width: number; height: number; hash: string; setup?: string }> =
+  extra.length > 0
+    ? extra.map((arg) => {
+        const [name = 'shot', size = '1280x800', hash = '', setup] = arg.split('|');
+        const [width, height] = size.split('x').map(Number);
+        return { name, width: width ?? 1280, height: height ?? 800, hash, ...(setup ? { setup } : {}) };
+      })
+    : [
+        { name: 'screenshot-laptop', width: 1920, height: 1080, hash: '' },
+        { name: 'screenshot-tablet', width: 1024, height: 768, hash: '' },
+      ];
+
+const { url, server } = await buildAndServe('node_modules/.smp-screenshot-build');
+const browser = await chromium.launch(launchOptions());
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({ viewport: { width: shot.width, height: shot.height }, deviceScaleFactor: 1 });
+    page.on('console', (m) => m.type() === 'error' && console.error(`[${shot.name}] ${m.text()}`));
+    page.on('pageerror', (e) => console.error(`[${shot.name}] ${e.message}`));
+    await page.goto(url + shot.hash);
+    await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 60_000 });
+    if (shot.setup) await page.evaluate(shot.setup);
+    await page.evaluate(() => window.smp!.whenRendered());
+    await page.screenshot({ path: `${outDir}/${shot.name}.png` });
+    console.log(`${outDir}/${shot.name}.png`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,74 @@
+// Follicle dots: SMP impressions drawn per pixel on any mesh, in object-space millimetres, with no UVs.
+// The CPU twin of this file is src/domain/dots/placement.ts: keep the hash, lattice, jitter and size law
+// identical in both.
+//
+// A jittered 3D lattice (cell = uCellMm, rotated off the axes by uLatticeRotation) is sliced by the
+// shaded point's tangent plane: feature points within half a cell of that plane become discs of the
+// planned size on it. That gives one dot per cell² of surface in any orientation.
+
+uniform float uDotDiameterMm;
+uniform float uSizeVariation;
+uniform float uCellMm;
+uniform float uSoftness;
+uniform mat3 uLatticeRotation;
+
+const float LATTICE_JITTER = 0.8;
+const float SLAB_FADE = 0.08;
+const float AREA_SPREAD = 0.8;
+
+uvec3 pcg3d(uvec3 v) {
+  v = v * 1664525u + 1013904223u;
+  v.x += v.y * v.z;
+  v.y += v.z * v.x;
+  v.z += v.x * v.y;
+  v ^= v >> 16u;
+  v.x += v.y * v.z;
+  v.y += v.z * v.x;
+  v.z += v.x * v.y;
+  return v;
+}
+
+const float U32_TO_UNIT = 1.0 / 4294967296.0;
+
+// Ink coverage (0..1) at object-space point p (mm) with unit normal n.
+// pixelMm: the pixel's footprint on the surface. The including shader supplies densityAt(offsetMm): the
+// planned local density fraction (0..1) at a dot centre offsetMm away from p (treatment area, transition).
+float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
+  vec3 q = (uLatticeRotation * p) / uCellMm;
+  vec3 nr = uLatticeRotation * n;
+  vec3 base = floor(q);
+  float r0 = 0.5 * uDotDiameterMm;
+  float clearInk = 1.0;
+  for (int dx = -1; dx <= 1; dx++) {
+    for (int dy = -1; dy <= 1; dy++) {
+      for (int dz = -1; dz <= 1; dz++) {
+        vec3 cell = base + vec3(dx, dy, dz);
+        uvec3 h = pcg3d(uvec3(ivec3(cell)));
+        uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));
+        vec3 feature = cell + 0.5 + LATTICE_JITTER * (vec3(h) * U32_TO_UNIT - 0.5);
+        vec3 d = (feature - q) * uCellMm;
+        float along = dot(d, nr);
+        float slab = 1.0 - smoothstep(0.5 - SLAB_FADE, 0.5 + SLAB_FADE, abs(along) / uCellMm);
+        if (slab <= 0.0) continue;
+        vec3 tangent = d - along * nr;
+        // Keep this dot where the planned local density (treatment area, transition zone) allows it,
+        // judged at the dot's centre so the hairline never cuts a dot in half.
+        float keep = densityAt(transpose(uLatticeRotation) * tangent);
+        if (float(g.z) * U32_TO_UNIT >= keep) continue;
+        float areaFactor = 1.0 + uSizeVariation * AREA_SPREAD * (2.0 * float(g.x) * U32_TO_UNIT - 1.0);
+        float r = r0 * sqrt(areaFactor);
+        float w = max(0.5 * uSoftness * r, 0.5 * pixelMm);
+        float ink = (1.0 - smoothstep(r - w, r + w, length(tangent))) * slab;
+        clearInk *= 1.0 - ink;
+      }
+    }
+  }
+  return 1.0 - clearInk;
+}
+
+// Share of the surface that dots of total area fraction x (density x one dot's area) cover, allowing for
+// overlaps in this placement: fitted to it by tests/unit/dots.test.ts (OVERLAP in src/domain/dots/coverage.ts).
+const float OVERLAP = 0.35;
+float meanCoverage(float x) {
+  return 1.0 - exp(-x - OVERLAP * x * x);
+}

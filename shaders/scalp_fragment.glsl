@@ -1,0 +1,14 @@
+{
+  // Pixel footprint on the surface (mm): drives anti-aliasing and the fade to mean coverage.
+  float pixelMm = max(length(dFdx(vSmpPosition)), length(dFdy(vSmpPosition)));
+  smpDistanceGradient = surfaceGradient(vHairlineDistance, vSmpPosition);
+  float ink = 0.0;
+  // Skip the dot search where no dot can reach (the face, ears, neck): their pixels cost nothing extra.
+  if (uSmpVisible > 0.0 && vHairlineDistance > -2.0 * uDotDiameterMm - pixelMm) {
+    // Dots smaller than about a pixel fade to their mean coverage, so the scalp keeps its tone from afar.
+    float fade = smoothstep(0.25, 0.6, pixelMm / uDotDiameterMm);
+    float dots = fade < 1.0 ? follicleCoverage(vSmpPosition, normalize(vSmpNormal), pixelMm) : 0.0;
+    ink = mix(dots, meanCoverage(uDotAreaFraction * densityAt(vec3(0.0))), fade);
+  }
+  diffuseColor.rgb = mix(diffuseColor.rgb, uDotColor, ink * uDotOpacity * uSmpVisible);
+}

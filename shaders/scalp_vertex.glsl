@@ -1,0 +1,3 @@
+vSmpPosition = position;
+vSmpNormal = normal;
+vHairlineDistance = hairlineDistance;

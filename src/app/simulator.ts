@@ -1,0 +1,48 @@
+/**
+ * One simulator instance: the stores and signals that the scene, the UI and the embedding API share.
+ */
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Plan } from '../domain/plan';
+import type { ViewName } from '../domain/views';
+import { createPlanStore, type PlanState } from '../state/planStore';
+import { createViewStore, type ViewState } from '../state/viewStore';
+import { RenderSignals } from '../scene/renderSignals';
+import type { LoadedHead } from '../scene/loadedHead';
+
+export interface HeadState {
+  head: LoadedHead | null;
+  setHead(head: LoadedHead | null): void;
+}
+
+export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) {
+  const signals = new RenderSignals();
+  return {
+    planStore: createPlanStore(options.plan),
+    viewStore: createViewStore(options.view),
+    headStore: createStore<HeadState>()((set) => ({ head: null, setHead: (head) => set({ head }) })),
+    signals,
+    /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */
+    releaseHeadLoading: signals.hold(),
+    canvas: null as HTMLCanvasElement | null,
+  };
+}
+
+export type Simulator = ReturnType<typeof createSimulator>;
+
+export const SimulatorContext = createContext<Simulator | null>(null);
+
+export function useSimulator(): Simulator {
+  const sim = useContext(SimulatorContext);
+  if (!sim) throw new Error('useSimulator must be used inside <SimulatorContext.Provider>');
+  return sim;
+}
+
+export function usePlan<T>(selector: (plan: Plan) => T): T {
+  return useStore(useSimulator().planStore, (s: PlanState) => selector(s.plan));
+}
+
+export function useView<T>(selector: (view: ViewState) => T): T {
+  return useStore(useSimulator().viewStore, selector);
+}

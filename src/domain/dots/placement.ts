@@ -1,0 +1,129 @@
+/**
+ * Where follicle dots sit: the CPU twin of `shaders/follicle_dots.glsl`. Both must follow the same recipe
+ * (same hash, lattice, jitter and size law): the shader draws the dots, this file lets unit tests and the
+ * coverage model reason about exactly those dots.
+ *
+ * Recipe ("setup-free surface noise", Lagae et al. 2009): a jittered 3D lattice of cell size
+ * `s = 10 / sqrt(density)` mm, rotated off the axes, one feature point per cell. A shaded point `p` with
+ * normal `n` sees the feature points within half a cell of its tangent plane, projected onto that plane.
+ * On average that is one dot per s² of surface whatever the orientation, with no UVs.
+ */
+import type { Vec3 } from '../head/landmarks';
+
+/** How far a feature point may wander inside its cell (fraction of the cell). Below 1 so dots don't clump. */
+export const LATTICE_JITTER = 0.8;
+/** Width of the soft band at the slab's faces (fraction of a cell), so dots fade in and out without popping. */
+export const SLAB_FADE = 0.08;
+/** Largest change of a dot's area from `sizeVariation = 1`: areas spread over 1 ± 0.8 (mean kept at 1). */
+export const AREA_SPREAD = 0.8;
+
+/** A fixed rotation (row-major 3×3) that takes the lattice off the head's axes, so no row of dots lines up with them. */
+export const LATTICE_ROTATION: readonly number[] = (() => {
+  const [a, b, c] = [0.61, 0.93, 0.37];
+  const [ca, sa, cb, sb, cc, sc] = [Math.cos(a), Math.sin(a), Math.cos(b), Math.sin(b), Math.cos(c), Math.sin(c)];
+  // Rz(c) · Ry(b) · Rx(a)
+  return [
+    cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa,
+    sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa,
+    -sb, cb * sa, cb * ca,
+  ];
+})();
+
+export function cellSizeMm(densityPerCm2: number): number {
+  return 10 / Math.sqrt(densityPerCm2);
+}
+
+/** PCG-style 3D integer hash (Jarzynski & Olano 2020), on unsigned 32-bit lanes exactly like GLSL `uvec3`. */
+export function pcg3d(x: number, y: number, z: number): [number, number, number] {
+  x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+  y = (Math.imul(y, 1664525) + 1013904223) >>> 0;
+  z = (Math.imul(z, 1664525) + 1013904223) >>> 0;
+  x = (x + Math.imul(y, z)) >>> 0;
+  y = (y + Math.imul(z, x)) >>> 0;
+  z = (z + Math.imul(x, y)) >>> 0;
+  x = (x ^ (x >>> 16)) >>> 0;
+  y = (y ^ (y >>> 16)) >>> 0;
+  z = (z ^ (z >>> 16)) >>> 0;
+  x = (x + Math.imul(y, z)) >>> 0;
+  y = (y + Math.imul(z, x)) >>> 0;
+  z = (z + Math.imul(x, y)) >>> 0;
+  return [x, y, z];
+}
+
+const U32 = 4294967296;
+
+export interface FeaturePoint {
+  /** Position in lattice units (multiply by the cell size for mm, in the rotated frame). */
+  lattice: Vec3;
+  /** Multiplies the dot's area (mean 1 over all dots). */
+  areaFactor: number;
+  /** Per-dot random in [0, 1) for shade variation. */
+  shade: number;
+  /** Per-dot random in [0, 1): the dot is drawn where the local density fraction exceeds it (thinning). */
+  rank: number;
+}
+
+export function featurePoint(i: number, j: number, k: number, sizeVariation: number): FeaturePoint {
+  const h = pcg3d(i >>> 0, j >>> 0, k >>> 0);
+  const g = pcg3d(h[0] ^ 0x9e3779b9, h[1] ^ 0x85ebca6b, h[2] ^ 0xc2b2ae35);
+  const jitter = (v: number) => 0.5 + LATTICE_JITTER * (v / U32 - 0.5);
+  return {
+    lattice: [i + jitter(h[0]), j + jitter(h[1]), k + jitter(h[2])],
+    areaFactor: 1 + sizeVariation * AREA_SPREAD * (2 * (g[0] / U32) - 1),
+    shade: g[1] / U32,
+    rank: g[2] / U32,
+  };
+}
+
+export interface DotParams {
+  densityPerCm2: number;
+  diameterMm: number;
+  sizeVariation: number;
+  softness: number;
+}
+
+/** Edge half-width (mm) of a dot of radius r: ink spread from softness, at least half a pixel for anti-aliasing. */
+export function edgeHalfWidthMm(radiusMm: number, softness: number, pixelMm: number): number {
+  return Math.max(0.5 * softness * radiusMm, 0.5 * pixelMm);
+}
+
+const smoothstep = (e0: number, e1: number, x: number) => {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)));
+  return t * t * (3 - 2 * t);
+};
+
+function rotate(p: Vec3): Vec3 {
+  const m = LATTICE_ROTATION;
+  return [
+    m[0]! * p[0] + m[1]! * p[1] + m[2]! * p[2],
+    m[3]! * p[0] + m[4]! * p[1] + m[5]! * p[2],
+    m[6]! * p[0] + m[7]! * p[1] + m[8]! * p[2],
+  ];
+}
+
+/** Ink coverage (0..1, overlapping dots combined as layered ink) at surface point p (mm) with unit normal n. */
+export function coverageAt(p: Vec3, n: Vec3, params: DotParams, pixelMm = 0): number {
+  const s = cellSizeMm(params.densityPerCm2);
+  const r0 = params.diameterMm / 2;
+  const q = rotate(p).map((v) => v / s) as Vec3;
+  const nr = rotate(n);
+  const base = q.map(Math.floor) as Vec3;
+  let clear = 1;
+  for (let dx = -1; dx <= 1; dx++) {
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dz = -1; dz <= 1; dz++) {
+        const f = featurePoint(base[0] + dx, base[1] + dy, base[2] + dz, params.sizeVariation);
+        const d: Vec3 = [(f.lattice[0] - q[0]) * s, (f.lattice[1] - q[1]) * s, (f.lattice[2] - q[2]) * s];
+        const h = d[0] * nr[0] + d[1] * nr[1] + d[2] * nr[2];
+        const slab = 1 - smoothstep(0.5 - SLAB_FADE, 0.5 + SLAB_FADE, Math.abs(h) / s);
+        if (slab <= 0) continue;
+        const t = Math.hypot(d[0] - h * nr[0], d[1] - h * nr[1], d[2] - h * nr[2]);
+        const r = r0 * Math.sqrt(f.areaFactor);
+        const w = edgeHalfWidthMm(r, params.softness, pixelMm);
+        const ink = (1 - smoothstep(r - w, r + w, t)) * slab;
+        clear *= 1 - ink;
+      }
+    }
+  }
+  return 1 - clear;
+}

@@ -1,0 +1,61 @@
+/**
+ * `window.smp`: the embedding API that clinics' pages and the browser tests use. A public interface:
+ * extend it, never break it.
+ */
+import type { Simulator } from '../app/simulator';
+import { clonePlan, type Plan } from '../domain/plan';
+import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
+
+export interface SetViewOptions {
+  /** Puts the camera this far (mm) from the head's surface along the view direction. */
+  distanceMm?: number;
+  /** Fly to the view instead of jumping (default false). */
+  animate?: boolean;
+}
+
+export interface SmpApi {
+  /** A deep copy of the current plan. */
+  getPlan(): Plan;
+  /** Replaces the plan; omitted fields take their defaults. Throws an Error naming the bad field, changing nothing. */
+  setPlan(plan: unknown): void;
+  setView(name: ViewName, options?: SetViewOptions): void;
+  /** Resolves once a frame showing the current plan and view has been drawn. */
+  whenRendered(): Promise<void>;
+  /** A PNG data URL of the canvas, once the current plan and view are drawn. */
+  screenshot(): Promise<string>;
+  undo(): void;
+  redo(): void;
+}
+
+declare global {
+  interface Window {
+    smp?: SmpApi;
+  }
+}
+
+export const MAX_VIEW_DISTANCE_MM = 3000;
+
+export function createEmbedApi(sim: Simulator): SmpApi {
+  return {
+    getPlan: () => clonePlan(sim.planStore.getState().plan),
+    setPlan: (plan) => sim.planStore.getState().replacePlan(plan, 'Plan from page'),
+    setView(name, options = {}) {
+      if (!isViewName(name)) throw new Error(`Unknown view "${String(name)}": use one of ${VIEW_NAMES.join(', ')}`);
+      const { distanceMm } = options;
+      if (distanceMm !== undefined && !(typeof distanceMm === 'number' && distanceMm > 0 && distanceMm <= MAX_VIEW_DISTANCE_MM)) {
+        throw new Error(`setView: distanceMm must be a number above 0 and at most ${MAX_VIEW_DISTANCE_MM} (got ${String(distanceMm)})`);
+      }
+      const request: { distanceMm?: number; animate: boolean } = { animate: options.animate ?? false };
+      if (distanceMm !== undefined) request.distanceMm = distanceMm;
+      sim.viewStore.getState().requestView(name, request);
+    },
+    whenRendered: () => sim.signals.whenRendered(),
+    async screenshot() {
+      await sim.signals.whenRendered();
+      if (!sim.canvas) throw new Error('The 3D view is not ready');
+      return sim.canvas.toDataURL('image/png');
+    },
+    undo: () => sim.planStore.getState().undo(),
+    redo: () => sim.planStore.getState().redo(),
+  };
+}

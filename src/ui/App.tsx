@@ -1,0 +1,58 @@
+import { Component, useState, type ReactNode } from 'react';
+import { useSimulator } from '../app/simulator';
+import { Viewer } from '../scene/Viewer';
+import { HistoryButtons } from './HistoryButtons';
+import { NoticeBanner } from './NoticeBanner';
+import { SkinTonePicker } from './SkinTonePicker';
+import { ViewBar } from './ViewBar';
+
+/** Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. */
+class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="stage-message" role="alert">
+          <h2>The 3D view could not start</h2>
+          <p>{this.state.error.message}</p>
+          <p>Your plan is safe. Reload the page to try again.</p>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export function App() {
+  const [contextLost, setContextLost] = useState(false);
+  useSimulator();
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">
+          SMP <span>Simulator</span>
+        </h1>
+        <ViewBar />
+        <HistoryButtons />
+      </header>
+      <main className="stage" aria-label="3D head view">
+        <SceneErrorBoundary>
+          <Viewer onContextLost={setContextLost} />
+        </SceneErrorBoundary>
+        {contextLost && (
+          <div className="stage-message" role="status">
+            <p>The graphics card was reset. Restoring the view; your plan is safe.</p>
+          </div>
+        )}
+        <NoticeBanner />
+        <p className="scale-note">True scale · millimetres · simulation, not a guarantee</p>
+      </main>
+      <aside className="panel" aria-label="Plan settings">
+        <SkinTonePicker />
+      </aside>
+    </div>
+  );
+}

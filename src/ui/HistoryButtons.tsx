@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useSimulator } from '../app/simulator';
+
+/** Undo / redo buttons, and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z (and Ctrl+Y) anywhere outside text fields. */
+export function HistoryButtons() {
+  const { planStore } = useSimulator();
+  const undoLabel = useStore(planStore, (s) => s.past.at(-1)?.label);
+  const redoLabel = useStore(planStore, (s) => s.future.at(-1)?.label);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type === 'text'))) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        planStore.getState().undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        planStore.getState().redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [planStore]);
+
+  return (
+    <div className="segmented" role="group" aria-label="History">
+      <button type="button" disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo" onClick={() => planStore.getState().undo()}>
+        ↶ Undo
+      </button>
+      <button type="button" disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label="Redo" onClick={() => planStore.getState().redo()}>
+        ↷ Redo
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useSimulator, usePlan } from '../app/simulator';
+import { MONK_SKIN_TONES, monkToneOf } from '../domain/skinTones';
+
+export function SkinTonePicker() {
+  const { planStore } = useSimulator();
+  const color = usePlan((p) => p.skin.color);
+  const tone = monkToneOf(color);
+  const setColor = (value: string, gesture?: string) =>
+    planStore.getState().edit('Skin tone', (plan) => void (plan.skin.color = value), gesture ? { gesture } : undefined);
+  return (
+    <section className="panel-section" aria-labelledby="skin-heading">
+      <h2 id="skin-heading">Skin tone</h2>
+      <p className="hint">Monk Skin Tone scale, lightest (1) to darkest (10), or pick any colour.</p>
+      <div className="swatches" role="radiogroup" aria-label="Monk skin tone">
+        {MONK_SKIN_TONES.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="radio"
+            aria-checked={tone === t.id}
+            aria-label={`Monk tone ${t.id}`}
+            title={`Monk tone ${t.id} (${t.color})`}
+            className={`swatch${tone === t.id ? ' selected' : ''}`}
+            style={{ background: t.color }}
+            data-monk={t.id}
+            onClick={() => setColor(t.color)}
+          >
+            <span>{t.id}</span>
+          </button>
+        ))}
+      </div>
+      <label className="field inline">
+        <span>Custom colour</span>
+        <input
+          type="color"
+          value={color}
+          onInput={(e) => setColor(e.currentTarget.value, 'skin-color-picker')}
+          onChange={(e) => {
+            setColor(e.currentTarget.value, 'skin-color-picker');
+            planStore.getState().endGesture();
+          }}
+        />
+        <code>{tone ? `Monk ${tone}` : color}</code>
+      </label>
+    </section>
+  );
+}

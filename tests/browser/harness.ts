@@ -1,0 +1,104 @@
+/** Opens the built app in headless Chromium and gives tests what they need to look at the picture. */
+import { inject, expect } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+export interface AppPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** Requests the page made to any origin other than the app's own. */
+  foreignRequests: string[];
+  close(): Promise<void>;
+}
+
+let browser: Browser | null = null;
+
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.connect(inject('wsEndpoint'));
+  return browser;
+}
+
+export const appUrl = () => inject('appUrl');
+
+export async function openApp(options: { hash?: string; width?: number; height?: number; waitForReady?: boolean } = {}): Promise<AppPage> {
+  const b = await sharedBrowser();
+  const context = await b.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const foreignRequests: string[] = [];
+  const origin = new URL(appUrl()).origin;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
+  });
+  await page.goto(appUrl() + (options.hash ?? ''));
+  if (options.waitForReady ?? true) await waitForReady(page);
+  return { page, errors, foreignRequests, close: () => context.close() };
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 60_000 });
+  // A suite must never pass on nothing: the canvas must hold a real WebGL2 context.
+  const webgl2 = await page.evaluate(() => {
+    const canvas = document.querySelector('canvas');
+    const gl = canvas?.getContext('webgl2');
+    return gl ? { version: gl.getParameter(gl.VERSION) as string, lost: gl.isContextLost() } : null;
+  });
+  expect(webgl2, 'the canvas has a WebGL2 context').not.toBeNull();
+  expect(webgl2!.lost).toBe(false);
+}
+
+export interface Image {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** The current frame, as drawn by the app (via `window.smp.screenshot()`), decoded. */
+export async function grabFrame(page: Page): Promise<Image> {
+  const dataUrl = await page.evaluate(() => window.smp!.screenshot());
+  const png = PNG.sync.read(Buffer.from(dataUrl.split(',')[1]!, 'base64'));
+  return { width: png.width, height: png.height, data: new Uint8Array(png.data) };
+}
+
+export function luminance(img: Image, x: number, y: number): number {
+  const i = (y * img.width + x) * 4;
+  return (0.2126 * img.data[i]! + 0.7152 * img.data[i + 1]! + 0.0722 * img.data[i + 2]!) / 255;
+}
+
+/** Mean absolute per-channel difference between two frames of the same size, 0..1. */
+export function imageDifference(a: Image, b: Image): number {
+  expect(a.width).toBe(b.width);
+  expect(a.height).toBe(b.height);
+  let sum = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    sum += Math.abs(a.data[i]! - b.data[i]!) + Math.abs(a.data[i + 1]! - b.data[i + 1]!) + Math.abs(a.data[i + 2]! - b.data[i + 2]!);
+  }
+  return sum / ((a.data.length / 4) * 3 * 255);
+}
+
+/** Fraction of pixels that differ from the background colour (the head's share of the picture). */
+export function foregroundFraction(img: Image, background: [number, number, number], tolerance = 6): number {
+  let count = 0;
+  for (let i = 0; i < img.data.length; i += 4) {
+    const d = Math.abs(img.data[i]! - background[0]) + Math.abs(img.data[i + 1]! - background[1]) + Math.abs(img.data[i + 2]! - background[2]);
+    if (d > tolerance) count++;
+  }
+  return count / (img.width * img.height);
+}
+
+export async function savePng(img: Image, path: string): Promise<void> {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { dirname } = await import('node:path');
+  mkdirSync(dirname(path), { recursive: true });
+  const png = new PNG({ width: img.width, height: img.height });
+  png.data = Buffer.from(img.data);
+  writeFileSync(path, PNG.sync.write(png));
+}
