@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GeneratedHead } from '../../src/domain/head/generateHead.ts';
+import { LANDMARK_NAMES, parseLandmarks, type Vec3 } from '../../src/domain/head/landmarks.ts';
+import { closestPointOnMesh, measureHead } from '../../src/domain/head/measure.ts';
+import { countNonManifoldEdges, meshVertexNormals, signedVolume } from '../../src/domain/head/meshTools.ts';
+import { HEAD_FRAME, readGlb, readMesh, writeGlb } from '../../src/io/glb.ts';
+
+const glbPath = resolve(import.meta.dirname, '../../public/models/head.glb');
+const glb = readGlb(new Uint8Array(readFileSync(glbPath)));
+const skin = readMesh(glb, 'Skin');
+const eyes = readMesh(glb, 'Eyes');
+type Node = { name?: string; children?: number[]; mesh?: number; extras?: Record<string, unknown> };
+const nodes = glb.json.nodes as Node[];
+const headNode = nodes.find((n) => n.name === 'Head')!;
+const landmarks = parseLandmarks(headNode.extras?.landmarks);
+
+const within = (value: number, target: number, tolerance = 0.03) => Math.abs(value - target) <= target * tolerance;
+
+describe('default head model (public/models/head.glb)', () => {
+  it('is a Head node in millimetres with Skin and Eyes children', () => {
+    expect(headNode.extras?.units).toBe('mm');
+    expect(headNode.extras?.frame).toBe(HEAD_FRAME);
+    const children = headNode.children!.map((i) => nodes[i]!.name);
+    expect(children).toEqual(['Skin', 'Eyes']);
+    const materials = (glb.json.materials as { name: string }[]).map((m) => m.name);
+    expect(materials).toEqual(['skin', 'eyes']);
+    expect(eyes.colors?.length).toBe(eyes.positions.length);
+    expect(readFileSync(glbPath).byteLength).toBeLessThan(2.2 * 1024 * 1024);
+  });
+
+  it('has adult head dimensions', () => {
+    const m = measureHead(skin.positions, skin.indices, landmarks);
+    expect(within(m.breadth, 150), `breadth ${m.breadth}`).toBe(true);
+    expect(within(m.length, 195), `length ${m.length}`).toBe(true);
+    expect(within(m.circumference, 570), `circumference ${m.circumference}`).toBe(true);
+    expect(within(m.mentonToVertex, 230), `menton-vertex ${m.mentonToVertex}`).toBe(true);
+  });
+
+  it('has every landmark on the skin surface', () => {
+    for (const name of LANDMARK_NAMES) {
+      const p = landmarks[name];
+      expect(p.every(Number.isFinite)).toBe(true);
+      expect(closestPointOnMesh(skin.positions, skin.indices, p).distance, name).toBeLessThan(1);
+    }
+  });
+
+  it('has anatomically ordered landmarks in the head frame', () => {
+    const L = landmarks;
+    const mirrored = (a: Vec3, b: Vec3) => {
+      expect(a[0]).toBeGreaterThan(0); // +X is the subject's left
+      expect(a[0]).toBeCloseTo(-b[0], 3);
+      expect(a[1]).toBeCloseTo(b[1], 3);
+      expect(a[2]).toBeCloseTo(b[2], 3);
+    };
+    // Origin between the tragi.
+    mirrored(L.leftTragus, L.rightTragus);
+    expect(Math.hypot(L.leftTragus[1], L.leftTragus[2])).toBeLessThan(0.5);
+    mirrored(L.leftLateralCanthus, L.rightLateralCanthus);
+    mirrored(L.leftFrontotemporal, L.rightFrontotemporal);
+    for (const name of ['glabella', 'nasion', 'vertex', 'inion', 'menton'] as const) expect(Math.abs(L[name][0])).toBeLessThan(0.5);
+
+    let maxY = -Infinity, minZ = Infinity;
+    for (let i = 0; i < skin.positions.length; i += 3) {
+      maxY = Math.max(maxY, skin.positions[i + 1]!);
+      minZ = Math.min(minZ, skin.positions[i + 2]!);
+    }
+    expect(L.vertex[1]).toBeCloseTo(maxY, 0);
+    expect(L.nasion[1]).toBeLessThan(L.glabella[1]);
+    expect(L.nasion[2]).toBeLessThan(L.glabella[2]);
+    expect(L.glabella[2]).toBeGreaterThan(80);
+    expect(L.menton[1]).toBeLessThan(L.nasion[1] - 100);
+    expect(L.menton[2]).toBeGreaterThan(40);
+    expect(L.inion[2]).toBeLessThan(-70);
+    expect(L.inion[2] - minZ).toBeLessThan(15);
+    expect(L.leftLateralCanthus[2]).toBeGreaterThan(L.leftTragus[2] + 50);
+    expect(L.leftLateralCanthus[1]).toBeLessThan(L.glabella[1]);
+    expect(L.leftLateralCanthus[0]).toBeLessThan(L.leftTragus[0]);
+    // Frontotemporal points: above the canthi on the lateral epicanthal line, below a 60-80 mm mid-frontal point.
+    expect(L.leftFrontotemporal[0]).toBeCloseTo(L.leftLateralCanthus[0], 1);
+    expect(L.leftFrontotemporal[1] - L.glabella[1]).toBeGreaterThan(40);
+    expect(L.leftFrontotemporal[1] - L.glabella[1]).toBeLessThan(70);
+    // The forehead is tall enough for a hairline 60-80 mm above the glabella, below the vertex.
+    expect(L.vertex[1] - L.glabella[1]).toBeGreaterThan(80);
+  });
+
+  it('is a closed manifold with outward normals', () => {
+    expect(countNonManifoldEdges(skin.indices)).toBe(0);
+    expect(signedVolume(skin.positions, skin.indices)).toBeGreaterThan(2e6); // a head is ~4 litres
+    const faceNormals = meshVertexNormals(skin.positions, skin.indices);
+    let disagree = 0;
+    for (let i = 0; i < skin.normals.length; i += 3) {
+      const d = skin.normals[i]! * faceNormals[i]! + skin.normals[i + 1]! * faceNormals[i + 1]! + skin.normals[i + 2]! * faceNormals[i + 2]!;
+      if (d <= 0) disagree++;
+    }
+    expect(disagree).toBe(0);
+  });
+
+  it('is mirror-symmetric about x = 0', () => {
+    // The generator mirrors vertex pairs exactly, so every vertex's mirror image is itself a vertex.
+    const key = (x: number, y: number, z: number) => `${x},${y},${z}`;
+    const seen = new Set<string>();
+    const p = skin.positions;
+    for (let i = 0; i < p.length; i += 3) seen.add(key(p[i]!, p[i + 1]!, p[i + 2]!));
+    let matched = 0;
+    for (let i = 0; i < p.length; i += 3) if (seen.has(key(-p[i]!, p[i + 1]!, p[i + 2]!))) matched++;
+    expect(matched).toBe(p.length / 3);
+  });
+});
+
+describe('writeGlb', () => {
+  it('round-trips a mesh and its landmarks through a valid GLB container', () => {
+    const tetra = (scale: number) => ({
+      positions: new Float32Array([0, 0, 0, scale, 0, 0, 0, scale, 0, 0, 0, scale]),
+      normals: new Float32Array([-1, -1, -1, 1, 0, 0, 0, 1, 0, 0, 0, 1].map((v) => v / Math.SQRT2)),
+      indices: new Uint32Array([0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3]),
+    });
+    const head: GeneratedHead = {
+      skin: tetra(10),
+      eyes: { ...tetra(2), colors: new Float32Array(12).fill(0.5) },
+      landmarks: Object.fromEntries(LANDMARK_NAMES.map((n, i) => [n, [i, i + 0.5, i * -2 - 1] as Vec3])) as GeneratedHead['landmarks'],
+    };
+    const bytes = writeGlb(head);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    expect(view.getUint32(8, true)).toBe(bytes.byteLength);
+    const jsonLength = view.getUint32(12, true);
+    expect(jsonLength % 4).toBe(0);
+    expect(view.getUint32(20 + jsonLength, true) % 4).toBe(0);
+
+    const parsed = readGlb(bytes);
+    expect((parsed.json.asset as { version: string }).version).toBe('2.0');
+    const back = readMesh(parsed, 'Skin');
+    expect(Array.from(back.positions)).toEqual(Array.from(head.skin.positions));
+    expect(Array.from(back.indices)).toEqual(Array.from(head.skin.indices));
+    expect(Array.from(readMesh(parsed, 'Eyes').colors!)).toEqual(Array.from(head.eyes.colors!));
+    const accessors = parsed.json.accessors as { min?: number[]; max?: number[] }[];
+    const meshes = parsed.json.meshes as { primitives: { attributes: Record<string, number> }[] }[];
+    const pos = accessors[meshes[0]!.primitives[0]!.attributes.POSITION!]!;
+    expect(pos.min).toEqual([0, 0, 0]);
+    expect(pos.max).toEqual([10, 10, 10]);
+    const extras = (parsed.json.nodes as Node[])[0]!.extras!;
+    expect(parseLandmarks(extras.landmarks)).toEqual(head.landmarks);
+  });
+});
