@@ -13,7 +13,7 @@ uniform float uSoftness;
 uniform mat3 uLatticeRotation;
 
 const float LATTICE_JITTER = 0.8;
-const float SLAB_FADE = 0.08;
+const float SLAB_FADE = 0.02;
 const float AREA_SPREAD = 0.8;
 
 uvec3 pcg3d(uvec3 v) {

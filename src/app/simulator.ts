@@ -26,6 +26,8 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) 
     /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */
     releaseHeadLoading: signals.hold(),
     canvas: null as HTMLCanvasElement | null,
+    /** Renders `frames` frames back to back, each waited for on the GPU; returns each one's time (ms). */
+    measureFrames: null as ((frames: number) => number[]) | null,
   };
 }
 

@@ -4,6 +4,7 @@
  * never rename or remove them.
  */
 import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField } from './schema';
+import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
 
 export const PLAN_VERSION = 1;
@@ -14,6 +15,8 @@ export interface Plan {
     /** Skin colour as `#rrggbb` (defaults to Monk skin tone 3). */
     color: string;
   };
+  /** The client's own hair colour (`#rrggbb`): what the pigment shade is matched to. */
+  hairColor: string;
   dots: {
     diameterMm: number;
     sizeVariation: number;
@@ -44,6 +47,7 @@ export const PLAN_SCHEMA: ObjectField = {
       kind: 'object',
       fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' } },
     },
+    hairColor: { kind: 'color', default: HAIR_COLOR_PRESETS[1].color, label: 'Hair colour' },
     dots: { kind: 'object', fields: DOT_FIELDS },
   },
 };

@@ -25,6 +25,13 @@ export interface SmpApi {
   screenshot(): Promise<string>;
   undo(): void;
   redo(): void;
+  /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
+  setShowSmp(show: boolean): void;
+  /**
+   * Diagnostics for benchmarks: renders `frames` frames of the current view back to back, each waited for
+   * on the GPU, and returns their times in ms.
+   */
+  measureFrameTimes(frames: number): Promise<number[]>;
 }
 
 declare global {
@@ -57,5 +64,15 @@ export function createEmbedApi(sim: Simulator): SmpApi {
     },
     undo: () => sim.planStore.getState().undo(),
     redo: () => sim.planStore.getState().redo(),
+    setShowSmp(show) {
+      if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${String(show)})`);
+      sim.viewStore.getState().setShowSmp(show);
+    },
+    async measureFrameTimes(frames) {
+      if (!Number.isInteger(frames) || frames < 1 || frames > 1000) throw new Error('measureFrameTimes: frames must be a whole number from 1 to 1000');
+      await sim.signals.whenRendered();
+      if (!sim.measureFrames) throw new Error('The 3D view is not ready');
+      return sim.measureFrames(frames);
+    },
   };
 }

@@ -2,7 +2,7 @@ import { OrbitControls } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, type ComponentRef } from 'react';
 import * as THREE from 'three';
-import { useSimulator } from '../app/simulator';
+import { useSimulator, useView } from '../app/simulator';
 import { VIEW_PRESETS } from '../domain/views';
 import type { ViewRequest } from '../state/viewStore';
 import type { LoadedHead } from './loadedHead';
@@ -62,6 +62,8 @@ export function CameraRig() {
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const flight = useRef<Flight | null>(null);
   const center = useRef(new THREE.Vector3());
+  // With the loupe on, a drag moves the loupe (one finger on a tablet), not the head.
+  const loupeOn = useView((v) => v.loupe.enabled);
 
   useEffect(() => {
     const apply = () => {
@@ -133,6 +135,7 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
+      enabled={!loupeOn}
       enableDamping={false}
       maxDistance={MAX_DISTANCE_MM}
       minPolarAngle={0}

@@ -17,12 +17,12 @@ interface LightingPreset {
 const PRESETS: Record<LightingName, LightingPreset> = {
   // Soft key + fill + rim, as in a consultation room with diffuse ceiling panels.
   clinic: {
-    environment: 0.55,
-    hemisphere: { sky: '#ffffff', ground: '#b9aea4', intensity: 0.7 },
+    environment: 0.45,
+    hemisphere: { sky: '#ffffff', ground: '#b9aea4', intensity: 0.55 },
     lights: [
-      { color: '#fff6ec', intensity: 1.5, position: [-400, 600, 800] },
-      { color: '#eef3ff', intensity: 0.55, position: [700, 200, 500] },
-      { color: '#ffffff', intensity: 0.45, position: [0, 500, -800] },
+      { color: '#fff6ec', intensity: 1.2, position: [-400, 600, 800] },
+      { color: '#eef3ff', intensity: 0.45, position: [700, 200, 500] },
+      { color: '#ffffff', intensity: 0.35, position: [0, 500, -800] },
     ],
   },
   // One strong light almost straight above: shows scalp shine and how dots read under a downlight.

@@ -5,14 +5,30 @@ import { useSimulator } from '../app/simulator';
 import { CameraRig } from './CameraRig';
 import { HeadModel } from './HeadModel';
 import { Lighting } from './Lighting';
+import { Loupe } from './Loupe';
 
 /** Wires the render loop to the render signals (for `whenRendered`) and keeps the canvas reachable. */
 function RenderLoopBridge() {
   const sim = useSimulator();
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
   useEffect(() => {
     sim.canvas = gl.domElement;
+    sim.measureFrames = (frames) => {
+      const { scene, camera } = get();
+      const context = gl.getContext();
+      const pixel = new Uint8Array(4);
+      const times: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        const start = performance.now();
+        gl.render(scene, camera);
+        // Reading a pixel back waits until the GPU has finished the frame.
+        context.readPixels(0, 0, 1, 1, context.RGBA, context.UNSIGNED_BYTE, pixel);
+        times.push(performance.now() - start);
+      }
+      return times;
+    };
     sim.signals.connect(invalidate);
     const offBefore = addEffect(() => sim.signals.frameStarted());
     const offAfter = addAfterEffect(() => sim.signals.frameDrawn());
@@ -24,7 +40,7 @@ function RenderLoopBridge() {
       offPlan();
       offView();
     };
-  }, [sim, invalidate, gl]);
+  }, [sim, invalidate, gl, get]);
   return null;
 }
 
@@ -38,7 +54,9 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       camera={{ fov: 32, near: 2, far: 8000, position: [0, 0, 900] }}
       onCreated={({ gl }) => {
-        gl.toneMapping = THREE.ACESFilmicToneMapping;
+        // Khronos PBR Neutral keeps base colours true under neutral light: skin tones and pigment shades
+        // must look like their swatches (ACES would shift hues and brighten highlights).
+        gl.toneMapping = THREE.NeutralToneMapping;
         gl.outputColorSpace = THREE.SRGBColorSpace;
         const canvas = gl.domElement;
         canvas.addEventListener('webglcontextlost', (e) => {
@@ -57,6 +75,7 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
         <HeadModel />
       </Suspense>
       <CameraRig />
+      <Loupe />
     </Canvas>
   );
 }

@@ -3,7 +3,7 @@
  * its landmarks in the head frame (mm; +X subject's left, +Y up, +Z forward, origin mid-tragus).
  */
 import * as THREE from 'three';
-import { LANDMARK_NAMES, type Landmarks } from '../domain/head/landmarks';
+import { parseLandmarks, type Landmarks } from '../domain/head/landmarks';
 
 export interface LoadedHead {
   root: THREE.Object3D;
@@ -13,20 +13,6 @@ export interface LoadedHead {
   center: THREE.Vector3;
   /** Radius of a sphere around `center` that holds the whole head (not the neck). */
   radius: number;
-}
-
-function readLandmarks(data: unknown): Landmarks {
-  if (typeof data !== 'object' || data === null) throw new Error('The head model has no landmarks (glabella, vertex, tragi…).');
-  const record = data as Record<string, unknown>;
-  const out: Partial<Landmarks> = {};
-  for (const name of LANDMARK_NAMES) {
-    const p = record[name];
-    if (!Array.isArray(p) || p.length !== 3 || !p.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new Error(`The head model's landmark "${name}" is missing or malformed.`);
-    }
-    out[name] = [p[0], p[1], p[2]];
-  }
-  return out as Landmarks;
 }
 
 /** Turns the loaded default-head glTF scene into a LoadedHead; throws with a clear message if it is not one. */
@@ -39,7 +25,12 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
     if (!skin && o instanceof THREE.Mesh && /^Skin/.test(o.name)) skin = o;
   });
   if (!headNode || !skin) throw new Error('The head model has no landmarks node with a "Skin" mesh.');
-  const landmarks = readLandmarks(headNode.userData.landmarks);
+  let landmarks: Landmarks;
+  try {
+    landmarks = parseLandmarks(headNode.userData.landmarks);
+  } catch (err) {
+    throw new Error(`The head model's landmarks are unusable (${err instanceof Error ? err.message : String(err)}).`);
+  }
   const top = landmarks.vertex[1];
   const bottom = landmarks.menton[1];
   const center = new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2);

@@ -54,9 +54,6 @@ export function createScalpMaterial(): ScalpMaterial {
     metalness: 0,
     clearcoat: 0.12,
     clearcoatRoughness: 0.42,
-    sheen: 0.25,
-    sheenRoughness: 0.8,
-    sheenColor: new THREE.Color('#ffd9c4'),
   });
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);

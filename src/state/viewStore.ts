@@ -6,6 +6,9 @@ import { createStore } from 'zustand/vanilla';
 import type { ViewName } from '../domain/views';
 import type { LightingName } from '../domain/lighting';
 
+/** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
+export const LOUPE_FIELD_MM = 12;
+
 export interface ViewRequest {
   name: ViewName;
   /** Camera distance from the head's surface along the view direction; omitted: the whole head. */
@@ -21,12 +24,27 @@ export interface Notice {
   seq: number;
 }
 
+export interface LoupeState {
+  enabled: boolean;
+  /** Where the user points, in CSS pixels from the canvas's top-left corner; null when not over the canvas. */
+  pointer: { x: number; y: number } | null;
+  /** Width of scalp the loupe shows (mm): set by the scene from what is under the pointer. */
+  fieldMm: number;
+  /** Whether the pointer is over the head (the loupe shows nothing over the background). */
+  overHead: boolean;
+}
+
 export interface ViewState {
   viewRequest: ViewRequest;
+  loupe: LoupeState;
+  /** False shows the head without SMP (before / after). */
+  showSmp: boolean;
   lighting: LightingName;
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
+  setLoupe(loupe: Partial<LoupeState>): void;
+  setShowSmp(show: boolean): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
 }
@@ -35,6 +53,8 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
   return createStore<ViewState>()((set, get) => ({
     viewRequest: { name: initialView, animate: false, seq: 0 },
     lighting: 'clinic',
+    loupe: { enabled: false, pointer: null, fieldMm: LOUPE_FIELD_MM, overHead: false },
+    showSmp: true,
     notice: null,
     requestView(name, options = {}) {
       const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
@@ -43,6 +63,12 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setLighting(lighting) {
       set({ lighting });
+    },
+    setLoupe(loupe) {
+      set({ loupe: { ...get().loupe, ...loupe } });
+    },
+    setShowSmp(showSmp) {
+      set({ showSmp });
     },
     showNotice(kind, text) {
       set({ notice: { kind, text, seq: (get().notice?.seq ?? 0) + 1 } });

@@ -2,7 +2,9 @@ import { Component, useState, type ReactNode } from 'react';
 import { useSimulator } from '../app/simulator';
 import { Viewer } from '../scene/Viewer';
 import { HistoryButtons } from './HistoryButtons';
+import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
+import { DotsPanel } from './DotsPanel';
 import { SkinTonePicker } from './SkinTonePicker';
 import { ViewBar } from './ViewBar';
 
@@ -47,10 +49,12 @@ export function App() {
             <p>The graphics card was reset. Restoring the view; your plan is safe.</p>
           </div>
         )}
+        <LoupeOverlay />
         <NoticeBanner />
         <p className="scale-note">True scale · millimetres · simulation, not a guarantee</p>
       </main>
       <aside className="panel" aria-label="Plan settings">
+        <DotsPanel />
         <SkinTonePicker />
       </aside>
     </div>

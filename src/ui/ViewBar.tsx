@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useSimulator, useView } from '../app/simulator';
 import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
 import { VIEW_NAMES, VIEW_PRESETS } from '../domain/views';
@@ -15,6 +16,18 @@ export function ViewBar() {
   const { viewStore } = useSimulator();
   const lighting = useView((v) => v.lighting);
   const current = useView((v) => v.viewRequest.name);
+  const loupeOn = useView((v) => v.loupe.enabled);
+  const showSmp = useView((v) => v.showSmp);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
+      const { loupe, setLoupe } = viewStore.getState();
+      setLoupe({ enabled: !loupe.enabled, pointer: null });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [viewStore]);
   return (
     <div className="viewbar" role="toolbar" aria-label="View">
       <div className="segmented" role="group" aria-label="Camera view">
@@ -32,6 +45,32 @@ export function ViewBar() {
             {VIEW_PRESETS[name].label}
           </button>
         ))}
+      </div>
+      <div className="segmented" role="group" aria-label="Tools">
+        <button
+          type="button"
+          className={loupeOn ? 'active' : ''}
+          aria-pressed={loupeOn}
+          title="Loupe: magnify the scalp under the pointer, with a millimetre scale (L)"
+          data-testid="loupe-toggle"
+          onClick={() => viewStore.getState().setLoupe({ enabled: !loupeOn, pointer: null })}
+        >
+          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+            <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+            <path d="M15 15l6 6" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+          </svg>
+          Loupe
+        </button>
+        <button
+          type="button"
+          className={showSmp ? '' : 'active'}
+          aria-pressed={!showSmp}
+          title="Show the head without SMP (before)"
+          data-testid="before-toggle"
+          onClick={() => viewStore.getState().setShowSmp(!showSmp)}
+        >
+          Before
+        </button>
       </div>
       <div className="segmented" role="group" aria-label="Lighting">
         {LIGHTING_NAMES.map((name) => (

@@ -132,9 +132,10 @@ describe('the simulator app', () => {
   });
 
   it('edits from the UI are undoable and reach the share link', async () => {
+    const hashBefore = await app.page.evaluate(() => location.hash);
     await app.page.click('[data-monk="8"]');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe(MONK_SKIN_TONES[7].color);
-    await app.page.waitForFunction(() => location.hash.startsWith('#plan='));
+    await app.page.waitForFunction((before) => location.hash.startsWith('#plan=') && location.hash !== before, hashBefore);
     const hash = await app.page.evaluate(() => location.hash);
     await app.page.keyboard.press('Control+z');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe('#a07e56');

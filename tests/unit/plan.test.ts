@@ -7,6 +7,7 @@ describe('plan schema', () => {
     const plan = defaultPlan();
     expect(plan.version).toBe(PLAN_VERSION);
     expect(plan.skin.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(plan.hairColor).toMatch(/^#[0-9a-f]{6}$/);
     expect(plan.dots).toEqual({ diameterMm: 0.4, sizeVariation: 0.25, densityPerCm2: 100, color: '#2e2a28', opacity: 0.85, softness: 0.3 });
   });
 

@@ -13,7 +13,7 @@ import type { Vec3 } from '../head/landmarks';
 /** How far a feature point may wander inside its cell (fraction of the cell). Below 1 so dots don't clump. */
 export const LATTICE_JITTER = 0.8;
 /** Width of the soft band at the slab's faces (fraction of a cell), so dots fade in and out without popping. */
-export const SLAB_FADE = 0.08;
+export const SLAB_FADE = 0.02;
 /** Largest change of a dot's area from `sizeVariation = 1`: areas spread over 1 ± 0.8 (mean kept at 1). */
 export const AREA_SPREAD = 0.8;
 

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectedCoverage } from '../../src/domain/dots/coverage';
+import { grabFrame, openApp, savePng, type AppPage, type Image } from './harness';
+import { blobAreas, centralRect, fractionSet, inkMask, meanLuminance } from './imageStats';
+
+const ARTIFACTS = 'tests/artifacts';
+/** Crisp, opaque, uniform dots: what the accuracy checks measure. */
+const MEASURED = { sizeVariation: 0, softness: 0, opacity: 1, color: '#1c1a19' };
+/** Saturating dots: the fully inked reference. */
+const SOLID = { ...MEASURED, densityPerCm2: 200, diameterMm: 1.75 };
+
+type View = { name: 'top' | 'back'; distanceMm: number };
+
+describe('follicle dots', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function frame(view: View, dots: object, showSmp = true, skin?: { color: string }): Promise<Image> {
+    await app.page.evaluate(
+      ({ view, plan, showSmp }) => {
+        window.smp!.setView(view.name, { distanceMm: view.distanceMm });
+        window.smp!.setPlan(plan);
+        window.smp!.setShowSmp(showSmp);
+      },
+      { view, plan: skin ? { dots, skin } : { dots }, showSmp },
+    );
+    return grabFrame(app.page);
+  }
+
+  /** Bare skin, fully inked skin, and the dots, in one view; the measured region is the frame's centre. */
+  async function measure(view: View, dots: object) {
+    const bare = await frame(view, SOLID, false);
+    const inked = await frame(view, SOLID);
+    const img = await frame(view, { ...MEASURED, ...dots });
+    const rect = centralRect(img, 0.7);
+    return { img, rect, mask: inkMask(img, bare, inked, rect) };
+  }
+
+  it.each([
+    [100, 0.5],
+    [40, 1.0],
+    [150, 0.4],
+    [25, 1.5],
+  ])('covers density × dot area of the scalp at %i/cm² and %f mm (within 10%)', async (densityPerCm2, diameterMm) => {
+    const covered: number[] = [];
+    for (const view of [{ name: 'top', distanceMm: 70 }, { name: 'back', distanceMm: 70 }] as View[]) {
+      const { img, mask } = await measure(view, { densityPerCm2, diameterMm });
+      await savePng(img, `${ARTIFACTS}/dots-${densityPerCm2}-${diameterMm}-${view.name}.png`);
+      covered.push(fractionSet(mask));
+    }
+    const measured = (covered[0]! + covered[1]!) / 2;
+    const planned = expectedCoverage(densityPerCm2, diameterMm);
+    expect(measured / planned, `measured ${measured.toFixed(4)} vs planned ${planned.toFixed(4)}`).toBeGreaterThan(0.9);
+    expect(measured / planned).toBeLessThan(1.1);
+  });
+
+  it('halves the dot width when the diameter is halved', async () => {
+    const view: View = { name: 'top', distanceMm: 60 };
+    const width = async (diameterMm: number) => {
+      const { mask, rect } = await measure(view, { densityPerCm2: 12, diameterMm });
+      const areas = blobAreas(mask, rect.x1 - rect.x0);
+      expect(areas.length).toBeGreaterThan(40);
+      const meanArea = areas.reduce((a, b) => a + b, 0) / areas.length;
+      return 2 * Math.sqrt(meanArea / Math.PI);
+    };
+    const ratio = (await width(0.4)) / (await width(0.8));
+    expect(ratio).toBeGreaterThan(0.45);
+    expect(ratio).toBeLessThan(0.55);
+  });
+
+  it('doubles the number of dots when the density is doubled', async () => {
+    const view: View = { name: 'top', distanceMm: 110 };
+    const count = async (densityPerCm2: number) => {
+      const { mask, rect } = await measure(view, { densityPerCm2, diameterMm: 0.35 });
+      return blobAreas(mask, rect.x1 - rect.x0).length;
+    };
+    const [n10, n20] = [await count(10), await count(20)];
+    expect(n10).toBeGreaterThan(100);
+    expect(n20 / n10).toBeGreaterThan(1.8);
+    expect(n20 / n10).toBeLessThan(2.2);
+  });
+
+  it('keeps the scalp tone from close up to 2 m away (dots fade to their mean coverage)', async () => {
+    // A mid skin tone (between Monk 5 and 6) keeps the lit scalp in the display tone curve's linear range, so pixel
+    // means compare light with light; fair skin sits in the curve's highlight roll-off, where the mean of
+    // tone-mapped pixels is not the tone-mapped mean (true of a camera too, not of the dots).
+    const tone = async (distanceMm: number, dots: object, showSmp: boolean) => {
+      const img = await frame({ name: 'top', distanceMm }, dots, showSmp, { color: '#b8956b' });
+      if (showSmp) await savePng(img, `${ARTIFACTS}/distance-${distanceMm}.png`);
+      // The same patch of scalp around the vertex, about 12 mm across, whatever the distance.
+      const pxPerMm = img.height / (2 * distanceMm * Math.tan((32 / 2) * (Math.PI / 180)));
+      const half = Math.max(3, Math.round(6 * pxPerMm));
+      const cx = Math.round(img.width / 2);
+      const cy = Math.round(img.height / 2);
+      return meanLuminance(img, { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half });
+    };
+    const distances = [250, 700, 2000];
+    // The plan as a client would see it: the mean tone must hold within 10% at every distance.
+    const dots = { densityPerCm2: 100, diameterMm: 0.5, sizeVariation: 0.3, softness: 0.2, opacity: 0.9, color: '#2e2a28' };
+    const close = await tone(60, dots, true);
+    const tones = [];
+    for (const d of distances) tones.push((await tone(d, dots, true)) / close);
+    // The darkening the dots add, with faint ink (no dark pixels in the curve's toe): held within 15%.
+    const faint = { ...dots, opacity: 0.3 };
+    const closeDarkening = (await tone(60, faint, false)) - (await tone(60, faint, true));
+    const darkening = [];
+    for (const d of distances) darkening.push(((await tone(d, faint, false)) - (await tone(d, faint, true))) / closeDarkening);
+    const report = distances.map((d, i) => `${d} mm: tone ${tones[i]!.toFixed(3)}, darkening ${darkening[i]!.toFixed(3)}`).join('; ');
+    for (let i = 0; i < distances.length; i++) {
+      expect(tones[i], report).toBeGreaterThan(0.9);
+      expect(tones[i], report).toBeLessThan(1.1);
+      expect(darkening[i], report).toBeGreaterThan(0.85);
+      expect(darkening[i], report).toBeLessThan(1.15);
+    }
+  });
+});
