@@ -11,6 +11,8 @@ uniform float uSizeVariation;
 uniform float uCellMm;
 uniform float uSoftness;
 uniform mat3 uLatticeRotation;
+// Cells searched around the shaded point's own (1, or 2 for very large dots at high density).
+uniform int uSearchCells;
 
 const float LATTICE_JITTER = 0.8;
 const float SLAB_FADE = 0.02;
@@ -39,9 +41,9 @@ float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
   vec3 base = floor(q);
   float r0 = 0.5 * uDotDiameterMm;
   float clearInk = 1.0;
-  for (int dx = -1; dx <= 1; dx++) {
-    for (int dy = -1; dy <= 1; dy++) {
-      for (int dz = -1; dz <= 1; dz++) {
+  for (int dx = -uSearchCells; dx <= uSearchCells; dx++) {
+    for (int dy = -uSearchCells; dy <= uSearchCells; dy++) {
+      for (int dz = -uSearchCells; dz <= uSearchCells; dz++) {
         vec3 cell = base + vec3(dx, dy, dz);
         uvec3 h = pcg3d(uvec3(ivec3(cell)));
         uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));

@@ -28,6 +28,8 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) 
     canvas: null as HTMLCanvasElement | null,
     /** Renders `frames` frames back to back, each waited for on the GPU; returns each one's time (ms). */
     measureFrames: null as ((frames: number) => number[]) | null,
+    /** Where a head-frame point (mm) appears on the canvas, in CSS pixels from its top-left corner. */
+    toScreen: null as ((point: [number, number, number]) => { x: number; y: number }) | null,
   };
 }
 

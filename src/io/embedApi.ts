@@ -3,6 +3,7 @@
  * extend it, never break it.
  */
 import type { Simulator } from '../app/simulator';
+import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
 
@@ -25,6 +26,10 @@ export interface SmpApi {
   screenshot(): Promise<string>;
   undo(): void;
   redo(): void;
+  /** The current head's landmarks in the head frame (mm; +X the client's left, +Y up, +Z forward). */
+  getLandmarks(): Landmarks;
+  /** Where a head-frame point (mm) appears in the current view, in CSS pixels from the canvas's top-left. */
+  toScreen(point: Vec3): { x: number; y: number };
   /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
   setShowSmp(show: boolean): void;
   /**
@@ -64,6 +69,18 @@ export function createEmbedApi(sim: Simulator): SmpApi {
     },
     undo: () => sim.planStore.getState().undo(),
     redo: () => sim.planStore.getState().redo(),
+    getLandmarks() {
+      const head = sim.headStore.getState().head;
+      if (!head) throw new Error('The head is not loaded yet');
+      return structuredClone(head.landmarks);
+    },
+    toScreen(point) {
+      if (!Array.isArray(point) || point.length !== 3 || !point.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+        throw new Error('toScreen: expected a point [x, y, z] in mm');
+      }
+      if (!sim.toScreen) throw new Error('The 3D view is not ready');
+      return sim.toScreen(point);
+    },
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${String(show)})`);
       sim.viewStore.getState().setShowSmp(show);

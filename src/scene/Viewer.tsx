@@ -29,6 +29,11 @@ function RenderLoopBridge() {
       }
       return times;
     };
+    sim.toScreen = (point) => {
+      const { camera, size } = get();
+      const v = new THREE.Vector3(...point).project(camera);
+      return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
+    };
     sim.signals.connect(invalidate);
     const offBefore = addEffect(() => sim.signals.frameStarted());
     const offAfter = addAfterEffect(() => sim.signals.frameDrawn());

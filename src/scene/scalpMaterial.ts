@@ -9,7 +9,7 @@ import fragmentParsGlsl from '../../shaders/scalp_fragment_pars.glsl?raw';
 import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { dotAreaFraction } from '../domain/dots/coverage';
-import { cellSizeMm, LATTICE_ROTATION } from '../domain/dots/placement';
+import { cellSizeMm, LATTICE_ROTATION, searchCells } from '../domain/dots/placement';
 import type { Plan } from '../domain/plan';
 
 export interface ScalpUniforms {
@@ -18,6 +18,7 @@ export interface ScalpUniforms {
   uCellMm: THREE.IUniform<number>;
   uSoftness: THREE.IUniform<number>;
   uLatticeRotation: THREE.IUniform<THREE.Matrix3>;
+  uSearchCells: THREE.IUniform<number>;
   uDotColor: THREE.IUniform<THREE.Color>;
   uDotOpacity: THREE.IUniform<number>;
   uDotAreaFraction: THREE.IUniform<number>;
@@ -39,6 +40,7 @@ export function createScalpMaterial(): ScalpMaterial {
     uCellMm: { value: 1 },
     uSoftness: { value: 0 },
     uLatticeRotation: { value: new THREE.Matrix3().set(...(LATTICE_ROTATION as [number, number, number, number, number, number, number, number, number])) },
+    uSearchCells: { value: 1 },
     uDotColor: { value: new THREE.Color() },
     uDotOpacity: { value: 1 },
     uDotAreaFraction: { value: 0 },
@@ -73,6 +75,7 @@ export function createScalpMaterial(): ScalpMaterial {
     uniforms.uSizeVariation.value = dots.sizeVariation;
     uniforms.uCellMm.value = cellSizeMm(dots.densityPerCm2);
     uniforms.uSoftness.value = dots.softness;
+    uniforms.uSearchCells.value = searchCells(dots);
     uniforms.uDotColor.value.set(dots.color);
     uniforms.uDotOpacity.value = dots.opacity;
     uniforms.uDotAreaFraction.value = dotAreaFraction(dots.densityPerCm2, dots.diameterMm);

@@ -103,12 +103,12 @@ describe('follicle dots', () => {
     // The plan as a client would see it: the mean tone must hold within 10% at every distance.
     const dots = { densityPerCm2: 100, diameterMm: 0.5, sizeVariation: 0.3, softness: 0.2, opacity: 0.9, color: '#2e2a28' };
     const close = await tone(60, dots, true);
-    const tones = [];
+    const tones: number[] = [];
     for (const d of distances) tones.push((await tone(d, dots, true)) / close);
     // The darkening the dots add, with faint ink (no dark pixels in the curve's toe): held within 15%.
     const faint = { ...dots, opacity: 0.3 };
     const closeDarkening = (await tone(60, faint, false)) - (await tone(60, faint, true));
-    const darkening = [];
+    const darkening: number[] = [];
     for (const d of distances) darkening.push(((await tone(d, faint, false)) - (await tone(d, faint, true))) / closeDarkening);
     const report = distances.map((d, i) => `${d} mm: tone ${tones[i]!.toFixed(3)}, darkening ${darkening[i]!.toFixed(3)}`).join('; ');
     for (let i = 0; i < distances.length; i++) {
@@ -117,5 +117,73 @@ describe('follicle dots', () => {
       expect(darkening[i], report).toBeGreaterThan(0.85);
       expect(darkening[i], report).toBeLessThan(1.15);
     }
+  });
+});
+
+describe('where dots go', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** Pixels that change when SMP is switched on, with solid black pigment so that any dot shows. */
+  async function smpPixels(view: 'front' | 'left' | 'back' | 'top'): Promise<{ changed: (x: number, y: number) => boolean; img: Image }> {
+    await app.page.evaluate((v) => {
+      window.smp!.setView(v);
+      window.smp!.setPlan({ dots: { ...{ densityPerCm2: 200, diameterMm: 1.75, sizeVariation: 0, softness: 0, opacity: 1, color: '#000000' } } });
+      window.smp!.setShowSmp(false);
+    }, view);
+    const bare = await grabFrame(app.page);
+    await app.page.evaluate(() => window.smp!.setShowSmp(true));
+    const img = await grabFrame(app.page);
+    await savePng(img, `${ARTIFACTS}/treatment-area-${view}.png`);
+    const changed = (x: number, y: number) => {
+      const i = (Math.round(y) * img.width + Math.round(x)) * 4;
+      return Math.abs(img.data[i]! - bare.data[i]!) + Math.abs(img.data[i + 1]! - bare.data[i + 1]!) + Math.abs(img.data[i + 2]! - bare.data[i + 2]!) > 6;
+    };
+    return { changed, img };
+  }
+
+  const screen = (p: readonly [number, number, number]) => app.page.evaluate((q) => window.smp!.toScreen(q), p as [number, number, number]);
+
+  it('covers the scalp but never the face', async () => {
+    const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
+    const { changed } = await smpPixels('front');
+    const left = await screen(lm.leftLateralCanthus);
+    const right = await screen(lm.rightLateralCanthus);
+    const glabella = await screen(lm.glabella);
+    const menton = await screen(lm.menton);
+    const vertexArea = await screen([lm.vertex[0], lm.vertex[1] - 3, lm.vertex[2] + 20]);
+    expect(changed(vertexArea.x, vertexArea.y), 'the top of the head is treated').toBe(true);
+    let faceChanges = 0;
+    for (let y = glabella.y; y <= menton.y; y += 2) {
+      for (let x = Math.min(left.x, right.x); x <= Math.max(left.x, right.x); x += 2) if (changed(x, y)) faceChanges++;
+    }
+    expect(faceChanges).toBe(0);
+  });
+
+  it('leaves the ears and the neck bare', async () => {
+    const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
+    const { changed } = await smpPixels('left');
+    const t = lm.leftTragus;
+    let earChanges = 0;
+    for (let dy = -20; dy <= 20; dy += 2) {
+      for (let dz = -15; dz <= 0; dz += 2) {
+        const p = await screen([t[0], t[1] + dy, t[2] + dz]);
+        if (changed(p.x, p.y)) earChanges++;
+      }
+    }
+    expect(earChanges, 'pixels of the ear that got dots').toBe(0);
+    let neckChanges = 0;
+    for (let y = -150; y <= -90; y += 5) {
+      for (let z = -40; z <= 40; z += 5) {
+        const p = await screen([t[0], y, z]);
+        if (changed(p.x, p.y)) neckChanges++;
+      }
+    }
+    expect(neckChanges, 'pixels of the neck that got dots').toBe(0);
   });
 });

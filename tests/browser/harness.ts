@@ -21,13 +21,16 @@ async function sharedBrowser(): Promise<Browser> {
 
 export const appUrl = () => inject('appUrl');
 
-export async function openApp(options: { hash?: string; width?: number; height?: number; waitForReady?: boolean } = {}): Promise<AppPage> {
+export async function openApp(
+  options: { hash?: string; width?: number; height?: number; waitForReady?: boolean; initScript?: () => void } = {},
+): Promise<AppPage> {
   const b = await sharedBrowser();
   const context = await b.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   const foreignRequests: string[] = [];
   const origin = new URL(appUrl()).origin;

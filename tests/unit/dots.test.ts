@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dotAreaFraction, expectedCoverage } from '../../src/domain/dots/coverage';
-import { cellSizeMm, coverageAt, featurePoint, LATTICE_ROTATION, pcg3d, type DotParams } from '../../src/domain/dots/placement';
+import { cellSizeMm, coverageAt, featurePoint, LATTICE_ROTATION, pcg3d, searchCells, type DotParams } from '../../src/domain/dots/placement';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 
 /** Deterministic pseudo-random numbers for the Monte Carlo checks. */
@@ -117,5 +117,27 @@ describe('follicle dot placement', () => {
     const n = 20000;
     for (let i = 0; i < n; i++) sum += featurePoint(i, -i, 2 * i, 1).areaFactor;
     expect(sum / n).toBeCloseTo(1, 1);
+  });
+});
+
+describe('dot search reach', () => {
+  it('searches ±1 cell for usual dots and ±2 only for very large dots at high density', () => {
+    expect(searchCells({ densityPerCm2: 200, diameterMm: 0.4, sizeVariation: 1, softness: 1 })).toBe(1);
+    expect(searchCells({ densityPerCm2: 100, diameterMm: 1.0, sizeVariation: 0.25, softness: 0.3 })).toBe(1);
+    expect(searchCells({ densityPerCm2: 200, diameterMm: 1.75, sizeVariation: 0, softness: 0 })).toBe(2);
+  });
+
+  it('never cuts a dot off: a wider search finds no more ink', () => {
+    const rand = random(11);
+    for (const params of [
+      { densityPerCm2: 200, diameterMm: 1.75, sizeVariation: 0, softness: 0 },
+      { densityPerCm2: 150, diameterMm: 1.2, sizeVariation: 1, softness: 0.5 },
+      { densityPerCm2: 100, diameterMm: 0.5, sizeVariation: 1, softness: 1 },
+    ]) {
+      for (let i = 0; i < 300; i++) {
+        const { p, n } = randomPlane(rand);
+        expect(coverageAt(p, n, params)).toBeCloseTo(coverageAt(p, n, params, 0, 3), 6);
+      }
+    }
   });
 });

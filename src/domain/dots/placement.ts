@@ -82,6 +82,19 @@ export interface DotParams {
   softness: number;
 }
 
+/**
+ * How many cells around the shaded point's own cell must be searched so that no dot is cut off: every
+ * feature point within reach of a dot edge (its radius with size variation and ink spread, and half a
+ * cell off the tangent plane) must be visited. A ±1 cell search reaches (1 + (1 − jitter)/2) cells;
+ * only very large dots at high density need ±2.
+ */
+export function searchCells(params: DotParams): 1 | 2 {
+  const s = cellSizeMm(params.densityPerCm2);
+  const rMax = (params.diameterMm / 2) * Math.sqrt(1 + AREA_SPREAD * params.sizeVariation) * (1 + 0.5 * params.softness);
+  const reach = Math.hypot(rMax, s / 2);
+  return reach <= (1 + (1 - LATTICE_JITTER) / 2) * s ? 1 : 2;
+}
+
 /** Edge half-width (mm) of a dot of radius r: ink spread from softness, at least half a pixel for anti-aliasing. */
 export function edgeHalfWidthMm(radiusMm: number, softness: number, pixelMm: number): number {
   return Math.max(0.5 * softness * radiusMm, 0.5 * pixelMm);
@@ -102,16 +115,16 @@ function rotate(p: Vec3): Vec3 {
 }
 
 /** Ink coverage (0..1, overlapping dots combined as layered ink) at surface point p (mm) with unit normal n. */
-export function coverageAt(p: Vec3, n: Vec3, params: DotParams, pixelMm = 0): number {
+export function coverageAt(p: Vec3, n: Vec3, params: DotParams, pixelMm = 0, reach: number = searchCells(params)): number {
   const s = cellSizeMm(params.densityPerCm2);
   const r0 = params.diameterMm / 2;
   const q = rotate(p).map((v) => v / s) as Vec3;
   const nr = rotate(n);
   const base = q.map(Math.floor) as Vec3;
   let clear = 1;
-  for (let dx = -1; dx <= 1; dx++) {
-    for (let dy = -1; dy <= 1; dy++) {
-      for (let dz = -1; dz <= 1; dz++) {
+  for (let dx = -reach; dx <= reach; dx++) {
+    for (let dy = -reach; dy <= reach; dy++) {
+      for (let dz = -reach; dz <= reach; dz++) {
         const f = featurePoint(base[0] + dx, base[1] + dy, base[2] + dz, params.sizeVariation);
         const d: Vec3 = [(f.lattice[0] - q[0]) * s, (f.lattice[1] - q[1]) * s, (f.lattice[2] - q[2]) * s];
         const h = d[0] * nr[0] + d[1] * nr[1] + d[2] * nr[2];

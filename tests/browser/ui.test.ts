@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOT_FIELDS } from '../../src/domain/plan';
+import { PIGMENT_PRESETS } from '../../src/domain/pigment';
+import { grabFrame, imageDifference, openApp, savePng, type AppPage } from './harness';
+import { linearLuminance } from './imageStats';
+
+const ARTIFACTS = 'tests/artifacts';
+
+/** Counts shader program links, to prove that edits never recompile a shader. */
+function countShaderLinks() {
+  const proto = WebGL2RenderingContext.prototype;
+  const link = proto.linkProgram;
+  (window as unknown as { __links: number }).__links = 0;
+  proto.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
+    (window as unknown as { __links: number }).__links++;
+    return link.call(this, program);
+  };
+}
+
+describe('editing dots in the interface', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ initScript: countShaderLinks });
+    await app.page.evaluate(() => window.smp!.setView('top', { distanceMm: 90 }));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const plan = () => app.page.evaluate(() => window.smp!.getPlan());
+  const links = () => app.page.evaluate(() => (window as unknown as { __links: number }).__links);
+
+  it('shows every slider with its unit, and edits show in the next frame without recompiling a shader', async () => {
+    for (const text of ['Dot size', '0.40 mm', 'Density', '100 dots/cm²', 'Size variation', 'Opacity', 'Ink spread']) {
+      await expect(app.page.getByText(text, { exact: true }).first().isVisible()).resolves.toBe(true);
+    }
+    const linksBefore = await links();
+    const before = await grabFrame(app.page);
+    const slider = app.page.getByTestId('dots-diameter');
+    await slider.focus();
+    for (let i = 0; i < 6; i++) await app.page.keyboard.press('ArrowRight');
+    expect((await plan()).dots.diameterMm).toBeCloseTo(0.7, 5);
+    const after = await grabFrame(app.page);
+    expect(imageDifference(before, after)).toBeGreaterThan(0.005);
+    await app.page.getByTestId('dots-density').focus();
+    await app.page.keyboard.press('PageDown');
+    await grabFrame(app.page);
+    expect(await links(), 'shader programs linked by the edits').toBe(linksBefore);
+  });
+
+  it('keeps values in range and makes a slider gesture one undo step', async () => {
+    const slider = app.page.getByTestId('dots-diameter');
+    await slider.focus();
+    await app.page.keyboard.press('End');
+    await app.page.keyboard.press('ArrowRight');
+    expect((await plan()).dots.diameterMm).toBe(DOT_FIELDS.diameterMm.max);
+    await app.page.keyboard.press('Home');
+    await app.page.keyboard.press('ArrowLeft');
+    expect((await plan()).dots.diameterMm).toBe(DOT_FIELDS.diameterMm.min);
+
+    // A mouse drag across the slider is one step.
+    await app.page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 0.4 } }));
+    const box = (await slider.boundingBox())!;
+    await app.page.mouse.move(box.x + 4, box.y + box.height / 2);
+    await app.page.mouse.down();
+    for (let i = 1; i <= 10; i++) await app.page.mouse.move(box.x + 4 + i * (box.width / 12), box.y + box.height / 2);
+    await app.page.mouse.up();
+    const dragged = (await plan()).dots.diameterMm;
+    expect(dragged).toBeGreaterThan(1);
+    await app.page.evaluate(() => window.smp!.undo());
+    expect((await plan()).dots.diameterMm).toBe(0.4);
+  });
+
+  it('sets the pigment from presets and from the hair colour, and warns about risky choices', async () => {
+    await app.page.click(`[data-pigment="${PIGMENT_PRESETS[3].id}"]`);
+    expect((await plan()).dots.color).toBe(PIGMENT_PRESETS[3].color);
+    await app.page.getByTestId('match-hair').selectOption('black');
+    const p = await plan();
+    expect(p.hairColor).toBe('#1b1816');
+    expect(p.dots.color).not.toBe(PIGMENT_PRESETS[3].color);
+    await app.page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 1.5 } }));
+    await expect(app.page.getByRole('list', { name: 'Warnings' }).textContent()).resolves.toMatch(/helmet/);
+  });
+});
+
+describe('the loupe', () => {
+  it('magnifies the scalp under the pointer with a millimetre scale', async () => {
+    const app = await openApp();
+    try {
+      await app.page.evaluate(() => window.smp!.setView('three-quarter'));
+      await app.page.evaluate(() => window.smp!.whenRendered());
+      await app.page.getByTestId('loupe-toggle').click();
+      const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
+      const canvasBox = (await app.page.locator('canvas').boundingBox())!;
+      const target = await app.page.evaluate((p) => window.smp!.toScreen(p), [lm.vertex[0], lm.vertex[1] - 30, lm.vertex[2] + 20] as [number, number, number]);
+      await app.page.mouse.move(canvasBox.x + target.x, canvasBox.y + target.y);
+      await expect(app.page.getByTestId('loupe-scale').textContent()).resolves.toMatch(/2 mm/);
+      const frame = await grabFrame(app.page);
+      await savePng(frame, `${ARTIFACTS}/loupe.png`);
+      // The loupe circle sits above the pointer: dots in it give a wide spread of tones.
+      const scale = (await app.page.getByTestId('loupe-scale').boundingBox())!;
+      const cx = Math.round(scale.x - canvasBox.x + scale.width / 2);
+      const cy = Math.round(scale.y - canvasBox.y - 8 - 120);
+      const tones: number[] = [];
+      for (let y = cy - 60; y <= cy + 60; y += 2) for (let x = cx - 60; x <= cx + 60; x += 2) tones.push(linearLuminance(frame, x, y));
+      tones.sort((a, b) => a - b);
+      const dark = tones[Math.floor(tones.length * 0.03)]!;
+      const light = tones[Math.floor(tones.length * 0.5)]!;
+      expect(dark / light, 'dark dots on lighter skin inside the loupe').toBeLessThan(0.6);
+      // The 2 mm scale bar is as long as 2 mm of scalp in the loupe: 240 px across 12 mm.
+      const bar = (await app.page.locator('.loupe-bar').boundingBox())!;
+      expect(bar.width).toBeCloseTo(40, 0);
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
