@@ -1,6 +1,6 @@
 // Follicle dots: SMP impressions drawn per pixel on any mesh, in object-space millimetres, with no UVs.
 // The CPU twin of this file is src/domain/dots/placement.ts: keep the hash, lattice, jitter and size law
-// identical in both.
+// identical in both (this file adds only early exits that cannot change the result).
 //
 // A jittered 3D lattice (cell = uCellMm, rotated off the axes by uLatticeRotation) is sliced by the
 // shaded point's tangent plane: feature points within half a cell of that plane become discs of the
@@ -38,29 +38,37 @@ const float U32_TO_UNIT = 1.0 / 4294967296.0;
 float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
   vec3 q = (uLatticeRotation * p) / uCellMm;
   vec3 nr = uLatticeRotation * n;
+  mat3 toObject = transpose(uLatticeRotation);
   vec3 base = floor(q);
   float r0 = 0.5 * uDotDiameterMm;
+  // Conservative bounds for early exits (they skip work, never change the result): how far a jittered
+  // feature point can sit from its cell centre along the normal (cells), and the largest dot edge (mm).
+  float jitterAlong = 0.5 * LATTICE_JITTER * (abs(nr.x) + abs(nr.y) + abs(nr.z));
+  float reachMm = r0 * sqrt(1.0 + AREA_SPREAD * uSizeVariation) * (1.0 + 0.5 * uSoftness) + 0.5 * pixelMm;
   float clearInk = 1.0;
   for (int dx = -uSearchCells; dx <= uSearchCells; dx++) {
     for (int dy = -uSearchCells; dy <= uSearchCells; dy++) {
       for (int dz = -uSearchCells; dz <= uSearchCells; dz++) {
         vec3 cell = base + vec3(dx, dy, dz);
+        // Cells whose every possible point lies outside the tangent slab need no hashing at all.
+        if (abs(dot(cell + 0.5 - q, nr)) - jitterAlong > 0.5 + SLAB_FADE) continue;
         uvec3 h = pcg3d(uvec3(ivec3(cell)));
-        uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));
         vec3 feature = cell + 0.5 + LATTICE_JITTER * (vec3(h) * U32_TO_UNIT - 0.5);
         vec3 d = (feature - q) * uCellMm;
         float along = dot(d, nr);
         float slab = 1.0 - smoothstep(0.5 - SLAB_FADE, 0.5 + SLAB_FADE, abs(along) / uCellMm);
         if (slab <= 0.0) continue;
         vec3 tangent = d - along * nr;
+        float dist = length(tangent);
+        if (dist > reachMm) continue;
+        uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));
         // Keep this dot where the planned local density (treatment area, transition zone) allows it,
         // judged at the dot's centre so the hairline never cuts a dot in half.
-        float keep = densityAt(transpose(uLatticeRotation) * tangent);
-        if (float(g.z) * U32_TO_UNIT >= keep) continue;
+        if (float(g.z) * U32_TO_UNIT >= densityAt(toObject * tangent)) continue;
         float areaFactor = 1.0 + uSizeVariation * AREA_SPREAD * (2.0 * float(g.x) * U32_TO_UNIT - 1.0);
         float r = r0 * sqrt(areaFactor);
         float w = max(0.5 * uSoftness * r, 0.5 * pixelMm);
-        float ink = (1.0 - smoothstep(r - w, r + w, length(tangent))) * slab;
+        float ink = (1.0 - smoothstep(r - w, r + w, dist)) * slab;
         clearInk *= 1.0 - ink;
       }
     }

@@ -29,7 +29,10 @@ export type BooleanField = { kind: 'boolean'; default: boolean; label: string };
 
 export type ObjectField = { kind: 'object'; fields: Record<string, Field> };
 
-export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField;
+/** A list of 3D points in head-frame millimetres (e.g. hairline control points). */
+export type PointsField = { kind: 'points'; maxPoints: number; maxAbsMm: number; label: string };
+
+export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField;
 
 /** Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. */
 export class PlanError extends Error {
@@ -60,6 +63,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Builds the default value of a field (objects recursively). */
 export function defaultsOf(field: Field): unknown {
+  if (field.kind === 'points') return [];
   if (field.kind !== 'object') return field.default;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(field.fields)) out[key] = defaultsOf(child);
@@ -98,6 +102,15 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
     case 'boolean':
       if (typeof value !== 'boolean') throw new PlanError(path, `must be true or false (got ${describe(value)})`);
       return value;
+    case 'points': {
+      if (!Array.isArray(value)) throw new PlanError(path, `must be a list of [x, y, z] points in mm (got ${describe(value)})`);
+      if (value.length > field.maxPoints) throw new PlanError(path, `has ${value.length} points; at most ${field.maxPoints} are allowed`);
+      return value.map((p, i) => {
+        const ok = Array.isArray(p) && p.length === 3 && p.every((c) => typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= field.maxAbsMm);
+        if (!ok) throw new PlanError(`${path}[${i}]`, `must be [x, y, z] in mm, each within ±${field.maxAbsMm} (got ${JSON.stringify(p)})`);
+        return [p[0], p[1], p[2]];
+      });
+    }
     case 'object': {
       if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
       for (const key of Object.keys(value)) {

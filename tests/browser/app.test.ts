@@ -91,6 +91,7 @@ describe('the simulator app', () => {
   });
 
   it('changes the image with the lighting preset', async () => {
+    await app.page.evaluate(() => window.smp!.setPlan({ skin: { color: '#d7bd96' } }));
     const frames: Image[] = [];
     for (const name of ['clinic', 'overhead', 'daylight']) {
       await app.page.click(`[data-lighting="${name}"]`);
@@ -132,10 +133,15 @@ describe('the simulator app', () => {
   });
 
   it('edits from the UI are undoable and reach the share link', async () => {
-    const hashBefore = await app.page.evaluate(() => location.hash);
     await app.page.click('[data-monk="8"]');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe(MONK_SKIN_TONES[7].color);
-    await app.page.waitForFunction((before) => location.hash.startsWith('#plan=') && location.hash !== before, hashBefore);
+    // The link catches up with the plan (debounced).
+    await app.page.waitForFunction(() => {
+      const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
+      if (!encoded) return false;
+      const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
+    });
     const hash = await app.page.evaluate(() => location.hash);
     await app.page.keyboard.press('Control+z');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe('#a07e56');
