@@ -10,7 +10,18 @@ import { buildAndServe } from '../tests/browser/server';
 const outDir = process.argv[2] ?? 'docs';
 const extra = process.argv.slice(3);
 
-const shots: Array<{ name: string; width: number; height: number; hash: string; setup?: string }> =
+interface Shot {
+  name: string;
+  width: number;
+  height: number;
+  hash: string;
+  /** Script run in the page before the shot. */
+  setup?: string;
+  /** Turn the loupe on and point at this many mm below the vertex, towards the front. */
+  loupeBelowVertexMm?: number;
+}
+
+const shots: Shot[] =
   extra.length > 0
     ? extra.map((arg) => {
         const [name = 'shot', size = '1280x800', hash = '', setup] = arg.split('|');
@@ -20,6 +31,7 @@ const shots: Array<{ name: string; width: number; height: number; hash: string; 
     : [
         { name: 'screenshot-laptop', width: 1920, height: 1080, hash: '' },
         { name: 'screenshot-tablet', width: 1024, height: 768, hash: '' },
+        { name: 'screenshot-loupe', width: 1024, height: 768, hash: '#view=three-quarter', loupeBelowVertexMm: 10 },
       ];
 
 const { url, server } = await buildAndServe('node_modules/.smp-screenshot-build');
@@ -32,6 +44,16 @@ try {
     await page.goto(url + shot.hash);
     await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 60_000 });
     if (shot.setup) await page.evaluate(shot.setup);
+    if (shot.loupeBelowVertexMm !== undefined) {
+      await page.getByTestId('loupe-toggle').click();
+      const below = shot.loupeBelowVertexMm;
+      const target = await page.evaluate((mm) => {
+        const v = window.smp!.getLandmarks().vertex;
+        return window.smp!.toScreen([v[0], v[1] - mm, v[2] + 2 * mm]);
+      }, below);
+      const box = (await page.locator('canvas').boundingBox())!;
+      await page.mouse.move(box.x + target.x, box.y + target.y);
+    }
     await page.evaluate(() => window.smp!.whenRendered());
     await page.screenshot({ path: `${outDir}/${shot.name}.png` });
     console.log(`${outDir}/${shot.name}.png`);
