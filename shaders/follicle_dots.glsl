@@ -18,22 +18,9 @@ const float LATTICE_JITTER = 0.8;
 const float SLAB_FADE = 0.02;
 const float AREA_SPREAD = 0.8;
 
-uvec3 pcg3d(uvec3 v) {
-  v = v * 1664525u + 1013904223u;
-  v.x += v.y * v.z;
-  v.y += v.z * v.x;
-  v.z += v.x * v.y;
-  v ^= v >> 16u;
-  v.x += v.y * v.z;
-  v.y += v.z * v.x;
-  v.z += v.x * v.y;
-  return v;
-}
-
-const float U32_TO_UNIT = 1.0 / 4294967296.0;
 
 // Ink coverage (0..1) at object-space point p (mm) with unit normal n.
-// pixelMm: the pixel's footprint on the surface. The including shader supplies densityAt(offsetMm): the
+// Needs hash.glsl. pixelMm: the pixel's footprint on the surface. The including shader supplies densityAt(offsetMm): the
 // planned local density fraction (0..1) at a dot centre offsetMm away from p (treatment area, transition).
 float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
   vec3 q = (uLatticeRotation * p) / uCellMm;

@@ -4,7 +4,8 @@
   smpDistanceGradient = surfaceGradient(vHairlineDistance, vSmpPosition);
   float ink = 0.0;
   // Skip the dot search where no dot can reach (the face, ears, neck): their pixels cost nothing extra.
-  if (uSmpVisible > 0.0 && vHairlineDistance > -2.0 * uDotDiameterMm - pixelMm) {
+  // Reach: sentinels up to 3.5 mm ahead, the irregular line up to 4.2 mm, and a dot's own size.
+  if (uSmpVisible > 0.0 && vHairlineDistance > -(8.0 + 2.0 * uDotDiameterMm + pixelMm)) {
     // Dots smaller than about a pixel fade to their mean coverage, so the scalp keeps its tone from afar.
     float fade = smoothstep(0.25, 0.6, pixelMm / uDotDiameterMm);
     float dots = fade < 1.0 ? follicleCoverage(vSmpPosition, normalize(vSmpNormal), pixelMm) : 0.0;

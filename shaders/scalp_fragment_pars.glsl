@@ -8,15 +8,31 @@ uniform float uDotOpacity;
 uniform float uDotAreaFraction;
 // Width of the hairline's transition zone (mm): density ramps from 0 at the line to full over it.
 uniform float uTransitionMm;
+// Natural irregularity of the line (0..1) and the share of sentinel impressions ahead of it (0..1).
+uniform float uIrregularity;
+uniform float uSentinels;
 // 0 hides the SMP (before/after), 1 shows it.
 uniform float uSmpVisible;
+
+// How far the irregular line may wander from the drawn one (mm): large bays and points, and small jags.
+const float IRREGULAR_LARGE_MM = 3.0;
+const float IRREGULAR_SMALL_MM = 1.2;
+// Sentinel impressions sit 1-3 mm in front of the line (domain notes), at up to this share of full density.
+const float SENTINEL_DENSITY = 0.15;
 
 // Gradient of the hairline distance along the surface (per mm), set in main() before the dots are drawn.
 vec3 smpDistanceGradient;
 
+// Planned density (0..1 of full) at a point offsetMm from the shaded point: zero outside the hairline,
+// ramping up over the transition zone, with the line made irregular and sentinels placed ahead of it.
 float densityAt(vec3 offsetMm) {
   float d = vHairlineDistance + dot(smpDistanceGradient, offsetMm);
-  return uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : step(0.0, d);
+  if (uIrregularity > 0.0 && abs(d) < uTransitionMm + 8.0) {
+    vec3 p = vSmpPosition + offsetMm;
+    d += uIrregularity * (IRREGULAR_LARGE_MM * valueNoise(p / 14.0) + IRREGULAR_SMALL_MM * valueNoise(p / 2.5));
+  }
+  if (d < 0.0) return uSentinels * SENTINEL_DENSITY * smoothstep(0.5, 1.0, -d) * (1.0 - smoothstep(2.5, 3.5, -d));
+  return uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0;
 }
 
 // The distance field is linear on each triangle, so screen-space derivatives give its exact gradient there.

@@ -4,6 +4,8 @@
  * never rename or remove them.
  */
 import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField } from './schema';
+import type { Vec3 } from './head/landmarks';
+import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from './hairline/presets';
 import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
 
@@ -17,6 +19,23 @@ export interface Plan {
   };
   /** The client's own hair colour (`#rrggbb`): what the pigment shade is matched to. */
   hairColor: string;
+  hairline: {
+    /**
+     * Control points of the closed hairline loop on the skin (head frame, mm), starting at the mid-frontal
+     * point and running towards the client's left. Empty: the preset below, fitted to the head's landmarks.
+     */
+    points: Vec3[];
+    age: HairlineAge;
+    shape: HairlineShape;
+    /** Edits on one side are mirrored across the mid-sagittal plane. */
+    mirror: boolean;
+    /** Width (mm) over which density builds up behind the line; 0 is a crisp lined-up edge. */
+    transitionMm: number;
+    /** Natural irregularity of the line, at small and large scale (0 = perfectly smooth). */
+    irregularity: number;
+    /** Share of isolated "sentinel" impressions 1–3 mm in front of the line (0–1). */
+    sentinels: number;
+  };
   dots: {
     diameterMm: number;
     sizeVariation: number;
@@ -39,6 +58,17 @@ export const DOT_FIELDS = {
   softness: num({ default: 0.3, min: 0, max: 1, step: 0.01, unit: '', label: 'Ink spread' }),
 } as const;
 
+/** Hairline fields; the transition zone range comes from the domain notes (0.5–1 cm typical, up to 2 cm). */
+export const HAIRLINE_FIELDS = {
+  points: { kind: 'points', maxPoints: 200, maxAbsMm: 400, label: 'Hairline points' },
+  age: { kind: 'enum', default: 'mature', values: HAIRLINE_AGES, label: 'Hairline age' },
+  shape: { kind: 'enum', default: 'straight', values: HAIRLINE_SHAPES, label: 'Hairline shape' },
+  mirror: { kind: 'boolean', default: true, label: 'Mirror left and right' },
+  transitionMm: num({ default: 8, min: 0, max: 20, step: 0.5, unit: 'mm', label: 'Transition zone' }),
+  irregularity: num({ default: 0.5, min: 0, max: 1, step: 0.05, unit: '', label: 'Irregularity' }),
+  sentinels: num({ default: 0.3, min: 0, max: 1, step: 0.05, unit: '', label: 'Sentinel dots' }),
+} as const;
+
 export const PLAN_SCHEMA: ObjectField = {
   kind: 'object',
   fields: {
@@ -48,6 +78,7 @@ export const PLAN_SCHEMA: ObjectField = {
       fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' } },
     },
     hairColor: { kind: 'color', default: HAIR_COLOR_PRESETS[1].color, label: 'Hair colour' },
+    hairline: { kind: 'object', fields: HAIRLINE_FIELDS },
     dots: { kind: 'object', fields: DOT_FIELDS },
   },
 };

@@ -3,6 +3,7 @@
  * extend it, never break it.
  */
 import type { Simulator } from '../app/simulator';
+import type { HairlineMeasurements } from '../domain/hairline/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
@@ -26,6 +27,14 @@ export interface SmpApi {
   screenshot(): Promise<string>;
   undo(): void;
   redo(): void;
+  /**
+   * Measurements of the current plan on the current head: hairline height above the glabella along the
+   * skin (mm), frontotemporal width (mm), treated area (cm²), estimated impressions, sessions and hours,
+   * and the plan's warnings.
+   */
+  getMeasurements(): HairlineMeasurements;
+  /** The hairline's control points on the current head (head frame, mm): the plan's own, or its preset's. */
+  getHairlinePoints(): Vec3[];
   /** The current head's landmarks in the head frame (mm; +X the client's left, +Y up, +Z forward). */
   getLandmarks(): Landmarks;
   /** Where a head-frame point (mm) appears in the current view, in CSS pixels from the canvas's top-left. */
@@ -69,6 +78,16 @@ export function createEmbedApi(sim: Simulator): SmpApi {
     },
     undo: () => sim.planStore.getState().undo(),
     redo: () => sim.planStore.getState().redo(),
+    getMeasurements() {
+      const head = sim.headStore.getState().head;
+      if (!head) throw new Error('The head is not loaded yet');
+      return structuredClone(head.treatment.measure(sim.planStore.getState().plan));
+    },
+    getHairlinePoints() {
+      const head = sim.headStore.getState().head;
+      if (!head) throw new Error('The head is not loaded yet');
+      return structuredClone(head.treatment.hairlineFor(sim.planStore.getState().plan).points);
+    },
     getLandmarks() {
       const head = sim.headStore.getState().head;
       if (!head) throw new Error('The head is not loaded yet');

@@ -64,6 +64,7 @@ export function CameraRig() {
   const center = useRef(new THREE.Vector3());
   // With the loupe on, a drag moves the loupe (one finger on a tablet), not the head.
   const loupeOn = useView((v) => v.loupe.enabled);
+  const draggingHandle = useView((v) => v.draggingHandle);
 
   useEffect(() => {
     const apply = () => {
@@ -135,7 +136,7 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
-      enabled={!loupeOn}
+      enabled={!loupeOn && !draggingHandle}
       enableDamping={false}
       maxDistance={MAX_DISTANCE_MM}
       minPolarAngle={0}

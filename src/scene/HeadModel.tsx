@@ -1,9 +1,7 @@
-import { useLoader } from '@react-three/fiber';
+import { useFrame, useLoader } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { useSimulator } from '../app/simulator';
-import { defaultTreatmentField } from '../domain/hairline/treatmentArea';
 import { headFromGltf } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 
@@ -15,16 +13,13 @@ export function HeadModel() {
   const head = useMemo(() => headFromGltf(gltf.scene), [gltf]);
   const scalp = useMemo(() => createScalpMaterial(), []);
 
-  // Where dots may go: the signed distance from the hairline at every vertex of the skin.
-  useMemo(() => {
-    const geometry = head.skin.geometry;
-    const positions = geometry.getAttribute('position').array as Float32Array;
-    const index = geometry.getIndex();
-    if (!index) throw new Error('The head model has no triangle indices.');
-    const indices = index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array);
-    const field = defaultTreatmentField(positions, indices, head.landmarks);
-    geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(field.distances, 1));
-  }, [head]);
+  // Where dots may go: the hairline's distance field, recomputed before a frame when the hairline changed
+  // (a handle drag then costs one update per frame, however many pointer events arrive).
+  useFrame(() => {
+    if (head.treatment.update(sim.planStore.getState().plan)) {
+      head.skin.geometry.getAttribute('hairlineDistance').needsUpdate = true;
+    }
+  });
 
   useEffect(() => {
     head.skin.material = scalp.material;

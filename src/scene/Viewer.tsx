@@ -3,6 +3,7 @@ import { Suspense, useEffect } from 'react';
 import * as THREE from 'three';
 import { useSimulator } from '../app/simulator';
 import { CameraRig } from './CameraRig';
+import { HairlineEditor } from './HairlineEditor';
 import { HeadModel } from './HeadModel';
 import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
@@ -79,6 +80,7 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       <Suspense fallback={null}>
         <HeadModel />
       </Suspense>
+      <HairlineEditor />
       <CameraRig />
       <Loupe />
     </Canvas>

@@ -3,6 +3,7 @@
  * its landmarks in the head frame (mm; +X subject's left, +Y up, +Z forward, origin mid-tragus).
  */
 import * as THREE from 'three';
+import { TreatmentArea } from '../domain/hairline/treatmentArea';
 import { parseLandmarks, type Landmarks } from '../domain/head/landmarks';
 
 export interface LoadedHead {
@@ -13,6 +14,8 @@ export interface LoadedHead {
   center: THREE.Vector3;
   /** Radius of a sphere around `center` that holds the whole head (not the neck). */
   radius: number;
+  /** The treatment area on this head's skin: hairline distance field and measurements. */
+  treatment: TreatmentArea;
 }
 
 /** Turns the loaded default-head glTF scene into a LoadedHead; throws with a clear message if it is not one. */
@@ -35,5 +38,14 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
   const bottom = landmarks.menton[1];
   const center = new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2);
   const radius = Math.max(top - bottom, landmarks.glabella[2] - landmarks.inion[2]) * 0.62;
-  return { root: scene, skin, landmarks, center, radius };
+  const geometry = skin.geometry;
+  const index = geometry.getIndex();
+  if (!index) throw new Error('The head model has no triangle indices.');
+  const positions = geometry.getAttribute('position').array;
+  if (!(positions instanceof Float32Array)) throw new Error('The head model needs float vertex positions.');
+  const indices = index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array);
+  const treatment = new TreatmentArea(positions, indices, landmarks);
+  // The shader reads the hairline distance per vertex; the array is updated in place as the hairline moves.
+  geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(treatment.distances, 1));
+  return { root: scene, skin, landmarks, center, radius, treatment };
 }

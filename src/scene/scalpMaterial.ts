@@ -6,6 +6,7 @@ import * as THREE from 'three';
 import dotsGlsl from '../../shaders/follicle_dots.glsl?raw';
 import fragmentGlsl from '../../shaders/scalp_fragment.glsl?raw';
 import fragmentParsGlsl from '../../shaders/scalp_fragment_pars.glsl?raw';
+import hashGlsl from '../../shaders/hash.glsl?raw';
 import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { dotAreaFraction } from '../domain/dots/coverage';
@@ -23,6 +24,8 @@ export interface ScalpUniforms {
   uDotOpacity: THREE.IUniform<number>;
   uDotAreaFraction: THREE.IUniform<number>;
   uTransitionMm: THREE.IUniform<number>;
+  uIrregularity: THREE.IUniform<number>;
+  uSentinels: THREE.IUniform<number>;
   uSmpVisible: THREE.IUniform<number>;
 }
 
@@ -45,6 +48,8 @@ export function createScalpMaterial(): ScalpMaterial {
     uDotOpacity: { value: 1 },
     uDotAreaFraction: { value: 0 },
     uTransitionMm: { value: 0 },
+    uIrregularity: { value: 0 },
+    uSentinels: { value: 0 },
     uSmpVisible: { value: 1 },
   };
 
@@ -63,7 +68,7 @@ export function createScalpMaterial(): ScalpMaterial {
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n${fragmentParsGlsl}\n${dotsGlsl}`)
+      .replace('#include <common>', `#include <common>\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}`)
       .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`);
   };
   material.customProgramCacheKey = () => 'smp-scalp-v1';
@@ -79,6 +84,9 @@ export function createScalpMaterial(): ScalpMaterial {
     uniforms.uDotColor.value.set(dots.color);
     uniforms.uDotOpacity.value = dots.opacity;
     uniforms.uDotAreaFraction.value = dotAreaFraction(dots.densityPerCm2, dots.diameterMm);
+    uniforms.uTransitionMm.value = plan.hairline.transitionMm;
+    uniforms.uIrregularity.value = plan.hairline.irregularity;
+    uniforms.uSentinels.value = plan.hairline.sentinels;
   };
 
   return { material, uniforms, applyPlan };

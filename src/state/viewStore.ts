@@ -39,12 +39,21 @@ export interface ViewState {
   loupe: LoupeState;
   /** False shows the head without SMP (before / after). */
   showSmp: boolean;
+  /** The hairline's handles are shown and can be dragged. */
+  editingHairline: boolean;
+  /** The hairline control point last picked (for removal), if any. */
+  selectedHairlinePoint: number | null;
+  /** A hairline handle is being dragged: the camera holds still meanwhile. */
+  draggingHandle: boolean;
   lighting: LightingName;
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
   setLoupe(loupe: Partial<LoupeState>): void;
   setShowSmp(show: boolean): void;
+  setEditingHairline(editing: boolean): void;
+  selectHairlinePoint(index: number | null): void;
+  setDraggingHandle(dragging: boolean): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
 }
@@ -55,6 +64,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     lighting: 'clinic',
     loupe: { enabled: false, pointer: null, fieldMm: LOUPE_FIELD_MM, overHead: false },
     showSmp: true,
+    editingHairline: false,
+    selectedHairlinePoint: null,
+    draggingHandle: false,
     notice: null,
     requestView(name, options = {}) {
       const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
@@ -65,10 +77,21 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
       set({ lighting });
     },
     setLoupe(loupe) {
-      set({ loupe: { ...get().loupe, ...loupe } });
+      const next = { ...get().loupe, ...loupe };
+      set({ loupe: next, ...(next.enabled ? { editingHairline: false } : {}) });
     },
     setShowSmp(showSmp) {
       set({ showSmp });
+    },
+    setEditingHairline(editingHairline) {
+      // One pointer tool at a time: editing the hairline turns the loupe off.
+      set({ editingHairline, selectedHairlinePoint: null, ...(editingHairline ? { loupe: { ...get().loupe, enabled: false } } : {}) });
+    },
+    selectHairlinePoint(selectedHairlinePoint) {
+      set({ selectedHairlinePoint });
+    },
+    setDraggingHandle(draggingHandle) {
+      set({ draggingHandle });
     },
     showNotice(kind, text) {
       set({ notice: { kind, text, seq: (get().notice?.seq ?? 0) + 1 } });

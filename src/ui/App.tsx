@@ -5,6 +5,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
 import { DotsPanel } from './DotsPanel';
+import { HairlinePanel } from './HairlinePanel';
 import { SkinTonePicker } from './SkinTonePicker';
 import { ViewBar } from './ViewBar';
 
@@ -54,6 +55,7 @@ export function App() {
         <p className="scale-note">True scale · millimetres · simulation, not a guarantee</p>
       </main>
       <aside className="panel" aria-label="Plan settings">
+        <HairlinePanel />
         <DotsPanel />
         <SkinTonePicker />
       </aside>

@@ -1,3 +1,4 @@
+import { add, dot, len, normalize, scale, sub } from '../geometry/vec3.ts';
 import type { Landmarks, Vec3 } from '../head/landmarks.ts';
 
 /**
@@ -28,22 +29,32 @@ export interface DefaultHairlineOptions {
   napeBelowInionMm?: number;
 }
 
-const DEFAULTS: Required<DefaultHairlineOptions> = {
+/**
+ * Shape of the front hairline between the frontotemporal points: how much higher up the skin than the
+ * mid-frontal point (mm, measured like it: from brow level, along the skin, in a vertical plane) the
+ * line sits at lateral fraction `s` (0 = midline, 1 = the lateral epicanthal line, where the FTP is).
+ * `rise(0)` should be 0 so the mid-frontal point keeps its height. Positive = recessed.
+ */
+export type FrontProfile = (s: number) => number;
+
+export interface HairlineBuildOptions extends DefaultHairlineOptions {
+  /** Front shape; default: level (Garg), the FTP as high up the skin as the mid-frontal point. */
+  frontRise?: FrontProfile;
+}
+
+/** Garg's level front: every point of the front line as far up the skin from brow level as the MFP. */
+export const LEVEL_FRONT: FrontProfile = () => 0;
+
+const DEFAULTS: Required<HairlineBuildOptions> = {
   midFrontalMm: 80,
   temporalPeakMm: 50,
   earClearanceMm: 12,
   napeBelowInionMm: 60,
+  frontRise: LEVEL_FRONT,
 };
 
-const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const len = (a: Vec3): number => Math.sqrt(dot(a, a));
-const normalize = (a: Vec3): Vec3 => {
-  const l = len(a);
-  return l > 0 ? scale(a, 1 / l) : [0, 0, 0];
-};
+/** Lateral fractions of the front control points between the MFP (0) and the FTP (1), per side. */
+const FRONT_FRACTIONS = [0.25, 0.5, 0.75] as const;
 
 /**
  * A point inside the cranium from which the whole scalp is "visible" as a star-shaped region: used to
@@ -137,21 +148,35 @@ export function rayToSurface(project: Projector, origin: Vec3, dir: Vec3, guess:
 
 /**
  * A natural adult male hairline from the landmarks (Garg's method for the front; sideburn, ear and nape
- * lines from the tragus and inion), every control point snapped to the skin with `project`.
+ * lines from the tragus and inion), every control point snapped to the skin with `project`. The
+ * "mature, straight" preset of `presets.ts`; `buildHairline` with its defaults.
+ */
+export function defaultHairline(landmarks: Landmarks, project: Projector, options: DefaultHairlineOptions = {}): Hairline {
+  return buildHairline(landmarks, project, options);
+}
+
+/**
+ * The hairline builder behind `defaultHairline` and the presets:
  *
- *  - Mid-frontal point (MFP): 80 mm above the glabella along the skin, on the midline.
- *  - Frontotemporal points (FTP): on the lateral epicanthal lines (x of the lateral canthi), 80 mm up
- *    the skin from brow level, like the MFP (Garg), so the front line is level and turns back at the
- *    corners; `midFrontalMm` moves both together.
- *  - Temporal peaks (TP): 50 mm from the FTP along the skin toward Garg's point E (80 mm lateral of the
- *    glabella at brow height, beside the lateral canthus): the anterior border of the temporal triangle.
+ *  - Mid-frontal point (MFP): `midFrontalMm` (80) above the glabella along the skin, on the midline.
+ *  - Front line: at lateral fractions 0.25, 0.5, 0.75 of the way to the lateral epicanthal line, and
+ *    at the frontotemporal points (FTP) on that line, each point is walked up the skin from brow level
+ *    in its vertical plane by `midFrontalMm + frontRise(s)`. With the level profile (Garg: the FTP as
+ *    high as the MFP, both 8 cm) the line runs level and turns back at the corners; other profiles
+ *    give the rounded, M, widow's peak and triangular shapes. Measuring every point the same way makes
+ *    the shape independent of the head's forehead curvature.
+ *  - Temporal peaks (TP): `temporalPeakMm` (50) from the FTP along the skin toward Garg's point E (80 mm
+ *    lateral of the glabella at brow height, beside the lateral canthus): the anterior border of the
+ *    temporal triangle.
  *  - Temple and sideburn down to just above the tragus, up in front of the ear, over the ear and behind
  *    it with `earClearanceMm`, down behind the ear to the mastoid, and the nape line 60 mm below the inion.
  *
  * Each side is built from its own landmarks, so a symmetric head gives a symmetric line and a scan
- * with a slightly asymmetric face still gets points on its own skin.
+ * with a slightly asymmetric face still gets points on its own skin. Always 38 points: index 0 the
+ * MFP, 1–3 the left front, 4 the left FTP, 5–6 the left temporal border, 7–16 left side, 17–18 left
+ * nape, 19 the nape midpoint, then the right side in reverse (index n − i mirrors index i).
  */
-export function defaultHairline(landmarks: Landmarks, project: Projector, options: DefaultHairlineOptions = {}): Hairline {
+export function buildHairline(landmarks: Landmarks, project: Projector, options: HairlineBuildOptions = {}): Hairline {
   const o = { ...DEFAULTS, ...options };
   const { glabella, inion } = landmarks;
   const center = hairlineCenter(landmarks);
@@ -160,8 +185,7 @@ export function defaultHairline(landmarks: Landmarks, project: Projector, option
   const k = len(sub(glabella, inion)) / 193;
 
   const onMidline = (p: Vec3): Vec3 => [midX, p[1], p[2]];
-  const mfp = walkOnSurface(project, glabella, [0, 1, 0], o.midFrontalMm, onMidline);
-  const radial = (target: Vec3): Vec3 => rayToSurface(project, center, sub(target, center), len(sub(target, center)));
+  const mfp = walkOnSurface(project, glabella, [0, 1, 0], o.midFrontalMm + o.frontRise(0), onMidline);
   // Horizontal ray from the head's vertical axis: keeps the guide's height exactly (sides and nape are
   // specified by height, and the neck under the occiput would catch a downward-slanted ray too early).
   const level = (target: Vec3): Vec3 => {
@@ -172,26 +196,19 @@ export function defaultHairline(landmarks: Landmarks, project: Projector, option
   const side = (sign: 1 | -1): Vec3[] => {
     const tragus = sign > 0 ? landmarks.leftTragus : landmarks.rightTragus;
     const canthus = sign > 0 ? landmarks.leftLateralCanthus : landmarks.rightLateralCanthus;
-    // FTP on the lateral epicanthal line, as far up the skin from brow level as the MFP is from the
-    // glabella (Garg: both 8 cm). Then the front line runs level and turns back at the FTP instead of
-    // dropping from a raised centre (the head's frontotemporal landmark marks a lower, juvenile corner).
-    const epicanthal = (p: Vec3): Vec3 => [canthus[0], p[1], p[2]];
-    const browOnLine = rayToSurface(project, [canthus[0], glabella[1], center[2]], [0, 0, 1], glabella[2] - center[2]);
-    const ftp = walkOnSurface(project, browOnLine, [0, 1, 0], o.midFrontalMm, epicanthal);
+    // Front points: up the skin from brow level in the vertical plane at lateral fraction s. The
+    // landmark frontotemporal point is not used: it marks a lower, juvenile corner on this head.
+    const frontPoint = (s: number): Vec3 => {
+      const x = midX + s * (canthus[0] - midX);
+      const inPlane = (p: Vec3): Vec3 => [x, p[1], p[2]];
+      const brow = rayToSurface(project, [x, glabella[1], center[2]], [0, 0, 1], glabella[2] - center[2]);
+      return walkOnSurface(project, brow, [0, 1, 0], Math.max(0, o.midFrontalMm + o.frontRise(s)), inPlane);
+    };
+    const front = FRONT_FRACTIONS.map(frontPoint);
+    const ftp = frontPoint(1);
     // Garg's point E: 80 mm along the skin from the glabella, level with it, toward this side.
     const e = walkOnSurface(project, glabella, [sign, 0, 0], 80 * k, (p) => [p[0], glabella[1], p[2]]);
     const tp = walkToward(project, ftp, e, o.temporalPeakMm * k);
-
-    // Front hairline MFP → FTP: directions from the centre blended, bowed slightly forward so the line
-    // is gently convex seen from above (a straight-to-round adult shape, not a sharp "M").
-    const front: Vec3[] = [];
-    const dm = normalize(sub(mfp, center)), df = normalize(sub(ftp, center));
-    for (const s of [0.25, 0.5, 0.75]) {
-      const dir = normalize(add(scale(dm, 1 - s), scale(df, s)));
-      const bow = 4 * k * Math.sin(Math.PI * s); // mm toward the face at mid-span
-      const guide = add(add(center, scale(dir, len(sub(mfp, center)))), [0, -0.5 * bow, bow]);
-      front.push(radial(guide));
-    }
     // Anterior border of the temporal triangle, FTP → TP, with a midpoint so the spline does not bulge.
     const ftpTp = walkToward(project, ftp, e, 0.5 * o.temporalPeakMm * k);
 

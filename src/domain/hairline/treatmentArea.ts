@@ -1,23 +1,78 @@
 /**
- * The treatment area on a head: everything inside the hairline loop. The scene draws dots where the
- * per-vertex signed distance to the hairline is positive (and ramps density over the transition zone).
+ * The treatment area on one head: everything inside the plan's hairline loop. Knows the head's mesh,
+ * turns the plan's hairline (its points, or a preset when it has none) into the per-vertex signed distance
+ * the shader draws dots with, and measures it. Work is cached so a handle drag recomputes only what changed.
  */
-import { createSurfaceProjector } from '../geometry/closestPoint';
+import { createSurfaceQuery, type SurfaceQuery } from '../geometry/closestPoint';
 import type { Landmarks } from '../head/landmarks';
-import { defaultHairline, hairlineCenter, hairlineCurve, type Hairline } from './hairline';
+import type { Plan } from '../plan';
+import { hairlineCenter, hairlineCurve, type Hairline } from './hairline';
+import { measureHairline, type HairlineMeasurements } from './measurements';
+import { hairlinePreset } from './presets';
 import { signedDistanceToHairline } from './scalpDistance';
 
-export interface TreatmentField {
-  hairline: Hairline;
-  /** The hairline sampled densely on the surface (mm, head frame). */
-  curve: ReturnType<typeof hairlineCurve>;
-  /** Per vertex: distance to the hairline in mm, positive inside the treatment area. */
-  distances: Float32Array;
-}
+export class TreatmentArea {
+  readonly query: SurfaceQuery;
+  /** Per vertex: distance to the hairline in mm, positive inside. Updated in place by `update`. */
+  readonly distances: Float32Array;
+  private readonly center;
+  private hairlineKey = '';
+  private currentHairline: Hairline | null = null;
+  private curve: ReturnType<typeof hairlineCurve> = [];
+  private measureKey = '';
+  private measured: HairlineMeasurements | null = null;
 
-export function defaultTreatmentField(positions: Float32Array, indices: Uint32Array, landmarks: Landmarks): TreatmentField {
-  const project = createSurfaceProjector(positions, indices);
-  const hairline = defaultHairline(landmarks, project);
-  const curve = hairlineCurve(hairline, project);
-  return { hairline, curve, distances: signedDistanceToHairline(positions, curve, hairlineCenter(landmarks)) };
+  constructor(
+    readonly positions: Float32Array,
+    readonly indices: Uint32Array,
+    readonly landmarks: Landmarks,
+  ) {
+    this.query = createSurfaceQuery(positions, indices);
+    this.center = hairlineCenter(landmarks);
+    this.distances = new Float32Array(positions.length / 3);
+  }
+
+  /** The hairline the plan describes on this head. */
+  hairlineFor(plan: Plan): Hairline {
+    const { points, age, shape } = plan.hairline;
+    return points.length >= 3 ? { points, closed: true } : hairlinePreset(this.landmarks, this.query.project, age, shape);
+  }
+
+  /** Recomputes the distance field if the plan's hairline changed; returns whether it did. */
+  update(plan: Plan): boolean {
+    const { points, age, shape } = plan.hairline;
+    const key = JSON.stringify(points.length >= 3 ? points : [age, shape]);
+    if (key === this.hairlineKey) return false;
+    this.hairlineKey = key;
+    this.currentHairline = this.hairlineFor(plan);
+    this.curve = hairlineCurve(this.currentHairline, this.query.project);
+    signedDistanceToHairline(this.positions, this.curve, this.center, { out: this.distances });
+    return true;
+  }
+
+  /** The hairline drawn now and its curve on the surface. */
+  current(plan: Plan): { hairline: Hairline; curve: ReturnType<typeof hairlineCurve> } {
+    this.update(plan);
+    return { hairline: this.currentHairline!, curve: this.curve };
+  }
+
+  measure(plan: Plan): HairlineMeasurements {
+    this.update(plan);
+    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}`;
+    if (key !== this.measureKey || !this.measured) {
+      this.measureKey = key;
+      this.measured = measureHairline({
+        positions: this.positions,
+        indices: this.indices,
+        landmarks: this.landmarks,
+        hairline: this.currentHairline!,
+        densityPerCm2: plan.dots.densityPerCm2,
+        transitionMm: plan.hairline.transitionMm,
+        query: this.query,
+        distances: this.distances,
+        mirrored: plan.hairline.mirror,
+      });
+    }
+    return this.measured;
+  }
 }

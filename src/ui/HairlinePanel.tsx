@@ -1,0 +1,127 @@
+import { useEffect } from 'react';
+import { usePlan, useSimulator, useView } from '../app/simulator';
+import { removePoint } from '../domain/hairline/editing';
+import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
+import { HAIRLINE_FIELDS } from '../domain/plan';
+import { PlanSlider } from './PlanSlider';
+import { useMeasurements } from './useMeasurements';
+
+const AGE_LABELS: Record<HairlineAge, string> = { juvenile: 'Juvenile', mature: 'Mature', conservative: 'Conservative' };
+const SHAPE_LABELS: Record<HairlineShape, string> = {
+  straight: 'Straight',
+  rounded: 'Rounded',
+  'm-shaped': 'M-shaped',
+  'widows-peak': "Widow's peak",
+  triangular: 'Triangular',
+};
+const percent = (v: number) => `${Math.round(v * 100)} %`;
+
+export function HairlinePanel() {
+  const { planStore, viewStore, headStore } = useSimulator();
+  const hairline = usePlan((p) => p.hairline);
+  const editing = useView((v) => v.editingHairline);
+  const selected = useView((v) => v.selectedHairlinePoint);
+  const m = useMeasurements();
+  const custom = hairline.points.length >= 3;
+
+  const applyPreset = (age: HairlineAge, shape: HairlineShape) =>
+    planStore.getState().edit('Hairline preset', (plan) => {
+      plan.hairline.age = age;
+      plan.hairline.shape = shape;
+      plan.hairline.points = [];
+    });
+
+  const removeSelected = () => {
+    const head = headStore.getState().head;
+    if (selected === null || !head) return;
+    const plan = planStore.getState().plan;
+    const points = removePoint(head.treatment.hairlineFor(plan).points, selected, plan.hairline.mirror);
+    if (!points) {
+      viewStore.getState().showNotice('info', 'That point stays: points on the midline and the last eight points of a hairline cannot be removed.');
+      return;
+    }
+    planStore.getState().edit('Remove hairline point', (draft) => void (draft.hairline.points = points));
+    viewStore.getState().selectHairlinePoint(null);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === 'Delete' || e.key === 'Backspace') && viewStore.getState().editingHairline && !(e.target instanceof HTMLInputElement)) {
+        removeSelected();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <section className="panel-section" aria-labelledby="hairline-heading">
+      <h2 id="hairline-heading">Hairline</h2>
+      <p className="hint">Presets follow the facial landmarks (Garg method). Edit to shape the line on the head; the dots follow at once.</p>
+      <h3>Age</h3>
+      <div className="choice-grid" role="radiogroup" aria-label="Hairline age">
+        {HAIRLINE_AGES.map((age) => (
+          <button key={age} type="button" role="radio" aria-checked={!custom && hairline.age === age} className={!custom && hairline.age === age ? 'selected' : ''} data-hairline-age={age} onClick={() => applyPreset(age, hairline.shape)}>
+            {AGE_LABELS[age]}
+          </button>
+        ))}
+      </div>
+      <h3>Shape</h3>
+      <div className="choice-grid" role="radiogroup" aria-label="Hairline shape">
+        {HAIRLINE_SHAPES.map((shape) => (
+          <button key={shape} type="button" role="radio" aria-checked={!custom && hairline.shape === shape} className={!custom && hairline.shape === shape ? 'selected' : ''} data-hairline-shape={shape} onClick={() => applyPreset(hairline.age, shape)}>
+            {SHAPE_LABELS[shape]}
+          </button>
+        ))}
+      </div>
+      {custom && <p className="hint">Custom line (edited). Pick a preset to start again from the landmarks.</p>}
+      <div className="row">
+        <button type="button" className={`tool-button${editing ? ' active' : ''}`} aria-pressed={editing} data-testid="edit-hairline" onClick={() => viewStore.getState().setEditingHairline(!editing)}>
+          {editing ? 'Done editing' : 'Edit hairline'}
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={hairline.mirror} onChange={(e) => planStore.getState().edit('Mirror hairline', (p) => void (p.hairline.mirror = e.currentTarget.checked))} />
+          Mirror left and right
+        </label>
+      </div>
+      {editing && (
+        <div className="editing-help">
+          <p className="hint">Drag a handle over the skin. Double-click near the line to add a point; select a point and press Delete to remove it. The red handle is the mid-frontal point.</p>
+          <button type="button" className="tool-button" disabled={selected === null} onClick={removeSelected}>
+            Remove selected point
+          </button>
+        </div>
+      )}
+      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} write={(p, v) => void (p.hairline.transitionMm = v)} hint="Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: 5–10 mm)." testId="hairline-transition" />
+      <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} write={(p, v) => void (p.hairline.irregularity = v)} format={percent} hint="Natural unevenness of the line at small and large scale." />
+      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} write={(p, v) => void (p.hairline.sentinels = v)} format={percent} hint="Isolated impressions 1–3 mm in front of the line, as natural hairlines have." />
+
+      <h3>Measurements</h3>
+      {m ? (
+        <dl className="measurements" data-testid="measurements">
+          <dt>Hairline height</dt>
+          <dd>{m.hairlineHeightMm.toFixed(0)} mm <small>mid-frontal point above the glabella, along the skin</small></dd>
+          <dt>Frontotemporal width</dt>
+          <dd>{m.frontotemporalWidthMm.toFixed(0)} mm</dd>
+          <dt>Treated area</dt>
+          <dd>{m.treatedAreaCm2.toFixed(0)} cm²</dd>
+          <dt>Impressions</dt>
+          <dd>≈ {Math.round(m.impressions / 100) * 100}</dd>
+          <dt>Sessions</dt>
+          <dd>{m.sessions}</dd>
+          <dt>Time</dt>
+          <dd>≈ {m.hours} h in all</dd>
+        </dl>
+      ) : (
+        <p className="hint">Measuring…</p>
+      )}
+      {m && m.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Hairline warnings">
+          {m.warnings.map((w) => (
+            <li key={w.id}>{w.message}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
