@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Vec3 } from '../../src/domain/head/landmarks';
+import { grabFrame, openApp, savePng, type AppPage } from './harness';
+import { linearLuminance } from './imageStats';
+
+const ARTIFACTS = 'tests/artifacts';
+
+describe('the hairline', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const measurements = () => app.page.evaluate(() => window.smp!.getMeasurements());
+  const points = () => app.page.evaluate(() => window.smp!.getHairlinePoints());
+  const screenOf = (p: Vec3) => app.page.evaluate((q) => window.smp!.toScreen(q), p);
+
+  it('is measured live: height, width, area, impressions, sessions and hours', async () => {
+    const m = await measurements();
+    expect(m.hairlineHeightMm).toBeGreaterThan(75);
+    expect(m.hairlineHeightMm).toBeLessThan(85);
+    expect(m.frontotemporalWidthMm).toBeGreaterThan(60);
+    expect(m.treatedAreaCm2).toBeGreaterThan(450);
+    expect(m.treatedAreaCm2).toBeLessThan(750);
+    // About density × area, less the transition zone's ramp.
+    expect(m.impressions).toBeLessThan(100 * m.treatedAreaCm2);
+    expect(m.impressions).toBeGreaterThan(0.85 * 100 * m.treatedAreaCm2);
+    expect(m.sessions).toBeGreaterThanOrEqual(2);
+    expect(m.sessions).toBeLessThanOrEqual(4);
+    expect(m.hours).toBeGreaterThan(4);
+    expect(m.warnings).toEqual([]);
+    await expect(app.page.getByTestId('measurements').textContent()).resolves.toContain(`${Math.round(m.treatedAreaCm2)} cm²`);
+  });
+
+  it('changes with a preset', async () => {
+    const mature = await measurements();
+    await app.page.click('[data-hairline-age="juvenile"]');
+    const juvenile = await measurements();
+    expect(juvenile.hairlineHeightMm).toBeLessThan(mature.hairlineHeightMm - 5);
+    expect(juvenile.treatedAreaCm2).toBeGreaterThan(mature.treatedAreaCm2);
+    await app.page.click('[data-hairline-shape="m-shaped"]');
+    const m = await measurements();
+    expect(m.treatedAreaCm2).toBeLessThan(juvenile.treatedAreaCm2);
+    await app.page.click('[data-hairline-age="mature"]');
+    await app.page.click('[data-hairline-shape="straight"]');
+    expect((await measurements()).treatedAreaCm2).toBeCloseTo(mature.treatedAreaCm2, 1);
+  });
+
+  it('moves when a handle is dragged over the head, as one undo step', async () => {
+    await app.page.evaluate(() => window.smp!.setView('front'));
+    await app.page.getByTestId('edit-hairline').click();
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    const before = await measurements();
+    const [midFrontal] = await points();
+    const start = await screenOf(midFrontal!);
+    const box = (await app.page.locator('canvas').boundingBox())!;
+    await app.page.mouse.move(box.x + start.x, box.y + start.y);
+    await app.page.mouse.down();
+    for (let i = 1; i <= 8; i++) await app.page.mouse.move(box.x + start.x + i, box.y + start.y + i * 5);
+    await app.page.mouse.up();
+    await savePng(await grabFrame(app.page), `${ARTIFACTS}/hairline-dragged.png`);
+
+    const moved = await points();
+    expect(moved[0]![1], 'the mid-frontal point moved down the forehead').toBeLessThan(midFrontal![1] - 5);
+    expect(moved[0]![0], 'and stayed on the midline').toBeCloseTo(0, 3);
+    const after = await measurements();
+    expect(after.hairlineHeightMm).toBeLessThan(before.hairlineHeightMm - 5);
+    expect(after.treatedAreaCm2).toBeGreaterThan(before.treatedAreaCm2 + 1);
+    expect((await app.page.evaluate(() => window.smp!.getPlan())).hairline.points.length).toBe(moved.length);
+
+    // The whole drag is one step.
+    await app.page.evaluate(() => window.smp!.undo());
+    expect((await app.page.evaluate(() => window.smp!.getPlan())).hairline.points).toEqual([]);
+    expect((await measurements()).treatedAreaCm2).toBeCloseTo(before.treatedAreaCm2, 3);
+    await app.page.evaluate(() => window.smp!.redo());
+  });
+
+  it('mirrors a dragged side point onto the other side', async () => {
+    const pts = await points();
+    const i = 4;
+    const start = await screenOf(pts[i]!);
+    const box = (await app.page.locator('canvas').boundingBox())!;
+    await app.page.mouse.move(box.x + start.x, box.y + start.y);
+    await app.page.mouse.down();
+    for (let k = 1; k <= 6; k++) await app.page.mouse.move(box.x + start.x + k * 2, box.y + start.y - k * 3);
+    await app.page.mouse.up();
+    const moved = await points();
+    const n = moved.length;
+    expect(moved[i]).not.toEqual(pts[i]);
+    expect(moved[n - i]![0]).toBeCloseTo(-moved[i]![0], 6);
+    expect(moved[n - i]![1]).toBeCloseTo(moved[i]![1], 6);
+    expect(moved[n - i]![2]).toBeCloseTo(moved[i]![2], 6);
+  });
+
+  it('warns about a hairline set too low', async () => {
+    const plan = await app.page.evaluate(() => window.smp!.getPlan());
+    const low = plan.hairline.points.map((p, i) => (i === 0 ? ([p[0], p[1] - 25, p[2] + 6] as Vec3) : p));
+    await app.page.evaluate((pts) => window.smp!.setPlan({ hairline: { points: pts } }), low);
+    const m = await measurements();
+    expect(m.warnings.map((w) => w.id)).toContain('low-hairline');
+    await expect(app.page.getByRole('list', { name: 'Hairline warnings' }).textContent()).resolves.toMatch(/7 cm|70 mm/);
+    await app.page.evaluate(() => window.smp!.undo());
+  });
+
+  it('round-trips through the link and setPlan without changing a measurement', async () => {
+    const plan = await app.page.evaluate(() => window.smp!.getPlan());
+    expect(plan.hairline.points.length).toBeGreaterThan(8);
+    const m = await measurements();
+    await app.page.evaluate(() => window.smp!.setPlan(window.smp!.getPlan()));
+    expect(await measurements()).toEqual(m);
+    await app.page.waitForFunction(() => {
+      const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
+      if (!encoded) return false;
+      const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+      return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
+    });
+    const hash = await app.page.evaluate(() => location.hash);
+    const second = await openApp({ hash });
+    try {
+      expect(await second.page.evaluate(() => window.smp!.getPlan())).toEqual(plan);
+      expect(await second.page.evaluate(() => window.smp!.getMeasurements())).toEqual(m);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('the hairline edge on the dots', () => {
+  it('ramps density over the transition zone, and is crisp at zero', async () => {
+    const app = await openApp({ width: 1280, height: 900 });
+    try {
+      // Ink just behind the front line, in a 6 mm band starting 1 mm behind it, seen from the front.
+      const inkBehindLine = async (hairline: object) => {
+        await app.page.evaluate((h) => window.smp!.setPlan({ hairline: h, dots: { densityPerCm2: 150, diameterMm: 0.6, opacity: 1, softness: 0 } }), hairline);
+        await app.page.evaluate(() => window.smp!.setView('front', { distanceMm: 400 }));
+        const [mid] = await app.page.evaluate(() => window.smp!.getHairlinePoints());
+        const band: Array<{ x: number; y: number }> = [];
+        for (let dx = -20; dx <= 20; dx += 1) {
+          for (let up = 1; up <= 7; up += 0.5) band.push(await app.page.evaluate((p) => window.smp!.toScreen(p), [mid![0] + dx, mid![1] + up, mid![2] - up * 0.3] as Vec3));
+        }
+        const withSmp = await grabFrame(app.page);
+        await app.page.evaluate(() => window.smp!.setShowSmp(false));
+        const bare = await grabFrame(app.page);
+        await app.page.evaluate(() => window.smp!.setShowSmp(true));
+        let ink = 0;
+        for (const { x, y } of band) {
+          const [px, py] = [Math.round(x), Math.round(y)];
+          ink += 1 - linearLuminance(withSmp, px, py) / linearLuminance(bare, px, py);
+        }
+        return { ink: ink / band.length, frame: withSmp };
+      };
+      const crisp = await inkBehindLine({ transitionMm: 0, irregularity: 0, sentinels: 0 });
+      const soft = await inkBehindLine({ transitionMm: 20, irregularity: 0, sentinels: 0 });
+      await savePng(crisp.frame, `${ARTIFACTS}/hairline-crisp.png`);
+      await savePng(soft.frame, `${ARTIFACTS}/hairline-soft.png`);
+      expect(crisp.ink).toBeGreaterThan(0.05);
+      expect(soft.ink / crisp.ink).toBeLessThan(0.5);
+    } finally {
+      await app.close();
+    }
+  });
+});
