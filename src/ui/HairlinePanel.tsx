@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
+import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
 import { removePoint } from '../domain/hairline/editing';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
+import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
@@ -22,17 +24,23 @@ export function HairlinePanel() {
   const editing = useView((v) => v.editingHairline);
   const selected = useView((v) => v.selectedHairlinePoint);
   const m = useMeasurements();
-  const custom = hairline.points.length >= 3;
+  const head = useStore(headStore, (s) => s.head);
+  // A line is custom once its points differ from the preset they started from.
+  const custom =
+    hairline.points.length >= 3 && (!head || JSON.stringify(hairline.points) !== JSON.stringify(head.treatment.preset(hairline.age, hairline.shape).points));
 
-  const applyPreset = (age: HairlineAge, shape: HairlineShape) =>
+  // A preset is stored as its points on this head (head-frame mm), so the plan holds the line itself.
+  const applyPreset = (age: HairlineAge, shape: HairlineShape) => {
+    if (!head) return;
+    const { points } = head.treatment.preset(age, shape);
     planStore.getState().edit('Hairline preset', (plan) => {
       plan.hairline.age = age;
       plan.hairline.shape = shape;
-      plan.hairline.points = [];
+      plan.hairline.points = points.map((p) => [...p] as Vec3);
     });
+  };
 
   const removeSelected = () => {
-    const head = headStore.getState().head;
     if (selected === null || !head) return;
     const plan = planStore.getState().plan;
     const points = removePoint(head.treatment.hairlineFor(plan).points, selected, plan.hairline.mirror);

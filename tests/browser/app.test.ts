@@ -3,7 +3,7 @@ import { defaultPlan } from '../../src/domain/plan';
 import { MONK_SKIN_TONES } from '../../src/domain/skinTones';
 import { VIEW_NAMES } from '../../src/domain/views';
 import { encodeBase64Url } from '../../src/io/planLink';
-import { foregroundFraction, grabFrame, imageDifference, openApp, savePng, type AppPage, type Image } from './harness';
+import { foregroundFraction, grabFrame, imageDifference, openApp, savePng, waitForLinkToMatchPlan, type AppPage, type Image } from './harness';
 
 const ARTIFACTS = 'tests/artifacts';
 
@@ -135,13 +135,7 @@ describe('the simulator app', () => {
   it('edits from the UI are undoable and reach the share link', async () => {
     await app.page.click('[data-monk="8"]');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe(MONK_SKIN_TONES[7].color);
-    // The link catches up with the plan (debounced).
-    await app.page.waitForFunction(() => {
-      const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
-      if (!encoded) return false;
-      const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-      return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
-    });
+    await waitForLinkToMatchPlan(app.page);
     const hash = await app.page.evaluate(() => location.hash);
     await app.page.keyboard.press('Control+z');
     expect(await app.page.evaluate(() => window.smp!.getPlan().skin.color)).toBe('#a07e56');

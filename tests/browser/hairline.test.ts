@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../src/domain/head/landmarks';
-import { grabFrame, openApp, savePng, type AppPage } from './harness';
+import { grabFrame, openApp, savePng, waitForLinkToMatchPlan, type AppPage } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -39,6 +39,11 @@ describe('the hairline', () => {
     const mature = await measurements();
     await app.page.click('[data-hairline-age="juvenile"]');
     const juvenile = await measurements();
+    // The plan holds the chosen line itself, in head-frame millimetres.
+    const stored = (await app.page.evaluate(() => window.smp!.getPlan())).hairline;
+    expect(stored.age).toBe('juvenile');
+    expect(stored.points).toEqual(await points());
+    expect(await app.page.locator('[data-hairline-age="juvenile"][aria-checked="true"]').count()).toBe(1);
     expect(juvenile.hairlineHeightMm).toBeLessThan(mature.hairlineHeightMm - 5);
     expect(juvenile.treatedAreaCm2).toBeGreaterThan(mature.treatedAreaCm2);
     await app.page.click('[data-hairline-shape="m-shaped"]');
@@ -54,6 +59,7 @@ describe('the hairline', () => {
     await app.page.getByTestId('edit-hairline').click();
     await app.page.evaluate(() => window.smp!.whenRendered());
     const before = await measurements();
+    const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
     const [midFrontal] = await points();
     const start = await screenOf(midFrontal!);
     const box = (await app.page.locator('canvas').boundingBox())!;
@@ -73,7 +79,7 @@ describe('the hairline', () => {
 
     // The whole drag is one step.
     await app.page.evaluate(() => window.smp!.undo());
-    expect((await app.page.evaluate(() => window.smp!.getPlan())).hairline.points).toEqual([]);
+    expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
     expect((await measurements()).treatedAreaCm2).toBeCloseTo(before.treatedAreaCm2, 3);
     await app.page.evaluate(() => window.smp!.redo());
   });
@@ -111,12 +117,7 @@ describe('the hairline', () => {
     const m = await measurements();
     await app.page.evaluate(() => window.smp!.setPlan(window.smp!.getPlan()));
     expect(await measurements()).toEqual(m);
-    await app.page.waitForFunction(() => {
-      const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
-      if (!encoded) return false;
-      const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-      return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
-    });
+    await waitForLinkToMatchPlan(app.page);
     const hash = await app.page.evaluate(() => location.hash);
     const second = await openApp({ hash });
     try {

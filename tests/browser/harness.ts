@@ -58,6 +58,16 @@ export async function waitForReady(page: Page): Promise<void> {
   expect(webgl2!.lost).toBe(false);
 }
 
+/** Waits until the address bar's `#plan=` link holds exactly the current plan (the link is debounced). */
+export async function waitForLinkToMatchPlan(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
+    if (!encoded) return false;
+    const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
+  });
+}
+
 export interface Image {
   width: number;
   height: number;

@@ -8,7 +8,7 @@ import type { Landmarks } from '../head/landmarks';
 import type { Plan } from '../plan';
 import { hairlineCenter, hairlineCurve, type Hairline } from './hairline';
 import { measureHairline, type HairlineMeasurements } from './measurements';
-import { hairlinePreset } from './presets';
+import { hairlinePreset, type HairlineAge, type HairlineShape } from './presets';
 import { signedDistanceToHairline } from './scalpDistance';
 
 export class TreatmentArea {
@@ -21,6 +21,7 @@ export class TreatmentArea {
   private curve: ReturnType<typeof hairlineCurve> = [];
   private measureKey = '';
   private measured: HairlineMeasurements | null = null;
+  private readonly presets = new Map<string, Hairline>();
 
   constructor(
     readonly positions: Float32Array,
@@ -35,7 +36,18 @@ export class TreatmentArea {
   /** The hairline the plan describes on this head. */
   hairlineFor(plan: Plan): Hairline {
     const { points, age, shape } = plan.hairline;
-    return points.length >= 3 ? { points, closed: true } : hairlinePreset(this.landmarks, this.query.project, age, shape);
+    return points.length >= 3 ? { points, closed: true } : this.preset(age, shape);
+  }
+
+  /** A preset hairline fitted to this head's landmarks (cached: presets are asked for on every render). */
+  preset(age: HairlineAge, shape: HairlineShape): Hairline {
+    const key = `${age}|${shape}`;
+    let hairline = this.presets.get(key);
+    if (!hairline) {
+      hairline = hairlinePreset(this.landmarks, this.query.project, age, shape);
+      this.presets.set(key, hairline);
+    }
+    return hairline;
   }
 
   /** Recomputes the distance field if the plan's hairline changed; returns whether it did. */
