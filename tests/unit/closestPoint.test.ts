@@ -1,48 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { areaWhere, createSurfaceProjector, createSurfaceQuery, meshArea } from '../../src/domain/geometry/closestPoint.ts';
-import { closestPointOnTriangle } from '../../src/domain/head/measure.ts';
-import type { Vec3 } from '../../src/domain/head/landmarks.ts';
-
-/** Ellipsoid mesh from a subdivided cube pushed onto the surface (fairly uniform triangles, no poles). */
-function ellipsoidMesh(n: number, radii: Vec3, center: Vec3 = [0, 0, 0]): { positions: Float32Array; indices: Uint32Array } {
-  const pos: number[] = [];
-  const idx: number[] = [];
-  const faces: [Vec3, Vec3, Vec3][] = [
-    [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-    [[-1, 0, 0], [0, 0, 1], [0, 1, 0]],
-    [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
-    [[0, -1, 0], [1, 0, 0], [0, 0, 1]],
-    [[0, 0, 1], [1, 0, 0], [0, 1, 0]],
-    [[0, 0, -1], [0, 1, 0], [1, 0, 0]],
-  ];
-  for (const [normal, u, v] of faces) {
-    const base = pos.length / 3;
-    for (let j = 0; j <= n; j++) {
-      for (let i = 0; i <= n; i++) {
-        const a = -1 + (2 * i) / n, b = -1 + (2 * j) / n;
-        const x = normal[0] + a * u[0] + b * v[0], y = normal[1] + a * u[1] + b * v[1], z = normal[2] + a * u[2] + b * v[2];
-        const l = Math.hypot(x, y, z);
-        pos.push(center[0] + (radii[0] * x) / l, center[1] + (radii[1] * y) / l, center[2] + (radii[2] * z) / l);
-      }
-    }
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const k = base + j * (n + 1) + i;
-        idx.push(k, k + 1, k + n + 2, k, k + n + 2, k + n + 1);
-      }
-    }
-  }
-  return { positions: new Float32Array(pos), indices: new Uint32Array(idx) };
-}
-
-/** Deterministic pseudo-random numbers (tests must not flake). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { areaWhere, closestPointOnTriangle, createSurfaceProjector, createSurfaceQuery, meshArea } from '../../src/domain/geometry/closestPoint';
+import type { Vec3 } from '../../src/domain/head/landmarks';
+import { cubeSphereMesh, seededRandom } from './fixtures';
 
 function randomDirection(r: () => number): Vec3 {
   const z = 2 * r() - 1, phi = 2 * Math.PI * r(), s = Math.sqrt(1 - z * z);
@@ -74,9 +33,9 @@ describe('createSurfaceProjector', () => {
   // distances everywhere.
   it('projects onto a sphere mesh within 0.05 mm of the analytic closest point', () => {
     const R = 100, C: Vec3 = [3, -2, 5];
-    const mesh = ellipsoidMesh(96, [R, R, R], C);
+    const mesh = cubeSphereMesh(96, [R, R, R], C);
     const query = createSurfaceQuery(mesh.positions, mesh.indices);
-    const r = rng(1);
+    const r = seededRandom(1);
     let worstPoint = 0, worstDistance = 0;
     for (let i = 0; i < 400; i++) {
       const d = randomDirection(r);
@@ -93,9 +52,9 @@ describe('createSurfaceProjector', () => {
 
   it('projects onto an ellipsoid mesh within 0.05 mm of the analytic closest point', () => {
     const radii: Vec3 = [75, 100, 95];
-    const mesh = ellipsoidMesh(96, radii);
+    const mesh = cubeSphereMesh(96, radii);
     const query = createSurfaceQuery(mesh.positions, mesh.indices);
-    const r = rng(2);
+    const r = seededRandom(2);
     let worstPoint = 0, worstDistance = 0;
     for (let i = 0; i < 300; i++) {
       const d = randomDirection(r);
@@ -114,10 +73,10 @@ describe('createSurfaceProjector', () => {
   });
 
   it('returns exactly the brute-force closest point, with its triangle', () => {
-    const mesh = ellipsoidMesh(12, [60, 90, 80], [0, 10, -5]);
+    const mesh = cubeSphereMesh(12, [60, 90, 80], [0, 10, -5]);
     const query = createSurfaceQuery(mesh.positions, mesh.indices);
     const v = (i: number): Vec3 => [mesh.positions[3 * i]!, mesh.positions[3 * i + 1]!, mesh.positions[3 * i + 2]!];
-    const r = rng(3);
+    const r = seededRandom(3);
     for (let q = 0; q < 100; q++) {
       const p: Vec3 = [300 * r() - 150, 300 * r() - 150, 300 * r() - 150];
       let best = Infinity;
@@ -146,7 +105,7 @@ describe('createSurfaceProjector', () => {
 
 describe('meshArea and areaWhere', () => {
   const R = 100;
-  const sphere = ellipsoidMesh(60, [R, R, R]);
+  const sphere = cubeSphereMesh(60, [R, R, R]);
 
   it('measures a sphere', () => {
     expect(meshArea(sphere.positions, sphere.indices) / (4 * Math.PI * R * R)).toBeCloseTo(1, 2);

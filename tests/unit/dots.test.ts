@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dotAreaFraction, expectedCoverage } from '../../src/domain/dots/coverage';
 import { cellSizeMm, coverageAt, featurePoint, LATTICE_ROTATION, pcg3d, searchCells, type DotParams } from '../../src/domain/dots/placement';
 import type { Vec3 } from '../../src/domain/head/landmarks';
-
-/** Deterministic pseudo-random numbers for the Monte Carlo checks. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
+import { seededRandom } from './fixtures';
 
 function randomPlane(rand: () => number): { p: Vec3; n: Vec3 } {
   const z = 2 * rand() - 1;
@@ -21,7 +13,7 @@ function randomPlane(rand: () => number): { p: Vec3; n: Vec3 } {
 
 /** Mean coverage at random points of random planes: the share of scalp the dots cover. */
 function measuredCoverage(params: DotParams, samples: number, seed = 1): number {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   let sum = 0;
   for (let i = 0; i < samples; i++) {
     const { p, n } = randomPlane(rand);
@@ -62,7 +54,7 @@ describe('follicle dot placement', () => {
 
   it('places one dot per cell² of surface, whatever the orientation', () => {
     // Count feature points within half a cell of random planes, inside a disc of known area.
-    const rand = random(3);
+    const rand = seededRandom(3);
     const density = 60;
     const s = cellSizeMm(density);
     const radius = 6;
@@ -128,7 +120,7 @@ describe('dot search reach', () => {
   });
 
   it('never cuts a dot off: a wider search finds no more ink', () => {
-    const rand = random(11);
+    const rand = seededRandom(11);
     for (const params of [
       { densityPerCm2: 200, diameterMm: 1.75, sizeVariation: 0, softness: 0 },
       { densityPerCm2: 150, diameterMm: 1.2, sizeVariation: 1, softness: 0.5 },

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { areaWhere, createSurfaceQuery } from '../../src/domain/geometry/closestPoint.ts';
+import { areaWhere } from '../../src/domain/geometry/closestPoint';
 import {
   defaultHairline,
   hairlineCenter,
@@ -9,47 +9,13 @@ import {
   mirrorHairline,
   sampleHairline,
   type Hairline,
-} from '../../src/domain/hairline/hairline.ts';
-import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance.ts';
-import { parseLandmarks, type Landmarks, type Vec3 } from '../../src/domain/head/landmarks.ts';
-import { sliceLoops } from '../../src/domain/head/measure.ts';
-import { readGlb, readMesh } from '../../src/io/glb.ts';
-
-const HEAD_GLB = new URL('../../public/models/head.glb', import.meta.url);
+} from '../../src/domain/hairline/hairline';
+import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance';
+import type { Vec3 } from '../../src/domain/head/landmarks';
+import { sliceLoops } from '../../src/domain/head/measure';
+import { cubeSphereMesh, DEFAULT_HEAD_GLB, loadDefaultHead } from './fixtures';
 
 const dist = (a: Vec3, b: Vec3) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-
-/** Sphere mesh from a subdivided cube pushed onto the surface (fairly uniform triangles, no poles). */
-function sphereMesh(n: number, R: number): { positions: Float32Array; indices: Uint32Array } {
-  const pos: number[] = [];
-  const idx: number[] = [];
-  const faces: [Vec3, Vec3, Vec3][] = [
-    [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-    [[-1, 0, 0], [0, 0, 1], [0, 1, 0]],
-    [[0, 1, 0], [0, 0, 1], [1, 0, 0]],
-    [[0, -1, 0], [1, 0, 0], [0, 0, 1]],
-    [[0, 0, 1], [1, 0, 0], [0, 1, 0]],
-    [[0, 0, -1], [0, 1, 0], [1, 0, 0]],
-  ];
-  for (const [normal, u, v] of faces) {
-    const base = pos.length / 3;
-    for (let j = 0; j <= n; j++) {
-      for (let i = 0; i <= n; i++) {
-        const a = -1 + (2 * i) / n, b = -1 + (2 * j) / n;
-        const x = normal[0] + a * u[0] + b * v[0], y = normal[1] + a * u[1] + b * v[1], z = normal[2] + a * u[2] + b * v[2];
-        const l = Math.hypot(x, y, z) / R;
-        pos.push(x / l, y / l, z / l);
-      }
-    }
-    for (let j = 0; j < n; j++) {
-      for (let i = 0; i < n; i++) {
-        const k = base + j * (n + 1) + i;
-        idx.push(k, k + 1, k + n + 2, k, k + n + 2, k + n + 1);
-      }
-    }
-  }
-  return { positions: new Float32Array(pos), indices: new Uint32Array(idx) };
-}
 
 /** Horizontal circle on the sphere of radius R at height h, as `count` points. */
 function latitudeCircle(R: number, h: number, count: number): Vec3[] {
@@ -87,7 +53,7 @@ describe('sampleHairline (closed centripetal Catmull-Rom)', () => {
 
 describe('signedDistanceToHairline', () => {
   const R = 100, H = 40;
-  const sphere = sphereMesh(32, R);
+  const sphere = cubeSphereMesh(32, [R, R, R]);
   const curve = latitudeCircle(R, H, 300);
   const a = Math.sqrt(R * R - H * H);
 
@@ -144,12 +110,8 @@ describe('signedDistanceToHairline', () => {
   });
 });
 
-describe.skipIf(!existsSync(HEAD_GLB))('default hairline on the default head', () => {
-  const glb = readGlb(new Uint8Array(readFileSync(HEAD_GLB)));
-  const skin = readMesh(glb, 'Skin');
-  const head = (glb.json.nodes as { name?: string; extras?: { landmarks?: unknown } }[]).find((n) => n.name === 'Head');
-  const landmarks: Landmarks = parseLandmarks(head?.extras?.landmarks);
-  const query = createSurfaceQuery(skin.positions, skin.indices);
+describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('default hairline on the default head', () => {
+  const { skin, landmarks, query } = loadDefaultHead();
   const hairline = defaultHairline(landmarks, query.project);
   const center = hairlineCenter(landmarks);
   const curve = hairlineCurve(hairline, query.project, 8);

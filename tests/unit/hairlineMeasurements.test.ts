@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSurfaceQuery } from '../../src/domain/geometry/closestPoint.ts';
-import { buildHairline, hairlineCenter, hairlineCurve, loopLength, type Hairline } from '../../src/domain/hairline/hairline.ts';
+import { buildHairline, hairlineCenter, hairlineCurve, loopLength, type Hairline } from '../../src/domain/hairline/hairline';
 import {
   estimateHours,
   estimateImpressions,
@@ -13,13 +12,11 @@ import {
   measureHairline,
   midFrontalPoint,
   treatedAreaCm2,
-} from '../../src/domain/hairline/measurements.ts';
-import { HAIRLINE_AGES, HAIRLINE_SHAPES, hairlinePreset } from '../../src/domain/hairline/presets.ts';
-import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance.ts';
-import { distance, parseLandmarks, type Landmarks, type Vec3 } from '../../src/domain/head/landmarks.ts';
-import { readGlb, readMesh } from '../../src/io/glb.ts';
-
-const HEAD_GLB = new URL('../../public/models/head.glb', import.meta.url);
+} from '../../src/domain/hairline/measurements';
+import { HAIRLINE_AGES, HAIRLINE_SHAPES, hairlinePreset } from '../../src/domain/hairline/presets';
+import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance';
+import { distance, type Vec3 } from '../../src/domain/head/landmarks';
+import { DEFAULT_HEAD_GLB, loadDefaultHead } from './fixtures';
 
 /** Latitude–longitude sphere of radius R (rows × 2·rows quads, poles fanned). */
 function uvSphere(R: number, rows: number): { positions: Float32Array; indices: Uint32Array } {
@@ -144,12 +141,8 @@ describe('sessions and hours', () => {
   });
 });
 
-describe.skipIf(!existsSync(HEAD_GLB))('measurements on the default head', () => {
-  const glb = readGlb(new Uint8Array(readFileSync(HEAD_GLB)));
-  const skin = readMesh(glb, 'Skin');
-  const head = (glb.json.nodes as { name?: string; extras?: { landmarks?: unknown } }[]).find((n) => n.name === 'Head');
-  const landmarks: Landmarks = parseLandmarks(head?.extras?.landmarks);
-  const query = createSurfaceQuery(skin.positions, skin.indices);
+describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('measurements on the default head', () => {
+  const { skin, landmarks, query } = loadDefaultHead();
   const mesh = { positions: skin.positions, indices: skin.indices };
   const center = hairlineCenter(landmarks);
   const mature = hairlinePreset(landmarks, query.project, 'mature', 'straight');

@@ -1,24 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSurfaceQuery } from '../../src/domain/geometry/closestPoint.ts';
-import { defaultHairline, hairlineCenter, hairlineCurve, mirrorHairline, type Hairline } from '../../src/domain/hairline/hairline.ts';
-import { AGE_SPECS, HAIRLINE_AGES, HAIRLINE_SHAPES, hairlinePreset, type HairlineAge, type HairlineShape } from '../../src/domain/hairline/presets.ts';
-import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance.ts';
-import { distance, parseLandmarks, type Landmarks, type Vec3 } from '../../src/domain/head/landmarks.ts';
-import { polylineLength, sliceLoops } from '../../src/domain/head/measure.ts';
-import { readGlb, readMesh } from '../../src/io/glb.ts';
-
-const HEAD_GLB = new URL('../../public/models/head.glb', import.meta.url);
+import { defaultHairline, hairlineCenter, hairlineCurve, mirrorHairline, type Hairline } from '../../src/domain/hairline/hairline';
+import { AGE_SPECS, HAIRLINE_AGES, HAIRLINE_SHAPES, hairlinePreset, type HairlineAge, type HairlineShape } from '../../src/domain/hairline/presets';
+import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance';
+import { distance, type Vec3 } from '../../src/domain/head/landmarks';
+import { polylineLength, sliceLoops } from '../../src/domain/head/measure';
+import { DEFAULT_HEAD_GLB, loadDefaultHead } from './fixtures';
 
 /** Index of the left frontotemporal point in the 38-point loop (see `buildHairline`). */
 const FTP = 4;
 
-describe.skipIf(!existsSync(HEAD_GLB))('hairline presets on the default head', () => {
-  const glb = readGlb(new Uint8Array(readFileSync(HEAD_GLB)));
-  const skin = readMesh(glb, 'Skin');
-  const head = (glb.json.nodes as { name?: string; extras?: { landmarks?: unknown } }[]).find((n) => n.name === 'Head');
-  const landmarks: Landmarks = parseLandmarks(head?.extras?.landmarks);
-  const query = createSurfaceQuery(skin.positions, skin.indices);
+describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('hairline presets on the default head', () => {
+  const { skin, landmarks, query } = loadDefaultHead();
   const center = hairlineCenter(landmarks);
 
   const presets = new Map<string, Hairline>();

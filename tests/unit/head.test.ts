@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GeneratedHead } from '../../src/domain/head/generateHead.ts';
-import { LANDMARK_NAMES, parseLandmarks, type Vec3 } from '../../src/domain/head/landmarks.ts';
-import { closestPointOnMesh, measureHead } from '../../src/domain/head/measure.ts';
-import { countNonManifoldEdges, meshVertexNormals, signedVolume } from '../../src/domain/head/meshTools.ts';
-import { HEAD_FRAME, readGlb, readMesh, writeGlb } from '../../src/io/glb.ts';
+import type { GeneratedHead } from '../../src/domain/head/generateHead';
+import { LANDMARK_NAMES, parseLandmarks, type Vec3 } from '../../src/domain/head/landmarks';
+import { measureHead } from '../../src/domain/head/measure';
+import { countNonManifoldEdges, meshVertexNormals, signedVolume } from '../../src/domain/head/meshTools';
+import { HEAD_FRAME, readGlb, readMesh, writeGlb } from '../../src/io/glb';
+import { DEFAULT_HEAD_GLB, loadDefaultHead, type GltfNode } from './fixtures';
 
-const glbPath = resolve(import.meta.dirname, '../../public/models/head.glb');
-const glb = readGlb(new Uint8Array(readFileSync(glbPath)));
-const skin = readMesh(glb, 'Skin');
+const defaultHead = loadDefaultHead();
+const { glb, nodes, skin, landmarks, query } = defaultHead;
+const headNode = defaultHead.headNode!;
 const eyes = readMesh(glb, 'Eyes');
-type Node = { name?: string; children?: number[]; mesh?: number; extras?: Record<string, unknown> };
-const nodes = glb.json.nodes as Node[];
-const headNode = nodes.find((n) => n.name === 'Head')!;
-const landmarks = parseLandmarks(headNode.extras?.landmarks);
 
 const within = (value: number, target: number, tolerance = 0.03) => Math.abs(value - target) <= target * tolerance;
 
@@ -27,7 +23,7 @@ describe('default head model (public/models/head.glb)', () => {
     const materials = (glb.json.materials as { name: string }[]).map((m) => m.name);
     expect(materials).toEqual(['skin', 'eyes']);
     expect(eyes.colors?.length).toBe(eyes.positions.length);
-    expect(readFileSync(glbPath).byteLength).toBeLessThan(2.2 * 1024 * 1024);
+    expect(readFileSync(DEFAULT_HEAD_GLB).byteLength).toBeLessThan(2.2 * 1024 * 1024);
   });
 
   it('has adult head dimensions', () => {
@@ -42,7 +38,7 @@ describe('default head model (public/models/head.glb)', () => {
     for (const name of LANDMARK_NAMES) {
       const p = landmarks[name];
       expect(p.every(Number.isFinite)).toBe(true);
-      expect(closestPointOnMesh(skin.positions, skin.indices, p).distance, name).toBeLessThan(1);
+      expect(query.closest(p).distance, name).toBeLessThan(1);
     }
   });
 
@@ -139,7 +135,7 @@ describe('writeGlb', () => {
     const pos = accessors[meshes[0]!.primitives[0]!.attributes.POSITION!]!;
     expect(pos.min).toEqual([0, 0, 0]);
     expect(pos.max).toEqual([10, 10, 10]);
-    const extras = (parsed.json.nodes as Node[])[0]!.extras!;
+    const extras = (parsed.json.nodes as GltfNode[])[0]!.extras!;
     expect(parseLandmarks(extras.landmarks)).toEqual(head.landmarks);
   });
 });

@@ -1,4 +1,4 @@
-import type { Vec3 } from '../head/landmarks.ts';
+import type { Vec3 } from '../head/landmarks';
 
 /**
  * Closest-point queries and area measurements on indexed triangle meshes (positions xyz, indices in
@@ -180,6 +180,13 @@ function boxDist2(boxes: Float64Array, node: number, px: number, py: number, pz:
   return dx * dx + dy * dy + dz * dz;
 }
 
+/** Closest point on triangle abc to p (one triangle, allocating; the BVH query uses the same kernel). */
+export function closestPointOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
+  const out = new Float64Array(3);
+  closestOnTriangle(new Float64Array([...a, ...b, ...c]), 0, p[0], p[1], p[2], out);
+  return [out[0]!, out[1]!, out[2]!];
+}
+
 /**
  * Closest point on the triangle stored at tri[o..o+9] to p, written to `out`; returns the squared
  * distance. Voronoi-region walk after Ericson, Real-Time Collision Detection §5.1.5, without
@@ -230,7 +237,9 @@ function closestOnTriangle(tri: Float64Array, o: number, px: number, py: number,
   return dx * dx + dy * dy + dz * dz;
 }
 
-function triangleArea(p: ArrayLike<number>, a: number, b: number, c: number): number {
+/** Area (mm²) of the triangle with vertex indices ia, ib, ic (not float offsets: vertex i is at p[3i..3i+3]). */
+export function triangleArea(p: ArrayLike<number>, ia: number, ib: number, ic: number): number {
+  const a = 3 * ia, b = 3 * ib, c = 3 * ic;
   const ux = p[b]! - p[a]!, uy = p[b + 1]! - p[a + 1]!, uz = p[b + 2]! - p[a + 2]!;
   const vx = p[c]! - p[a]!, vy = p[c + 1]! - p[a + 1]!, vz = p[c + 2]! - p[a + 2]!;
   const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
@@ -245,7 +254,7 @@ export function meshArea(positions: ArrayLike<number>, indices: ArrayLike<number
   let sum = 0;
   for (let t = 0; t + 2 < indices.length; t += 3) {
     const ia = indices[t]!, ib = indices[t + 1]!, ic = indices[t + 2]!;
-    const area = triangleArea(positions, 3 * ia, 3 * ib, 3 * ic);
+    const area = triangleArea(positions, ia, ib, ic);
     sum += weight ? (area * (weight(ia) + weight(ib) + weight(ic))) / 3 : area;
   }
   return sum;
@@ -264,7 +273,7 @@ export function areaWhere(positions: ArrayLike<number>, indices: ArrayLike<numbe
     const ina = a >= 0, inb = b >= 0, inc = c >= 0;
     const n = (ina ? 1 : 0) + (inb ? 1 : 0) + (inc ? 1 : 0);
     if (n === 0) continue;
-    const area = triangleArea(positions, 3 * ia, 3 * ib, 3 * ic);
+    const area = triangleArea(positions, ia, ib, ic);
     if (n === 3) {
       sum += area;
       continue;

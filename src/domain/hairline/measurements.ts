@@ -1,9 +1,9 @@
-import { areaWhere, createSurfaceQuery, type SurfaceQuery } from '../geometry/closestPoint.ts';
-import { distanceToSegment, len, lerp, sub } from '../geometry/vec3.ts';
-import { distance, mirrorX, type Landmarks, type Vec3 } from '../head/landmarks.ts';
-import { polylineLength, sliceLoops } from '../head/measure.ts';
-import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hairline, type Projector } from './hairline.ts';
-import { signedDistanceToHairline } from './scalpDistance.ts';
+import { areaWhere, createSurfaceQuery, triangleArea, type SurfaceQuery } from '../geometry/closestPoint';
+import { distanceToSegment, len, lerp, sub } from '../geometry/vec3';
+import { distance, mirrorX, type Landmarks, type Vec3 } from '../head/landmarks';
+import { polylineLength, sliceLoops } from '../head/measure';
+import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hairline, type Projector } from './hairline';
+import { signedDistanceToHairline } from './scalpDistance';
 
 /**
  * Consultation figures for a hairline on a head: where the line sits (Garg's measures), how much skin
@@ -229,15 +229,6 @@ function fractionAtLeast(lo: number, mid: number, hi: number, t: number): number
   if (t > hi) return 0;
   if (t <= mid) return 1 - ((t - lo) * (t - lo)) / ((mid - lo) * (hi - lo));
   return hi > mid ? ((hi - t) * (hi - t)) / ((hi - lo) * (hi - mid)) : 0;
-}
-
-/** Area of triangle (ia, ib, ic), mm². (closestPoint.ts has the same helper, module-private.) */
-function triangleArea(p: ArrayLike<number>, ia: number, ib: number, ic: number): number {
-  const a = 3 * ia, b = 3 * ib, c = 3 * ic;
-  const ux = p[b]! - p[a]!, uy = p[b + 1]! - p[a + 1]!, uz = p[b + 2]! - p[a + 2]!;
-  const vx = p[c]! - p[a]!, vy = p[c + 1]! - p[a + 1]!, vz = p[c + 2]! - p[a + 2]!;
-  const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-  return 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-import type { Landmarks, Vec3 } from './landmarks.ts';
+import { normalize, sub } from '../geometry/vec3';
+import type { Landmarks, Vec3 } from './landmarks';
 
 /**
  * Pure measurements on indexed triangle meshes (positions xyz, indices in triples), used by the
- * generator to place landmarks and by tests and tools to check a head.
+ * generator to place landmarks and by tests and tools to check a head. Closest-point queries live in
+ * `geometry/closestPoint.ts` (`createSurfaceQuery`, `closestPointOnTriangle`).
  */
 
 /** Nearest hit of a ray with the mesh (Moller-Trumbore), or null. `dir` need not be unit length. */
@@ -33,50 +35,6 @@ export function raycast(positions: ArrayLike<number>, indices: ArrayLike<number>
   }
   if (bestTri < 0) return null;
   return { point: [ox + dx * best, oy + dy * best, oz + dz * best], t: best, triangle: bestTri };
-}
-
-/** Closest point on triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5). */
-export function closestPointOnTriangle(p: Vec3, a: Vec3, b: Vec3, c: Vec3): Vec3 {
-  const ab = sub(b, a), ac = sub(c, a), ap = sub(p, a);
-  const d1 = dot(ab, ap), d2 = dot(ac, ap);
-  if (d1 <= 0 && d2 <= 0) return a;
-  const bp = sub(p, b);
-  const d3 = dot(ab, bp), d4 = dot(ac, bp);
-  if (d3 >= 0 && d4 <= d3) return b;
-  const vc = d1 * d4 - d3 * d2;
-  if (vc <= 0 && d1 >= 0 && d3 <= 0) return addScaled(a, ab, d1 / (d1 - d3));
-  const cp = sub(p, c);
-  const d5 = dot(ab, cp), d6 = dot(ac, cp);
-  if (d6 >= 0 && d5 <= d6) return c;
-  const vb = d5 * d2 - d1 * d6;
-  if (vb <= 0 && d2 >= 0 && d6 <= 0) return addScaled(a, ac, d2 / (d2 - d6));
-  const va = d3 * d6 - d5 * d4;
-  if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) return addScaled(b, sub(c, b), (d4 - d3) / (d4 - d3 + (d5 - d6)));
-  const denom = 1 / (va + vb + vc);
-  const v = vb * denom, w = vc * denom;
-  return [a[0] + ab[0] * v + ac[0] * w, a[1] + ab[1] * v + ac[1] * w, a[2] + ab[2] * v + ac[2] * w];
-}
-
-/** Closest point on the mesh surface to p (brute force; fine for a handful of queries). */
-export function closestPointOnMesh(positions: ArrayLike<number>, indices: ArrayLike<number>, p: Vec3): { point: Vec3; distance: number } {
-  let best: Vec3 = [0, 0, 0];
-  let bestD2 = Infinity;
-  const vert = (i: number): Vec3 => [positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!];
-  for (let t = 0; t < indices.length; t += 3) {
-    const a = vert(indices[t]!), b = vert(indices[t + 1]!), c = vert(indices[t + 2]!);
-    // Cheap reject by the bounding sphere of the triangle.
-    const cx = (a[0] + b[0] + c[0]) / 3, cy = (a[1] + b[1] + c[1]) / 3, cz = (a[2] + b[2] + c[2]) / 3;
-    const r = Math.sqrt(Math.max(d2(a, [cx, cy, cz]), d2(b, [cx, cy, cz]), d2(c, [cx, cy, cz])));
-    const dc = Math.sqrt(d2(p, [cx, cy, cz])) - r;
-    if (dc > 0 && dc * dc > bestD2) continue;
-    const q = closestPointOnTriangle(p, a, b, c);
-    const dd = d2(p, q);
-    if (dd < bestD2) {
-      bestD2 = dd;
-      best = q;
-    }
-  }
-  return { point: best, distance: Math.sqrt(bestD2) };
 }
 
 /** Axis-aligned bounds of the vertices, optionally only those passing `keep`. */
@@ -220,21 +178,8 @@ export function measureHead(positions: ArrayLike<number>, indices: ArrayLike<num
   };
 }
 
-function sub(a: Vec3, b: Vec3): Vec3 {
-  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-}
-function dot(a: Vec3, b: Vec3): number {
-  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
 function cross(a: Vec3, b: Vec3): Vec3 {
   return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
-function normalize(a: Vec3): Vec3 {
-  const l = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / l, a[1] / l, a[2] / l];
-}
-function addScaled(a: Vec3, b: Vec3, s: number): Vec3 {
-  return [a[0] + b[0] * s, a[1] + b[1] * s, a[2] + b[2] * s];
 }
 function d2(a: Vec3, b: Vec3): number {
   const x = a[0] - b[0], y = a[1] - b[1], z = a[2] - b[2];
