@@ -1,6 +1,6 @@
 import { Line } from '@react-three/drei';
-import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
@@ -9,7 +9,9 @@ import type { Vec3 } from '../domain/head/landmarks';
 import type { Plan } from '../domain/plan';
 import type { LoadedHead } from './loadedHead';
 
-const HANDLE_RADIUS_MM = 2.8;
+/** Handles keep a constant size on screen (CSS px): easy to see, and a 44 px touch target to grab. */
+const HANDLE_RADIUS_PX = 7;
+const GRAB_RADIUS_PX = 22;
 /** A double-click this close to the line (mm) adds a point to it. */
 const INSERT_REACH_MM = 15;
 const raycaster = new THREE.Raycaster();
@@ -33,6 +35,15 @@ export function HairlineEditor() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const controls = useThree((s) => s.controls) as unknown as { enabled: boolean } | null;
+  const handles = useRef<THREE.Group>(null);
+
+  // Size each handle for its distance from the camera: one unit of handle geometry is one CSS pixel.
+  useFrame(({ camera: cam, size }) => {
+    const group = handles.current;
+    if (!group || !(cam instanceof THREE.PerspectiveCamera)) return;
+    const mmPerPxAtUnit = (2 * Math.tan(THREE.MathUtils.degToRad(cam.fov) / 2)) / size.height;
+    for (const handle of group.children) handle.scale.setScalar(cam.position.distanceTo(handle.position) * mmPerPxAtUnit);
+  });
 
   const shown = useMemo(() => {
     if (!head) return null;
@@ -115,20 +126,28 @@ export function HairlineEditor() {
   return (
     <group>
       <Line points={shown.curve} color="#0b7fa6" lineWidth={2.5} depthTest />
-      {shown.points.map((p, i) => (
-        <mesh
-          key={i}
-          position={p}
-          userData={{ hairlinePoint: i }}
-          onPointerDown={(e) => {
-            e.stopPropagation();
-            startDrag(i, e.pointerId);
-          }}
-        >
-          <sphereGeometry args={[i === selected ? HANDLE_RADIUS_MM * 1.3 : HANDLE_RADIUS_MM, 16, 12]} />
-          <meshBasicMaterial color={i === selected ? '#f0a202' : i === 0 ? '#d1495b' : '#ffffff'} toneMapped={false} />
-        </mesh>
-      ))}
+      <group ref={handles}>
+        {shown.points.map((p, i) => (
+          <group
+            key={i}
+            position={p}
+            onPointerDown={(e) => {
+              e.stopPropagation();
+              startDrag(i, e.pointerId);
+            }}
+          >
+            <mesh>
+              <sphereGeometry args={[i === selected ? HANDLE_RADIUS_PX * 1.35 : HANDLE_RADIUS_PX, 16, 12]} />
+              <meshBasicMaterial color={i === selected ? '#f0a202' : i === 0 ? '#d1495b' : '#ffffff'} toneMapped={false} />
+            </mesh>
+            {/* An invisible, larger sphere: the part a finger grabs. */}
+            <mesh>
+              <sphereGeometry args={[GRAB_RADIUS_PX, 8, 6]} />
+              <meshBasicMaterial transparent opacity={0} depthWrite={false} />
+            </mesh>
+          </group>
+        ))}
+      </group>
     </group>
   );
 }

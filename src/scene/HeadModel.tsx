@@ -1,5 +1,6 @@
 import { useFrame, useLoader } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { useSimulator } from '../app/simulator';
 import { headFromGltf } from './loadedHead';
@@ -15,13 +16,22 @@ export function HeadModel() {
 
   // Where dots may go: the hairline's distance field, recomputed before a frame when the hairline changed
   // (a handle drag then costs one update per frame, however many pointer events arrive).
+  const uploadedVersion = useRef(-1);
   useFrame(() => {
-    if (head.treatment.update(sim.planStore.getState().plan)) {
-      head.skin.geometry.getAttribute('hairlineDistance').needsUpdate = true;
+    const attribute = head.skin.geometry.getAttribute('hairlineDistance');
+    if (!attribute) return;
+    const version = head.treatment.update(sim.planStore.getState().plan);
+    if (version !== uploadedVersion.current) {
+      uploadedVersion.current = version;
+      attribute.needsUpdate = true;
     }
   });
 
   useEffect(() => {
+    // The shader reads the hairline distance per vertex; the array is updated in place as the hairline
+    // moves. Attached here, not while building the head: React may build it twice and keep one.
+    head.skin.geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(head.treatment.distances, 1));
+    uploadedVersion.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan);
     const applyView = () => void (scalp.uniforms.uSmpVisible.value = sim.viewStore.getState().showSmp ? 1 : 0);

@@ -45,7 +45,5 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
   if (!(positions instanceof Float32Array)) throw new Error('The head model needs float vertex positions.');
   const indices = index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array);
   const treatment = new TreatmentArea(positions, indices, landmarks);
-  // The shader reads the hairline distance per vertex; the array is updated in place as the hairline moves.
-  geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(treatment.distances, 1));
   return { root: scene, skin, landmarks, center, radius, treatment };
 }

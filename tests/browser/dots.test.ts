@@ -33,9 +33,12 @@ describe('follicle dots', () => {
   }
 
   /** Bare skin, fully inked skin, and the dots, in one view; the measured region is the frame's centre. */
+  // The references depend only on the view: render them once per view (solid ink is slow to draw).
+  const references = new Map<string, { bare: Image; inked: Image }>();
   async function measure(view: View, dots: object) {
-    const bare = await frame(view, SOLID, false);
-    const inked = await frame(view, SOLID);
+    const key = `${view.name}@${view.distanceMm}`;
+    if (!references.has(key)) references.set(key, { bare: await frame(view, SOLID, false), inked: await frame(view, SOLID) });
+    const { bare, inked } = references.get(key)!;
     const img = await frame(view, { ...MEASURED, ...dots });
     const rect = centralRect(img, 0.7);
     return { img, rect, mask: inkMask(img, bare, inked, rect) };

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function buildAndServe(outDir: string): Promise<{ url: string; server: PreviewServer }> {
+  // Vitest sets NODE_ENV=test, which would bundle React's development build: test what users get.
+  process.env.NODE_ENV = 'production';
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const address = server.httpServer.address();

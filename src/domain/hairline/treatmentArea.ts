@@ -15,6 +15,8 @@ export class TreatmentArea {
   readonly query: SurfaceQuery;
   /** Per vertex: distance to the hairline in mm, positive inside. Updated in place by `update`. */
   readonly distances: Float32Array;
+  /** Increases each time `distances` is recomputed, so every reader can tell it has changed. */
+  version = 0;
   private readonly center;
   private hairlineKey = '';
   private currentHairline: Hairline | null = null;
@@ -50,16 +52,16 @@ export class TreatmentArea {
     return hairline;
   }
 
-  /** Recomputes the distance field if the plan's hairline changed; returns whether it did. */
-  update(plan: Plan): boolean {
+  /** Recomputes the distance field if the plan's hairline changed; returns the field's version. */
+  update(plan: Plan): number {
     const { points, age, shape } = plan.hairline;
     const key = JSON.stringify(points.length >= 3 ? points : [age, shape]);
-    if (key === this.hairlineKey) return false;
+    if (key === this.hairlineKey) return this.version;
     this.hairlineKey = key;
     this.currentHairline = this.hairlineFor(plan);
     this.curve = hairlineCurve(this.currentHairline, this.query.project);
     signedDistanceToHairline(this.positions, this.curve, this.center, { out: this.distances });
-    return true;
+    return ++this.version;
   }
 
   /** The hairline drawn now and its curve on the surface. */
