@@ -19,7 +19,7 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/globalSetup.ts'],
-          testTimeout: 90_000,
+          testTimeout: 240_000,
           hookTimeout: 180_000,
           // One Chromium with SwiftShader already uses both cores; files run one after another.
           fileParallelism: false,

@@ -93,7 +93,7 @@ describe('the loupe', () => {
       await app.page.getByTestId('loupe-toggle').click();
       const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
       const canvasBox = (await app.page.locator('canvas').boundingBox())!;
-      const target = await app.page.evaluate((p) => window.smp!.toScreen(p), [lm.vertex[0], lm.vertex[1] - 30, lm.vertex[2] + 20] as [number, number, number]);
+      const target = await app.page.evaluate((p) => window.smp!.toScreen(p), [lm.vertex[0], lm.vertex[1], lm.vertex[2]] as [number, number, number]);
       await app.page.mouse.move(canvasBox.x + target.x, canvasBox.y + target.y);
       await expect(app.page.getByTestId('loupe-scale').textContent()).resolves.toMatch(/2 mm/);
       const frame = await grabFrame(app.page);
