@@ -20,17 +20,22 @@ const float IRREGULAR_SMALL_MM = 1.2;
 // Sentinel impressions sit 1-3 mm in front of the line (domain notes), at up to this share of full density.
 const float SENTINEL_DENSITY = 0.15;
 
-// Gradient of the hairline distance along the surface (per mm), set in main() before the dots are drawn.
+// Set in main() before the dots are drawn: the gradient of the hairline distance along the surface (per
+// mm), and how far the irregular line is shifted at this pixel (mm).
 vec3 smpDistanceGradient;
+float smpLineShift;
+
+// The irregular line's shift at a point: noise with features 14 mm and 2.5 mm across. It is evaluated
+// once per pixel, not per dot: it changes little over a dot's reach, and in the dot loop it is costly.
+float lineShift(vec3 p) {
+  if (uIrregularity <= 0.0 || abs(vHairlineDistance) > uTransitionMm + 8.0) return 0.0;
+  return uIrregularity * (IRREGULAR_LARGE_MM * valueNoise(p / 14.0) + IRREGULAR_SMALL_MM * valueNoise(p / 2.5));
+}
 
 // Planned density (0..1 of full) at a point offsetMm from the shaded point: zero outside the hairline,
 // ramping up over the transition zone, with the line made irregular and sentinels placed ahead of it.
 float densityAt(vec3 offsetMm) {
-  float d = vHairlineDistance + dot(smpDistanceGradient, offsetMm);
-  if (uIrregularity > 0.0 && abs(d) < uTransitionMm + 8.0) {
-    vec3 p = vSmpPosition + offsetMm;
-    d += uIrregularity * (IRREGULAR_LARGE_MM * valueNoise(p / 14.0) + IRREGULAR_SMALL_MM * valueNoise(p / 2.5));
-  }
+  float d = vHairlineDistance + dot(smpDistanceGradient, offsetMm) + smpLineShift;
   if (d < 0.0) return uSentinels * SENTINEL_DENSITY * smoothstep(0.5, 1.0, -d) * (1.0 - smoothstep(2.5, 3.5, -d));
   return uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0;
 }
