@@ -2,6 +2,8 @@
  * Pigment shades. SMP uses carbon black diluted with water, so every shade is a near-neutral grey; the
  * practitioner matches it to the client's hair colour (domain notes). Values are sRGB as seen healed.
  */
+import { linearToHex, relativeLuminance } from './color';
+
 export const PIGMENT_PRESETS = [
   { id: 'black', label: 'Black (undiluted)', color: '#1c1a19' },
   { id: 'dark', label: 'Dark grey', color: '#2e2a28' },
@@ -20,15 +22,6 @@ export const HAIR_COLOR_PRESETS = [
   { id: 'blond', label: 'Blond', color: '#a88a62' },
 ] as const;
 
-const channel = (hex: string, i: number) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
-const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-const toSrgb = (c: number) => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
-
-/** Relative luminance (0..1) of an sRGB `#rrggbb` colour. */
-export function relativeLuminance(hex: string): number {
-  return 0.2126 * toLinear(channel(hex, 0)) + 0.7152 * toLinear(channel(hex, 1)) + 0.0722 * toLinear(channel(hex, 2));
-}
-
 /**
  * The diluted-black shade that matches a hair colour: a neutral, faintly warm grey of the hair's luminance.
  * Pigment under the skin never shows the hair's hue (carbon is black); only how dark it is can match.
@@ -36,6 +29,5 @@ export function relativeLuminance(hex: string): number {
  */
 export function pigmentForHair(hairColor: string): string {
   const y = Math.max(relativeLuminance(hairColor), relativeLuminance(PIGMENT_PRESETS[0].color));
-  const warm = [1.04, 1.0, 0.95];
-  return `#${warm.map((w) => Math.round(Math.min(1, toSrgb(Math.min(1, y * w))) * 255).toString(16).padStart(2, '0')).join('')}`;
+  return linearToHex([1.04, 1.0, 0.95].map((warm) => y * warm));
 }

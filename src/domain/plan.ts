@@ -3,16 +3,27 @@
  * and exchanged with embedding pages (`window.smp`), so field names are a public interface: extend them,
  * never rename or remove them.
  */
-import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField } from './schema';
+import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField, type TextField } from './schema';
+import { migratePlan } from './migrations';
+import { SUN_EXPOSURES, type SunExposure } from './ageing';
+import { defaultSessions } from './sessions';
 import type { Vec3 } from './head/landmarks';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from './hairline/presets';
 import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
 
-export const PLAN_VERSION = 1;
+/** Bump when a field changes meaning or a newer app writes fields older apps reject; add a migration. */
+export const PLAN_VERSION = 2;
 
 export interface Plan {
   version: typeof PLAN_VERSION;
+  /** Who the plan is for (shown in the plan list and on the report). Stays on the user's device. */
+  client: {
+    name: string;
+    /** Consultation date, `YYYY-MM-DD`, or empty. */
+    date: string;
+    notes: string;
+  };
   skin: {
     /** Skin colour as `#rrggbb` (defaults to Monk skin tone 3). */
     color: string;
@@ -44,6 +55,21 @@ export interface Plan {
     opacity: number;
     softness: number;
   };
+  /**
+   * The treatment's sessions, 1 to 4, in order. Each lays down its share of the dots (shares are relative:
+   * they are divided by their sum) at its own pigment strength relative to `dots.color` (1 = full shade,
+   * lower = more diluted, lighter). Session 1 is usually lighter and sparser (domain notes).
+   */
+  sessions: Session[];
+  aftercare: {
+    /** How much sun the scalp gets: UV is what fades pigment, so it sets the ageing preview and touch-ups. */
+    sunExposure: SunExposure;
+  };
+}
+
+export interface Session {
+  densityShare: number;
+  shadeStrength: number;
 }
 
 const num = (f: Omit<NumberField, 'kind'>): NumberField => ({ kind: 'number', ...f });
@@ -69,10 +95,27 @@ export const HAIRLINE_FIELDS = {
   sentinels: num({ default: 0.3, min: 0, max: 1, step: 0.05, unit: '', label: 'Sentinel dots' }),
 } as const;
 
+const text = (f: Omit<TextField, 'kind'>): TextField => ({ kind: 'text', ...f });
+
+export const CLIENT_FIELDS = {
+  name: text({ default: '', maxLength: 120, label: 'Client name' }),
+  date: text({ default: '', maxLength: 10, label: 'Consultation date', pattern: { regex: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, description: 'a date like "2026-11-23"' } }),
+  notes: text({ default: '', maxLength: 4000, label: 'Notes' }),
+} as const;
+
+/** One session's fields: a share of the final dots and the pigment strength it is done in. */
+export const SESSION_FIELDS = {
+  densityShare: num({ default: 0.34, min: 0.05, max: 1, step: 0.05, unit: '', label: 'Share of the dots' }),
+  shadeStrength: num({ default: 1, min: 0.3, max: 1, step: 0.05, unit: '', label: 'Pigment strength' }),
+} as const;
+
+export const MAX_SESSIONS = 4;
+
 export const PLAN_SCHEMA: ObjectField = {
   kind: 'object',
   fields: {
     version: num({ default: PLAN_VERSION, min: 1, max: PLAN_VERSION, step: 1, unit: '', label: 'Version', integer: true }),
+    client: { kind: 'object', fields: CLIENT_FIELDS },
     skin: {
       kind: 'object',
       fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' } },
@@ -80,6 +123,18 @@ export const PLAN_SCHEMA: ObjectField = {
     hairColor: { kind: 'color', default: HAIR_COLOR_PRESETS[1].color, label: 'Hair colour' },
     hairline: { kind: 'object', fields: HAIRLINE_FIELDS },
     dots: { kind: 'object', fields: DOT_FIELDS },
+    sessions: {
+      kind: 'list',
+      of: { kind: 'object', fields: SESSION_FIELDS },
+      minItems: 1,
+      maxItems: MAX_SESSIONS,
+      default: () => defaultSessions(3),
+      label: 'Sessions',
+    },
+    aftercare: {
+      kind: 'object',
+      fields: { sunExposure: { kind: 'enum', default: 'moderate', values: SUN_EXPOSURES, label: 'Sun exposure' } },
+    },
   },
 };
 
@@ -88,18 +143,12 @@ export function defaultPlan(): Plan {
 }
 
 /**
- * Validates a plan, possibly partial: omitted fields take their defaults. Throws a `PlanError` naming the
- * first bad field. Never mutates its input, and always returns a fresh object.
+ * Validates a plan, possibly partial: omitted fields take their defaults. A plan saved by an older version
+ * is migrated first. Throws a `PlanError` naming the first bad field. Never mutates its input, and always
+ * returns a fresh object.
  */
 export function parsePlan(input: unknown): Plan {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new PlanError('plan', 'must be an object');
-  }
-  const version = (input as { version?: unknown }).version;
-  if (typeof version === 'number' && version > PLAN_VERSION) {
-    throw new PlanError('version', `${version} is newer than this simulator understands (${PLAN_VERSION}); please update the app`);
-  }
-  return parseField(PLAN_SCHEMA, input, '') as Plan;
+  return parseField(PLAN_SCHEMA, migratePlan(input, PLAN_VERSION), '') as Plan;
 }
 
 export function clonePlan(plan: Plan): Plan {

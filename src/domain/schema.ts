@@ -32,7 +32,13 @@ export type ObjectField = { kind: 'object'; fields: Record<string, Field> };
 /** A list of 3D points in head-frame millimetres (e.g. hairline control points). */
 export type PointsField = { kind: 'points'; maxPoints: number; maxAbsMm: number; label: string };
 
-export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField;
+/** Free text typed by the user (a client's name, notes); `pattern` restricts its form (e.g. a date). */
+export type TextField = { kind: 'text'; default: string; maxLength: number; label: string; pattern?: { regex: RegExp; description: string } };
+
+/** A list of objects of one shape (e.g. the sessions), with its own default items. */
+export type ListField = { kind: 'list'; of: ObjectField; minItems: number; maxItems: number; default: () => unknown[]; label: string };
+
+export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField | TextField | ListField;
 
 /** Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. */
 export class PlanError extends Error {
@@ -64,6 +70,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Builds the default value of a field (objects recursively). */
 export function defaultsOf(field: Field): unknown {
   if (field.kind === 'points') return [];
+  if (field.kind === 'list') return field.default();
   if (field.kind !== 'object') return field.default;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(field.fields)) out[key] = defaultsOf(child);
@@ -110,6 +117,20 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
         if (!ok) throw new PlanError(`${path}[${i}]`, `must be [x, y, z] in mm, each within ±${field.maxAbsMm} (got ${JSON.stringify(p)})`);
         return [p[0], p[1], p[2]];
       });
+    }
+    case 'text':
+      if (typeof value !== 'string') throw new PlanError(path, `must be text (got ${describe(value)})`);
+      if (value.length > field.maxLength) throw new PlanError(path, `must be at most ${field.maxLength} characters long (got ${value.length})`);
+      if (value !== '' && field.pattern && !field.pattern.regex.test(value)) {
+        throw new PlanError(path, `must be ${field.pattern.description} (got ${describe(value)})`);
+      }
+      return value;
+    case 'list': {
+      if (!Array.isArray(value)) throw new PlanError(path, `must be a list (got ${describe(value)})`);
+      if (value.length < field.minItems || value.length > field.maxItems) {
+        throw new PlanError(path, `must have ${field.minItems} to ${field.maxItems} items (got ${value.length})`);
+      }
+      return value.map((item, i) => parseField(field.of, item, `${path}[${i}]`));
     }
     case 'object': {
       if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);

@@ -25,6 +25,11 @@ export interface PlanState {
   edit(label: string, recipe: (draft: Plan) => void, options?: { gesture?: string }): void;
   /** Replaces the whole plan (validated; partial plans take defaults). Throws PlanError and changes nothing if invalid. */
   replacePlan(input: unknown, label?: string): void;
+  /**
+   * Opens another plan (a saved plan, a file): it replaces the plan and starts a fresh history, because
+   * undoing into a different client's plan would be a surprise. Validated; throws PlanError, changing nothing.
+   */
+  openPlan(input: unknown): void;
   /** Ends a continuous gesture so that the next edit becomes a new step. */
   endGesture(): void;
   undo(): void;
@@ -54,6 +59,9 @@ export function createPlanStore(initial: Plan = defaultPlan()) {
       },
       replacePlan(input, label = 'Load plan') {
         commit(label, parsePlan(input), null);
+      },
+      openPlan(input) {
+        set({ plan: parsePlan(input), past: [], future: [], openGesture: null });
       },
       endGesture() {
         if (get().openGesture !== null) set({ openGesture: null });

@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ViewName } from '../domain/views';
 import type { LightingName } from '../domain/lighting';
+import { MAX_AGE_YEARS } from '../domain/ageing';
 
 /** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
 export const LOUPE_FIELD_MM = 12;
@@ -34,6 +35,10 @@ export interface LoupeState {
   overHead: boolean;
 }
 
+/** Before/after comparison: off, a split-screen slider over one view, or front/top/back before and after. */
+export const COMPARE_MODES = ['off', 'split', 'grid'] as const;
+export type CompareMode = (typeof COMPARE_MODES)[number];
+
 export interface ViewState {
   viewRequest: ViewRequest;
   loupe: LoupeState;
@@ -46,6 +51,13 @@ export interface ViewState {
   /** A hairline handle is being dragged: the camera holds still meanwhile. */
   draggingHandle: boolean;
   lighting: LightingName;
+  /** Preview the scalp after this session (1-based); null shows the finished treatment. */
+  sessionPreview: number | null;
+  /** Preview this many years after treatment (0 to MAX_AGE_YEARS): faded, softened pigment. */
+  ageYears: number;
+  compare: CompareMode;
+  /** Where the split-screen divider sits, as a share of the view's width from the left (0..1). */
+  splitPosition: number;
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
@@ -54,6 +66,10 @@ export interface ViewState {
   setEditingHairline(editing: boolean): void;
   selectHairlinePoint(index: number | null): void;
   setDraggingHandle(dragging: boolean): void;
+  setSessionPreview(session: number | null): void;
+  setAgeYears(years: number): void;
+  setCompare(mode: CompareMode): void;
+  setSplitPosition(position: number): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
 }
@@ -67,6 +83,10 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     editingHairline: false,
     selectedHairlinePoint: null,
     draggingHandle: false,
+    sessionPreview: null,
+    ageYears: 0,
+    compare: 'off',
+    splitPosition: 0.5,
     notice: null,
     requestView(name, options = {}) {
       const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
@@ -92,6 +112,18 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setDraggingHandle(draggingHandle) {
       set({ draggingHandle });
+    },
+    setSessionPreview(sessionPreview) {
+      set({ sessionPreview });
+    },
+    setAgeYears(years) {
+      set({ ageYears: Math.min(MAX_AGE_YEARS, Math.max(0, years)) });
+    },
+    setCompare(compare) {
+      set({ compare });
+    },
+    setSplitPosition(position) {
+      set({ splitPosition: Math.min(1, Math.max(0, position)) });
     },
     showNotice(kind, text) {
       set({ notice: { kind, text, seq: (get().notice?.seq ?? 0) + 1 } });

@@ -1,7 +1,8 @@
 import { useSimulator, usePlan } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
 import { cellSizeMm } from '../domain/dots/placement';
-import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair, relativeLuminance } from '../domain/pigment';
+import { relativeLuminance } from '../domain/color';
+import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { PlanSlider } from './PlanSlider';
 

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { TestProject } from 'vitest/node';
 import { findChromium, launchChromiumServer } from './chromium';
 import { buildAndServe } from './server';
@@ -19,11 +20,14 @@ export default async function setup(project: TestProject) {
     throw oneLine;
   }
   const browser = await launchChromiumServer();
-  const { url, server } = await buildAndServe('node_modules/.smp-test-build');
+  // One build folder per run, so that two test runs on one machine never serve each other's half-written build.
+  const outDir = `node_modules/.smp-test-build-${process.pid}`;
+  const { url, server } = await buildAndServe(outDir);
   project.provide('appUrl', url);
   project.provide('wsEndpoint', browser.wsEndpoint());
   return async () => {
     await browser.close();
     await server.close();
+    await rm(outDir, { recursive: true, force: true });
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair, relativeLuminance } from '../../src/domain/pigment';
+import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../../src/domain/pigment';
+import { relativeLuminance } from '../../src/domain/color';
 
 describe('pigment shades', () => {
   it('matches each hair colour with a near-neutral grey of the same lightness', () => {

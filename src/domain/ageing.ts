@@ -1,0 +1,67 @@
+/**
+ * Ageing: how the healed SMP looks years after treatment. The domain notes give the facts: pigment fades,
+ * mainly from UV; it may blur or turn bluish; touch-ups come every ~3–6 years (sources range 2–8).
+ *
+ * The model, kept deliberately simple and documented in the README:
+ * - Fading: the ink's contrast decays exponentially, `exp(-years / τ)`. τ is set by sun exposure so that
+ *   contrast is down to TOUCH_UP_CONTRAST exactly when the notes' touch-up interval is due: 6 years with
+ *   little sun, 4.5 with some, 3 with a lot.
+ * - Blur: ink spreads in the dermis: the dot edge softens towards fully soft with an 8-year time constant
+ *   (at most 60% of the way), and dots grow 1.5% a year.
+ * - Blue cast: carbon seen through the skin scatters blue as it fades; the shade shifts towards blue-grey
+ *   in proportion to the contrast lost (at most BLUE_SHIFT_MAX).
+ */
+import { hexToLinear, linearToHex, luminanceOfLinear } from './color';
+import type { Plan } from './plan';
+
+export const SUN_EXPOSURES = ['low', 'moderate', 'high'] as const;
+export type SunExposure = (typeof SUN_EXPOSURES)[number];
+
+export const MAX_AGE_YEARS = 10;
+/** Touch-up intervals (years) by sun exposure: the notes' 3–6 years. */
+export const TOUCH_UP_YEARS: Record<SunExposure, number> = { low: 6, moderate: 4.5, high: 3 };
+/** Share of the fresh ink contrast left when a touch-up is due (the dots look clearly lighter). */
+export const TOUCH_UP_CONTRAST = 0.75;
+const BLUR_TIME_YEARS = 8;
+const BLUR_MAX = 0.6;
+const SPREAD_PER_YEAR = 0.015;
+const BLUE_SHIFT_MAX = 0.5;
+/** The blue-grey that aged carbon ink drifts towards (linear light; scaled to the shade's luminance). */
+const BLUE_GREY = [0.78, 0.97, 1.45];
+
+/** Fading time constant τ (years) for a sun exposure. */
+export function fadeTimeConstant(exposure: SunExposure): number {
+  return TOUCH_UP_YEARS[exposure] / Math.log(1 / TOUCH_UP_CONTRAST);
+}
+
+/** Share (0..1) of the fresh ink contrast left after `years`. */
+export function contrastLeft(years: number, exposure: SunExposure): number {
+  return Math.exp(-Math.max(0, years) / fadeTimeConstant(exposure));
+}
+
+/** The shade moved `amount` (0..1) of the way towards a blue-grey of the same luminance. */
+export function blueShift(color: string, amount: number): string {
+  const rgb = hexToLinear(color);
+  const scale = luminanceOfLinear(rgb) / luminanceOfLinear(BLUE_GREY);
+  return linearToHex(rgb.map((c, i) => c + amount * (scale * BLUE_GREY[i]! - c)));
+}
+
+/** The dots as they look `years` after treatment (0: freshly healed, the plan itself). */
+export function agedDots(dots: Plan['dots'], years: number, exposure: SunExposure): Plan['dots'] {
+  const t = Math.min(MAX_AGE_YEARS, Math.max(0, years));
+  if (t === 0) return { ...dots };
+  const left = contrastLeft(t, exposure);
+  const blur = BLUR_MAX * (1 - Math.exp(-t / BLUR_TIME_YEARS));
+  return {
+    ...dots,
+    opacity: dots.opacity * left,
+    softness: dots.softness + (1 - dots.softness) * blur,
+    diameterMm: dots.diameterMm * (1 + SPREAD_PER_YEAR * t),
+    color: blueShift(dots.color, BLUE_SHIFT_MAX * (1 - left)),
+  };
+}
+
+/** When a touch-up is due (years after treatment) for a sun exposure. */
+export function touchUpYears(exposure: SunExposure): number {
+  return TOUCH_UP_YEARS[exposure];
+}
