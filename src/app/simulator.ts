@@ -10,10 +10,13 @@ import { createPlanStore, type PlanState } from '../state/planStore';
 import { createViewStore, type ViewState } from '../state/viewStore';
 import { RenderSignals } from '../scene/renderSignals';
 import type { LoadedHead } from '../scene/loadedHead';
+import type { ScalpMaterial } from '../scene/scalpMaterial';
 
 export interface HeadState {
   head: LoadedHead | null;
-  setHead(head: LoadedHead | null): void;
+  /** The skin material the dots are drawn with (its uniforms switch the SMP on and off per render). */
+  scalp: ScalpMaterial | null;
+  setHead(head: LoadedHead | null, scalp: ScalpMaterial | null): void;
 }
 
 export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) {
@@ -21,7 +24,7 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) 
   return {
     planStore: createPlanStore(options.plan),
     viewStore: createViewStore(options.view),
-    headStore: createStore<HeadState>()((set) => ({ head: null, setHead: (head) => set({ head }) })),
+    headStore: createStore<HeadState>()((set) => ({ head: null, scalp: null, setHead: (head, scalp) => set({ head, scalp }) })),
     signals,
     /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */
     releaseHeadLoading: signals.hold(),

@@ -39,12 +39,12 @@ export function HeadModel() {
     applyView();
     const offPlan = sim.planStore.subscribe(applyPlan);
     const offView = sim.viewStore.subscribe(applyView);
-    sim.headStore.getState().setHead(head);
+    sim.headStore.getState().setHead(head, scalp);
     sim.releaseHeadLoading();
     return () => {
       offPlan();
       offView();
-      sim.headStore.getState().setHead(null);
+      sim.headStore.getState().setHead(null, null);
     };
   }, [sim, head, scalp]);
 

@@ -34,6 +34,8 @@ export interface ScalpMaterial {
   uniforms: ScalpUniforms;
   /** Copies the plan into uniforms: cheap, called on every plan change. */
   applyPlan(plan: Plan): void;
+  /** Runs `render` with the SMP shown or hidden regardless of the view's setting (before / after images). */
+  withSmp(visible: boolean, render: () => void): void;
 }
 
 export function createScalpMaterial(): ScalpMaterial {
@@ -89,5 +91,15 @@ export function createScalpMaterial(): ScalpMaterial {
     uniforms.uSentinels.value = plan.hairline.sentinels;
   };
 
-  return { material, uniforms, applyPlan };
+  const withSmp = (visible: boolean, render: () => void) => {
+    const saved = uniforms.uSmpVisible.value;
+    uniforms.uSmpVisible.value = visible ? 1 : 0;
+    try {
+      render();
+    } finally {
+      uniforms.uSmpVisible.value = saved;
+    }
+  };
+
+  return { material, uniforms, applyPlan, withSmp };
 }
