@@ -21,7 +21,8 @@ const float AREA_SPREAD = 0.8;
 
 // Ink coverage (0..1) at object-space point p (mm) with unit normal n.
 // Needs hash.glsl. pixelMm: the pixel's footprint on the surface. The including shader supplies densityAt(offsetMm): the
-// planned local density fraction (0..1) at a dot centre offsetMm away from p (treatment area, transition).
+// planned local density fraction (0..1) at a dot centre offsetMm away from p (treatment area, transition), and
+// dotStrength(rank): whether and how dark a dot of that rank (0..1) among the dots planned there is drawn (sessions).
 float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
   vec3 q = (uLatticeRotation * p) / uCellMm;
   vec3 nr = uLatticeRotation * n;
@@ -51,11 +52,15 @@ float follicleCoverage(vec3 p, vec3 n, float pixelMm) {
         uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));
         // Keep this dot where the planned local density (treatment area, transition zone) allows it,
         // judged at the dot's centre so the hairline never cuts a dot in half.
-        if (float(g.z) * U32_TO_UNIT >= densityAt(toObject * tangent)) continue;
+        float density = densityAt(toObject * tangent);
+        float rank = float(g.z) * U32_TO_UNIT;
+        if (rank >= density) continue;
+        float strength = dotStrength(rank / density);
+        if (strength <= 0.0) continue;
         float areaFactor = 1.0 + uSizeVariation * AREA_SPREAD * (2.0 * float(g.x) * U32_TO_UNIT - 1.0);
         float r = r0 * sqrt(areaFactor);
         float w = max(0.5 * uSoftness * r, 0.5 * pixelMm);
-        float ink = (1.0 - smoothstep(r - w, r + w, dist)) * slab;
+        float ink = (1.0 - smoothstep(r - w, r + w, dist)) * slab * strength;
         clearInk *= 1.0 - ink;
       }
     }

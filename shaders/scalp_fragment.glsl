@@ -10,7 +10,7 @@
     // Dots smaller than about a pixel fade to their mean coverage, so the scalp keeps its tone from afar.
     float fade = smoothstep(0.25, 0.6, pixelMm / uDotDiameterMm);
     float dots = fade < 1.0 ? follicleCoverage(vSmpPosition, normalize(vSmpNormal), pixelMm) : 0.0;
-    ink = mix(dots, meanCoverage(uDotAreaFraction * densityAt(vec3(0.0))), fade);
+    ink = mix(dots, meanCoverage(uDotAreaFraction * densityAt(vec3(0.0)) * uVisibleShare) * uMeanStrength, fade);
   }
   diffuseColor.rgb = mix(diffuseColor.rgb, uDotColor, ink * uDotOpacity * uSmpVisible);
 }

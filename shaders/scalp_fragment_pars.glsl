@@ -13,6 +13,14 @@ uniform float uIrregularity;
 uniform float uSentinels;
 // 0 hides the SMP (before/after), 1 shows it.
 uniform float uSmpVisible;
+// Sessions: where each session's dots end in the 0..1 rank of the dots planned at a place (unused sessions
+// end at 1), each session's pigment strength, how many sessions are done in the preview, and the mean
+// strength of the dots shown (for the tone from afar). See src/domain/sessions.ts.
+uniform vec4 uSessionEnds;
+uniform vec4 uSessionStrengths;
+uniform float uSessionsDone;
+uniform float uVisibleShare;
+uniform float uMeanStrength;
 
 // How far the irregular line may wander from the drawn one (mm): large bays and points, and small jags.
 const float IRREGULAR_LARGE_MM = 3.0;
@@ -38,6 +46,14 @@ float densityAt(vec3 offsetMm) {
   float d = vHairlineDistance + dot(smpDistanceGradient, offsetMm) + smpLineShift;
   if (d < 0.0) return uSentinels * SENTINEL_DENSITY * smoothstep(0.5, 1.0, -d) * (1.0 - smoothstep(2.5, 3.5, -d));
   return uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0;
+}
+
+// How dark a dot of this rank (0..1 among the dots planned at its place) is drawn: its session's strength,
+// or 0 when its session is still to come in the preview. Earlier sessions' dots are a subset of the final ones.
+float dotStrength(float rank) {
+  float session = rank < uSessionEnds.x ? 0.0 : rank < uSessionEnds.y ? 1.0 : rank < uSessionEnds.z ? 2.0 : 3.0;
+  if (session >= uSessionsDone) return 0.0;
+  return session < 1.0 ? uSessionStrengths.x : session < 2.0 ? uSessionStrengths.y : session < 3.0 ? uSessionStrengths.z : uSessionStrengths.w;
 }
 
 // The distance field is linear on each triangle, so screen-space derivatives give its exact gradient there.

@@ -30,10 +30,18 @@ export function defaultSessions(count: number): Session[] {
   return sessions.map((s) => ({ ...s }));
 }
 
+/** Each session's share of the dots, normalised to sum to 1. */
+export function sessionShares(sessions: readonly Session[]): number[] {
+  const total = sessions.reduce((sum, s) => sum + s.densityShare, 0);
+  return sessions.map((s) => (total > 0 ? s.densityShare / total : 1 / sessions.length));
+}
+
 export interface SessionLayers {
   /** Where each session's dots end in the 0..1 range of a dot's random rank (cumulative normalised shares). */
   ends: number[];
   strengths: number[];
+  /** How many sessions are done in the preview (1 to the number of sessions). */
+  done: number;
   /** The share of the final dots present after the previewed session (1 once every session is done). */
   visibleShare: number;
   /** Mean pigment strength of the dots present (for the tone seen from afar). */
@@ -47,17 +55,17 @@ export interface SessionLayers {
  * pattern, exactly as in the chair.
  */
 export function sessionLayers(sessions: readonly Session[], upTo?: number): SessionLayers {
-  const total = sessions.reduce((sum, s) => sum + s.densityShare, 0);
+  const shares = sessionShares(sessions);
   const done = Math.min(sessions.length, Math.max(1, Math.round(upTo ?? sessions.length)));
   const ends: number[] = [];
   let cumulative = 0;
   let inked = 0;
   for (const [i, s] of sessions.entries()) {
-    const share = total > 0 ? s.densityShare / total : 1 / sessions.length;
+    const share = shares[i]!;
     cumulative += share;
     ends.push(i === sessions.length - 1 ? 1 : cumulative);
     if (i < done) inked += share * s.shadeStrength;
   }
   const visibleShare = done === sessions.length ? 1 : ends[done - 1]!;
-  return { ends, strengths: sessions.map((s) => s.shadeStrength), visibleShare, meanStrength: visibleShare > 0 ? inked / visibleShare : 1 };
+  return { ends, strengths: sessions.map((s) => s.shadeStrength), done, visibleShare, meanStrength: visibleShare > 0 ? inked / visibleShare : 1 };
 }

@@ -65,6 +65,7 @@ export function CameraRig() {
   // With the loupe on, a drag moves the loupe (one finger on a tablet), not the head.
   const loupeOn = useView((v) => v.loupe.enabled);
   const draggingHandle = useView((v) => v.draggingHandle);
+  const grid = useView((v) => v.compare === 'grid');
 
   useEffect(() => {
     const apply = () => {
@@ -136,7 +137,7 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
-      enabled={!loupeOn && !draggingHandle}
+      enabled={!loupeOn && !draggingHandle && !grid}
       enableDamping={false}
       maxDistance={MAX_DISTANCE_MM}
       minPolarAngle={0}

@@ -33,12 +33,15 @@ export function HeadModel() {
     head.skin.geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(head.treatment.distances, 1));
     uploadedVersion.current = -1;
     head.skin.material = scalp.material;
-    const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan);
+    const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
     const applyView = () => void (scalp.uniforms.uSmpVisible.value = sim.viewStore.getState().showSmp ? 1 : 0);
     applyPlan();
     applyView();
     const offPlan = sim.planStore.subscribe(applyPlan);
-    const offView = sim.viewStore.subscribe(applyView);
+    const offView = sim.viewStore.subscribe((view, prev) => {
+      applyView();
+      if (view.sessionPreview !== prev.sessionPreview || view.ageYears !== prev.ageYears) applyPlan();
+    });
     sim.headStore.getState().setHead(head, scalp);
     sim.releaseHeadLoading();
     return () => {

@@ -22,7 +22,7 @@ const raycaster = new THREE.Raycaster();
 const ndc = new THREE.Vector2();
 
 /**
- * Draws the scene, then — when the loupe is on — the scalp under the pointer magnified into a circle.
+ * When the loupe is on, draws the scalp under the pointer magnified into a circle over the main view.
  * The magnified view is a second camera a few centimetres from the surface looking straight at it, so the
  * dots in it are the same shader dots at true size, only seen closer.
  */
@@ -83,7 +83,6 @@ export function Loupe() {
   }, [gl, sim, invalidate]);
 
   useFrame(({ scene, camera }) => {
-    gl.render(scene, camera);
     const { loupe } = sim.viewStore.getState();
     const head = sim.headStore.getState().head;
     if (!loupe.enabled || !loupe.pointer || !head) return;
@@ -117,7 +116,7 @@ export function Loupe() {
     gl.autoClear = false;
     gl.render(hud.scene, hud.camera);
     gl.autoClear = autoClear;
-  }, 1);
+  }, 2); // after SceneRenderer (priority 1) has drawn the main view
 
   return null;
 }

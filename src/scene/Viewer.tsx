@@ -7,6 +7,7 @@ import { HairlineEditor } from './HairlineEditor';
 import { HeadModel } from './HeadModel';
 import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
+import { SceneRenderer } from './SceneRenderer';
 
 /** Wires the render loop to the render signals (for `whenRendered`) and keeps the canvas reachable. */
 function RenderLoopBridge() {
@@ -82,6 +83,7 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       </Suspense>
       <HairlineEditor />
       <CameraRig />
+      <SceneRenderer />
       <Loupe />
     </Canvas>
   );

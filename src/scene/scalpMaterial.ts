@@ -11,7 +11,9 @@ import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { dotAreaFraction } from '../domain/dots/coverage';
 import { cellSizeMm, LATTICE_ROTATION, searchCells } from '../domain/dots/placement';
+import { agedDots } from '../domain/ageing';
 import type { Plan } from '../domain/plan';
+import { sessionLayers } from '../domain/sessions';
 
 export interface ScalpUniforms {
   uDotDiameterMm: THREE.IUniform<number>;
@@ -27,13 +29,25 @@ export interface ScalpUniforms {
   uIrregularity: THREE.IUniform<number>;
   uSentinels: THREE.IUniform<number>;
   uSmpVisible: THREE.IUniform<number>;
+  uSessionEnds: THREE.IUniform<THREE.Vector4>;
+  uSessionStrengths: THREE.IUniform<THREE.Vector4>;
+  uSessionsDone: THREE.IUniform<number>;
+  uVisibleShare: THREE.IUniform<number>;
+  uMeanStrength: THREE.IUniform<number>;
+}
+
+/** What the view previews of the plan: the scalp after some of its sessions, some years on. */
+export interface PlanPreview {
+  /** Sessions done (1-based); null: all of them. */
+  sessionPreview: number | null;
+  ageYears: number;
 }
 
 export interface ScalpMaterial {
   material: THREE.MeshPhysicalMaterial;
   uniforms: ScalpUniforms;
-  /** Copies the plan into uniforms: cheap, called on every plan change. */
-  applyPlan(plan: Plan): void;
+  /** Copies the plan, as previewed, into uniforms: cheap, called on every plan or preview change. */
+  applyPlan(plan: Plan, preview: PlanPreview): void;
   /** Runs `render` with the SMP shown or hidden regardless of the view's setting (before / after images). */
   withSmp(visible: boolean, render: () => void): void;
 }
@@ -53,6 +67,11 @@ export function createScalpMaterial(): ScalpMaterial {
     uIrregularity: { value: 0 },
     uSentinels: { value: 0 },
     uSmpVisible: { value: 1 },
+    uSessionEnds: { value: new THREE.Vector4(1, 1, 1, 1) },
+    uSessionStrengths: { value: new THREE.Vector4(1, 1, 1, 1) },
+    uSessionsDone: { value: 1 },
+    uVisibleShare: { value: 1 },
+    uMeanStrength: { value: 1 },
   };
 
   // Skin: a faint clearcoat gives the oily sheen a bald scalp shows under harsh overhead light (an honest
@@ -75,9 +94,9 @@ export function createScalpMaterial(): ScalpMaterial {
   };
   material.customProgramCacheKey = () => 'smp-scalp-v1';
 
-  const applyPlan = (plan: Plan) => {
+  const applyPlan = (plan: Plan, preview: PlanPreview) => {
     material.color.set(plan.skin.color);
-    const { dots } = plan;
+    const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
     uniforms.uDotDiameterMm.value = dots.diameterMm;
     uniforms.uSizeVariation.value = dots.sizeVariation;
     uniforms.uCellMm.value = cellSizeMm(dots.densityPerCm2);
@@ -89,6 +108,13 @@ export function createScalpMaterial(): ScalpMaterial {
     uniforms.uTransitionMm.value = plan.hairline.transitionMm;
     uniforms.uIrregularity.value = plan.hairline.irregularity;
     uniforms.uSentinels.value = plan.hairline.sentinels;
+    const layers = sessionLayers(plan.sessions, preview.sessionPreview ?? undefined);
+    const padded = (values: number[], fill: number) => [0, 1, 2, 3].map((i) => values[i] ?? fill) as [number, number, number, number];
+    uniforms.uSessionEnds.value.set(...padded(layers.ends, 1));
+    uniforms.uSessionStrengths.value.set(...padded(layers.strengths, 0));
+    uniforms.uSessionsDone.value = layers.done;
+    uniforms.uVisibleShare.value = layers.visibleShare;
+    uniforms.uMeanStrength.value = layers.meanStrength;
   };
 
   const withSmp = (visible: boolean, render: () => void) => {

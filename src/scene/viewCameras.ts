@@ -15,8 +15,6 @@ export function cameraForView(name: ViewName, head: LoadedHead, aspect: number):
   const camera = new THREE.PerspectiveCamera(VIEW_FOV_DEG, aspect, 2, 8000);
   const goal = cameraGoalFor({ name, animate: false, seq: 0 }, head, camera);
   camera.position.copy(goal.position);
-  // Straight down: keep the face at the top of the picture, as clinics photograph the crown.
-  if (name === 'top') camera.up.set(0, 0, -1);
   camera.lookAt(goal.target);
   camera.updateMatrixWorld();
   return camera;

@@ -98,14 +98,18 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setLoupe(loupe) {
       const next = { ...get().loupe, ...loupe };
-      set({ loupe: next, ...(next.enabled ? { editingHairline: false } : {}) });
+      set({ loupe: next, ...(next.enabled ? { editingHairline: false, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}) });
     },
     setShowSmp(showSmp) {
       set({ showSmp });
     },
     setEditingHairline(editingHairline) {
       // One pointer tool at a time: editing the hairline turns the loupe off.
-      set({ editingHairline, selectedHairlinePoint: null, ...(editingHairline ? { loupe: { ...get().loupe, enabled: false } } : {}) });
+      set({
+        editingHairline,
+        selectedHairlinePoint: null,
+        ...(editingHairline ? { loupe: { ...get().loupe, enabled: false }, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
+      });
     },
     selectHairlinePoint(selectedHairlinePoint) {
       set({ selectedHairlinePoint });
@@ -120,7 +124,8 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
       set({ ageYears: Math.min(MAX_AGE_YEARS, Math.max(0, years)) });
     },
     setCompare(compare) {
-      set({ compare });
+      // The grid shows fixed views: pointer tools that work on the interactive camera are turned off.
+      set({ compare, ...(compare === 'grid' ? { loupe: { ...get().loupe, enabled: false }, editingHairline: false } : {}) });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

@@ -1,11 +1,14 @@
 import { Component, useState, type ReactNode } from 'react';
 import { useSimulator } from '../app/simulator';
 import { Viewer } from '../scene/Viewer';
+import { CompareOverlay } from './CompareOverlay';
 import { HistoryButtons } from './HistoryButtons';
 import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
+import { PreviewBadge } from './PreviewBadge';
 import { DotsPanel } from './DotsPanel';
 import { HairlinePanel } from './HairlinePanel';
+import { SessionsPanel } from './SessionsPanel';
 import { SkinTonePicker } from './SkinTonePicker';
 import { ViewBar } from './ViewBar';
 
@@ -50,13 +53,16 @@ export function App() {
             <p>The graphics card was reset. Restoring the view; your plan is safe.</p>
           </div>
         )}
+        <CompareOverlay />
         <LoupeOverlay />
+        <PreviewBadge />
         <NoticeBanner />
         <p className="scale-note">True scale · millimetres · simulation, not a guarantee</p>
       </main>
       <aside className="panel" aria-label="Plan settings">
         <HairlinePanel />
         <DotsPanel />
+        <SessionsPanel />
         <SkinTonePicker />
       </aside>
     </div>

@@ -5,6 +5,7 @@ import { removePoint } from '../domain/hairline/editing';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
 import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
+import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
@@ -67,21 +68,21 @@ export function HairlinePanel() {
       <h2 id="hairline-heading">Hairline</h2>
       <p className="hint">Presets follow the facial landmarks (Garg method). Edit to shape the line on the head; the dots follow at once.</p>
       <h3>Age</h3>
-      <div className="choice-grid" role="radiogroup" aria-label="Hairline age">
-        {HAIRLINE_AGES.map((age) => (
-          <button key={age} type="button" role="radio" aria-checked={!custom && hairline.age === age} className={!custom && hairline.age === age ? 'selected' : ''} data-hairline-age={age} onClick={() => applyPreset(age, hairline.shape)}>
-            {AGE_LABELS[age]}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        label="Hairline age"
+        choices={HAIRLINE_AGES.map((age) => ({ value: age, label: AGE_LABELS[age] }))}
+        value={custom ? null : hairline.age}
+        onChange={(age) => applyPreset(age, hairline.shape)}
+        dataKey="hairline-age"
+      />
       <h3>Shape</h3>
-      <div className="choice-grid" role="radiogroup" aria-label="Hairline shape">
-        {HAIRLINE_SHAPES.map((shape) => (
-          <button key={shape} type="button" role="radio" aria-checked={!custom && hairline.shape === shape} className={!custom && hairline.shape === shape ? 'selected' : ''} data-hairline-shape={shape} onClick={() => applyPreset(hairline.age, shape)}>
-            {SHAPE_LABELS[shape]}
-          </button>
-        ))}
-      </div>
+      <ChoiceGroup
+        label="Hairline shape"
+        choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: SHAPE_LABELS[shape] }))}
+        value={custom ? null : hairline.shape}
+        onChange={(shape) => applyPreset(hairline.age, shape)}
+        dataKey="hairline-shape"
+      />
       {custom && <p className="hint">Custom line (edited). Pick a preset to start again from the landmarks.</p>}
       <div className="row">
         <button type="button" className={`tool-button${editing ? ' active' : ''}`} aria-pressed={editing} data-testid="edit-hairline" onClick={() => viewStore.getState().setEditingHairline(!editing)}>
@@ -116,7 +117,7 @@ export function HairlinePanel() {
           <dt>Impressions</dt>
           <dd>≈ {Math.round(m.impressions / 100) * 100}</dd>
           <dt>Sessions</dt>
-          <dd>{m.sessions}</dd>
+          <dd>{m.sessions} <small>{m.suggestedSessions === m.sessions ? 'as usual for this area' : `${m.suggestedSessions} usual for this area`}</small></dd>
           <dt>Time</dt>
           <dd>≈ {m.hours} h in all</dd>
         </dl>

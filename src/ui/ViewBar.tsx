@@ -12,12 +12,18 @@ const VIEW_HINTS: Record<string, string> = {
   'three-quarter': 'Three-quarter view',
 };
 
+const COMPARE_BUTTONS = [
+  { mode: 'split', label: 'Split', hint: 'Split screen: before on the left, after on the right; drag the divider' },
+  { mode: 'grid', label: 'Grid', hint: 'Front, top and back, before (top row) and after (bottom row)' },
+] as const;
+
 export function ViewBar() {
   const { viewStore } = useSimulator();
   const lighting = useView((v) => v.lighting);
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
+  const compare = useView((v) => v.compare);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -61,6 +67,8 @@ export function ViewBar() {
           </svg>
           Loupe
         </button>
+      </div>
+      <div className="segmented" role="group" aria-label="Before and after">
         <button
           type="button"
           className={showSmp ? '' : 'active'}
@@ -71,6 +79,19 @@ export function ViewBar() {
         >
           Before
         </button>
+        {COMPARE_BUTTONS.map(({ mode, label, hint }) => (
+          <button
+            key={mode}
+            type="button"
+            className={compare === mode ? 'active' : ''}
+            aria-pressed={compare === mode}
+            title={hint}
+            data-compare={mode}
+            onClick={() => viewStore.getState().setCompare(compare === mode ? 'off' : mode)}
+          >
+            {label}
+          </button>
+        ))}
       </div>
       <div className="segmented" role="group" aria-label="Lighting">
         {LIGHTING_NAMES.map((name) => (

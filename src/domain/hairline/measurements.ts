@@ -268,13 +268,18 @@ export function estimateSessions(impressions: number, areaCm2: number, options: 
 }
 
 /**
- * Total chair time across all sessions, hours: each session places its share of the impressions at
- * the model's rate, takes at least 2 hours and is booked in half hours.
+ * Chair time of each session, hours, when session i places `shares[i]` of the impressions (shares sum
+ * to 1): at the model's rate, at least 2 hours, booked in half hours.
  */
+export function sessionHours(impressions: number, shares: readonly number[]): number[] {
+  if (!(impressions > 0)) return shares.map(() => 0);
+  return shares.map((share) => Math.max(MIN_SESSION_HOURS, Math.ceil((2 * impressions * share) / IMPRESSIONS_PER_HOUR) / 2));
+}
+
+/** Total chair time across `sessions` sessions that share the impressions equally, hours. */
 export function estimateHours(impressions: number, sessions: number): number {
   if (!(impressions > 0) || !(sessions > 0)) return 0;
-  const perSession = Math.max(MIN_SESSION_HOURS, Math.ceil((2 * impressions) / sessions / IMPRESSIONS_PER_HOUR) / 2);
-  return perSession * sessions;
+  return sessionHours(impressions, Array.from({ length: sessions }, () => 1 / sessions)).reduce((a, b) => a + b, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +463,8 @@ export interface MeasureInput {
   mirrored?: boolean;
   densityAt?: (vertex: number) => number;
   scarsOrAlopecia?: boolean;
+  /** The planned sessions' shares of the impressions (summing to 1); omitted: the suggested count, equal shares. */
+  sessionShares?: readonly number[];
 }
 
 export interface HairlineMeasurements {
@@ -467,7 +474,12 @@ export interface HairlineMeasurements {
   frontotemporalWidthMm: number;
   treatedAreaCm2: number;
   impressions: number;
+  /** Sessions planned (the plan's own), or suggested when the plan gives none. */
   sessions: number;
+  /** Sessions this area and density usually take (2–4, from the work-rate model). */
+  suggestedSessions: number;
+  /** Chair time of each planned session, hours. */
+  sessionHours: number[];
   /** Total hours across all sessions. */
   hours: number;
   warnings: HairlineWarning[];
@@ -494,15 +506,26 @@ export function measureHairline(input: MeasureInput): HairlineMeasurements {
     transitionMm: input.transitionMm,
     ...(input.densityAt ? { densityAt: input.densityAt } : {}),
   });
-  const sessions = estimateSessions(impressions, area, { scarsOrAlopecia: input.scarsOrAlopecia ?? false });
+  const suggested = estimateSessions(impressions, area, { scarsOrAlopecia: input.scarsOrAlopecia ?? false });
+  const shares = input.sessionShares ?? Array.from({ length: suggested }, () => 1 / suggested);
+  const hours = sessionHours(impressions, shares);
+  const warnings = hairlineWarnings({ hairline, landmarks, query, hairlineHeightMm: height, mirrored: input.mirrored ?? false, curve });
+  if (shares.length < suggested) {
+    warnings.push({
+      id: 'few-sessions',
+      message: `${shares.length} session${shares.length === 1 ? '' : 's'} planned; an area this size at this density usually takes ${suggested}, so expect a patchier result or longer sessions.`,
+    });
+  }
   return {
     hairlineHeightMm: height,
     frontotemporalWidthMm: frontotemporalWidthMm(hairline, landmarks, query.project),
     treatedAreaCm2: area,
     impressions,
-    sessions,
-    hours: estimateHours(impressions, sessions),
-    warnings: hairlineWarnings({ hairline, landmarks, query, hairlineHeightMm: height, mirrored: input.mirrored ?? false, curve }),
+    sessions: shares.length,
+    suggestedSessions: suggested,
+    sessionHours: hours,
+    hours: hours.reduce((a, b) => a + b, 0),
+    warnings,
   };
 }
 

@@ -10,6 +10,7 @@ import { hairlineCenter, hairlineCurve, type Hairline } from './hairline';
 import { measureHairline, type HairlineMeasurements } from './measurements';
 import { hairlinePreset, type HairlineAge, type HairlineShape } from './presets';
 import { signedDistanceToHairline } from './scalpDistance';
+import { sessionShares } from '../sessions';
 
 export class TreatmentArea {
   readonly query: SurfaceQuery;
@@ -72,7 +73,8 @@ export class TreatmentArea {
 
   measure(plan: Plan): HairlineMeasurements {
     this.update(plan);
-    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}`;
+    const shares = sessionShares(plan.sessions);
+    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
@@ -85,6 +87,7 @@ export class TreatmentArea {
         query: this.query,
         distances: this.distances,
         mirrored: plan.hairline.mirror,
+        sessionShares: shares,
       });
     }
     return this.measured;

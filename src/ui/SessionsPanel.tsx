@@ -1,0 +1,126 @@
+import { useId } from 'react';
+import { useSimulator, usePlan, useView } from '../app/simulator';
+import { contrastLeft, MAX_AGE_YEARS, SUN_EXPOSURES, touchUpYears, type SunExposure } from '../domain/ageing';
+import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
+import { defaultSessions, sessionShares } from '../domain/sessions';
+import { ChoiceGroup } from './ChoiceGroup';
+import { PlanSlider } from './PlanSlider';
+import { useMeasurements } from './useMeasurements';
+
+const percent = (v: number) => `${Math.round(v * 100)} %`;
+
+const SUN_LABELS: Record<SunExposure, { label: string; hint: string }> = {
+  low: { label: 'Little sun', hint: 'Mostly indoors, or always covered / SPF 50' },
+  moderate: { label: 'Some sun', hint: 'Ordinary outdoor life with some protection' },
+  high: { label: 'A lot of sun', hint: 'Works or trains outdoors, rarely covered' },
+};
+
+const years = (y: number) => `${y % 1 === 0 ? y.toFixed(0) : y.toFixed(1)} year${y === 1 ? '' : 's'}`;
+
+/** Sessions (how the dots are laid down over 1–4 visits) and how the result ages over the years. */
+export function SessionsPanel() {
+  const { planStore, viewStore } = useSimulator();
+  const sessions = usePlan((p) => p.sessions);
+  const sunExposure = usePlan((p) => p.aftercare.sunExposure);
+  const sessionPreview = useView((v) => v.sessionPreview);
+  const ageYears = useView((v) => v.ageYears);
+  const m = useMeasurements();
+  const ageId = useId();
+  const shares = sessionShares(sessions);
+  const shown = Math.min(sessionPreview ?? sessions.length, sessions.length);
+  const touchUp = touchUpYears(sunExposure);
+
+  const setCount = (count: number) => {
+    planStore.getState().edit(`${count} sessions`, (plan) => void (plan.sessions = defaultSessions(count)));
+    viewStore.getState().setSessionPreview(null);
+  };
+
+  return (
+    <section className="panel-section" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading">Sessions</h2>
+      <p className="hint">
+        SMP is built up in layers, 10–30 days apart. Session 1 is lighter and sparser, later sessions darker and denser, and the last blends.
+        Choosing a number sets a typical layering; adjust each session below.
+      </p>
+      <ChoiceGroup
+        label="Number of sessions"
+        choices={Array.from({ length: MAX_SESSIONS }, (_, i) => ({ value: i + 1, label: `${i + 1}` }))}
+        value={sessions.length}
+        onChange={setCount}
+        dataKey="session-count"
+        compact
+      />
+      {m && m.suggestedSessions !== sessions.length && (
+        <p className="hint">This area at this density usually takes {m.suggestedSessions} sessions.</p>
+      )}
+      <ol className="session-list">
+        {sessions.map((session, i) => (
+          <li key={i} data-testid={`session-${i + 1}`}>
+            <h3>
+              Session {i + 1}
+              <small>
+                {percent(shares[i]!)} of the dots{m && m.sessionHours[i] !== undefined ? ` · ≈ ${m.sessionHours[i]} h` : ''}
+              </small>
+            </h3>
+            <PlanSlider
+              field={SESSION_FIELDS.densityShare}
+              value={session.densityShare}
+              write={(p, v) => void (p.sessions[i]!.densityShare = v)}
+              format={() => percent(shares[i]!)}
+              testId={`session-${i + 1}-share`}
+            />
+            <PlanSlider
+              field={SESSION_FIELDS.shadeStrength}
+              value={session.shadeStrength}
+              write={(p, v) => void (p.sessions[i]!.shadeStrength = v)}
+              format={percent}
+              testId={`session-${i + 1}-strength`}
+            />
+          </li>
+        ))}
+      </ol>
+      <h3>Preview after session</h3>
+      <ChoiceGroup
+        label="Preview after session"
+        choices={sessions.map((_, i) => ({ value: i + 1, label: i + 1 === sessions.length ? `${i + 1} (final)` : `${i + 1}` }))}
+        value={shown}
+        onChange={(n) => viewStore.getState().setSessionPreview(n === sessions.length ? null : n)}
+        dataKey="session-preview"
+        compact
+      />
+
+      <h2 id="ageing-heading" className="subsection">Ageing</h2>
+      <p className="hint">
+        Pigment fades over the years, mostly from sun, and softens and may turn slightly bluish. A touch-up restores it.
+      </p>
+      <ChoiceGroup
+        label="Sun exposure"
+        choices={SUN_EXPOSURES.map((e) => ({ value: e, label: SUN_LABELS[e].label, hint: SUN_LABELS[e].hint }))}
+        value={sunExposure}
+        onChange={(e) => planStore.getState().edit('Sun exposure', (plan) => void (plan.aftercare.sunExposure = e))}
+        dataKey="sun-exposure"
+      />
+      <div className="slider-field">
+        <label htmlFor={ageId}>
+          <span>Years after treatment</span>
+          <output htmlFor={ageId}>{ageYears === 0 ? 'Freshly healed' : years(ageYears)}</output>
+        </label>
+        <input
+          id={ageId}
+          type="range"
+          min={0}
+          max={MAX_AGE_YEARS}
+          step={0.5}
+          value={ageYears}
+          data-testid="age-years"
+          aria-valuetext={ageYears === 0 ? 'Freshly healed' : years(ageYears)}
+          onChange={(e) => viewStore.getState().setAgeYears(Number(e.currentTarget.value))}
+        />
+      </div>
+      <p className="hint" data-testid="touch-up">
+        Touch-up suggested after about <strong>{years(touchUp)}</strong>.
+        {ageYears > 0 && ` At ${years(ageYears)}, about ${percent(contrastLeft(ageYears, sunExposure))} of the fresh contrast is left.`}
+      </p>
+    </section>
+  );
+}
