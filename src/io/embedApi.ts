@@ -7,6 +7,8 @@ import type { HairlineMeasurements } from '../domain/hairline/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
+import { MAX_AGE_YEARS } from '../domain/ageing';
+import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -41,6 +43,15 @@ export interface SmpApi {
   toScreen(point: Vec3): { x: number; y: number };
   /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
   setShowSmp(show: boolean): void;
+  /** Previews the scalp after session `session` (1-based) of the plan's sessions; null: the finished result. */
+  setSessionPreview(session: number | null): void;
+  /** Previews the SMP `years` (0 to 10) after treatment: faded and softened pigment (0: freshly healed). */
+  setAgeYears(years: number): void;
+  /**
+   * Before/after comparison: 'split' (one view, without SMP left of a divider at `splitPosition`, 0..1 of
+   * the width, and with it on the right), 'grid' (front, top and back; before above, after below) or 'off'.
+   */
+  setCompare(mode: CompareMode, options?: { splitPosition?: number }): void;
   /**
    * Diagnostics for benchmarks: renders `frames` frames of the current view back to back, each waited for
    * on the GPU, and returns their times in ms.
@@ -103,6 +114,28 @@ export function createEmbedApi(sim: Simulator): SmpApi {
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${String(show)})`);
       sim.viewStore.getState().setShowSmp(show);
+    },
+    setSessionPreview(session) {
+      const count = sim.planStore.getState().plan.sessions.length;
+      if (session !== null && !(Number.isInteger(session) && session >= 1 && session <= count)) {
+        throw new Error(`setSessionPreview: expected a session from 1 to ${count}, or null (got ${String(session)})`);
+      }
+      sim.viewStore.getState().setSessionPreview(session === count ? null : session);
+    },
+    setAgeYears(years) {
+      if (!(typeof years === 'number' && years >= 0 && years <= MAX_AGE_YEARS)) {
+        throw new Error(`setAgeYears: expected a number of years from 0 to ${MAX_AGE_YEARS} (got ${String(years)})`);
+      }
+      sim.viewStore.getState().setAgeYears(years);
+    },
+    setCompare(mode, options = {}) {
+      if (!(COMPARE_MODES as readonly unknown[]).includes(mode)) throw new Error(`setCompare: mode must be one of ${COMPARE_MODES.join(', ')} (got ${String(mode)})`);
+      const { splitPosition } = options;
+      if (splitPosition !== undefined && !(typeof splitPosition === 'number' && splitPosition >= 0 && splitPosition <= 1)) {
+        throw new Error(`setCompare: splitPosition must be a number from 0 to 1 (got ${String(splitPosition)})`);
+      }
+      if (splitPosition !== undefined) sim.viewStore.getState().setSplitPosition(splitPosition);
+      sim.viewStore.getState().setCompare(mode);
     },
     async measureFrameTimes(frames) {
       if (!Number.isInteger(frames) || frames < 1 || frames > 1000) throw new Error('measureFrameTimes: frames must be a whole number from 1 to 1000');
