@@ -25,7 +25,7 @@ export const TOUCH_UP_CONTRAST = 0.75;
 const BLUR_TIME_YEARS = 8;
 const BLUR_MAX = 0.6;
 const SPREAD_PER_YEAR = 0.015;
-const BLUE_SHIFT_MAX = 0.5;
+const BLUE_SHIFT_MAX = 0.8;
 /** The blue-grey that aged carbon ink drifts towards (linear light; scaled to the shade's luminance). */
 const BLUE_GREY = [0.78, 0.97, 1.45];
 

@@ -1,14 +1,17 @@
 /** Opens the built app in headless Chromium and gives tests what they need to look at the picture. */
 import { inject, expect } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 export interface AppPage {
   page: Page;
+  /** The browser profile the page runs in: its storage (IndexedDB) is shared by the pages opened in it. */
+  context: BrowserContext;
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
   /** Requests the page made to any origin other than the app's own. */
   foreignRequests: string[];
+  /** Closes the page, and its context unless the context was passed in (it belongs to the caller). */
   close(): Promise<void>;
 }
 
@@ -22,13 +25,23 @@ async function sharedBrowser(): Promise<Browser> {
 export const appUrl = () => inject('appUrl');
 
 export async function openApp(
-  options: { hash?: string; width?: number; height?: number; waitForReady?: boolean; initScript?: () => void } = {},
+  options: {
+    hash?: string;
+    width?: number;
+    height?: number;
+    waitForReady?: boolean;
+    initScript?: () => void;
+    /** Opens the page in this context (another tab of the same browser profile) instead of a fresh one. */
+    context?: BrowserContext;
+  } = {},
 ): Promise<AppPage> {
   const b = await sharedBrowser();
-  const context = await b.newContext({
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-    deviceScaleFactor: 1,
-  });
+  const context =
+    options.context ??
+    (await b.newContext({
+      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+      deviceScaleFactor: 1,
+    }));
   const page = await context.newPage();
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
@@ -43,7 +56,7 @@ export async function openApp(
   });
   await page.goto(appUrl() + (options.hash ?? ''));
   if (options.waitForReady ?? true) await waitForReady(page);
-  return { page, errors, foreignRequests, close: () => context.close() };
+  return { page, context, errors, foreignRequests, close: () => (options.context ? page.close() : context.close()) };
 }
 
 export async function waitForReady(page: Page): Promise<void> {
@@ -114,4 +127,20 @@ export async function savePng(img: Image, path: string): Promise<void> {
   const png = new PNG({ width: img.width, height: img.height });
   png.data = Buffer.from(img.data);
   writeFileSync(path, PNG.sync.write(png));
+}
+
+/** An init script that counts shader program links, to prove that edits never recompile a shader. */
+export function countShaderLinks() {
+  const proto = WebGL2RenderingContext.prototype;
+  const link = proto.linkProgram;
+  (window as unknown as { __links: number }).__links = 0;
+  proto.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
+    (window as unknown as { __links: number }).__links++;
+    return link.call(this, program);
+  };
+}
+
+/** How many shader programs the page has linked so far (needs `countShaderLinks` as an init script). */
+export function shaderLinks(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __links: number }).__links);
 }

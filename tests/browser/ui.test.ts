@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOT_FIELDS } from '../../src/domain/plan';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
-import { grabFrame, imageDifference, openApp, savePng, type AppPage } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
-
-/** Counts shader program links, to prove that edits never recompile a shader. */
-function countShaderLinks() {
-  const proto = WebGL2RenderingContext.prototype;
-  const link = proto.linkProgram;
-  (window as unknown as { __links: number }).__links = 0;
-  proto.linkProgram = function (this: WebGL2RenderingContext, program: WebGLProgram) {
-    (window as unknown as { __links: number }).__links++;
-    return link.call(this, program);
-  };
-}
 
 describe('editing dots in the interface', () => {
   let app: AppPage;
@@ -29,7 +18,7 @@ describe('editing dots in the interface', () => {
   });
 
   const plan = () => app.page.evaluate(() => window.smp!.getPlan());
-  const links = () => app.page.evaluate(() => (window as unknown as { __links: number }).__links);
+  const links = () => shaderLinks(app.page);
 
   it('shows every slider with its unit, and edits show in the next frame without recompiling a shader', async () => {
     for (const text of ['Dot size', '0.40 mm', 'Density', '100 dots/cm²', 'Size variation', 'Opacity', 'Ink spread']) {
