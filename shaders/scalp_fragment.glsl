@@ -2,6 +2,7 @@
   // Pixel footprint on the surface (mm): drives anti-aliasing and the fade to mean coverage.
   float pixelMm = max(length(dFdx(vSmpPosition)), length(dFdy(vSmpPosition)));
   smpDistanceGradient = surfaceGradient(vHairlineDistance, vSmpPosition);
+  smpFactorGradient = surfaceGradient(vDensityFactor, vSmpPosition);
   smpLineShift = lineShift(vSmpPosition);
   float ink = 0.0;
   // Skip the dot search where no dot can reach (the face, ears, neck): their pixels cost nothing extra.

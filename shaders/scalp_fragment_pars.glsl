@@ -1,6 +1,9 @@
 varying vec3 vSmpPosition;
 varying vec3 vSmpNormal;
 varying float vHairlineDistance;
+varying float vDensityFactor;
+varying float vHairDensity;
+varying float vScarAmount;
 
 uniform vec3 uDotColor;
 uniform float uDotOpacity;
@@ -28,9 +31,14 @@ const float IRREGULAR_SMALL_MM = 1.2;
 // Sentinel impressions sit 1-3 mm in front of the line (domain notes), at up to this share of full density.
 const float SENTINEL_DENSITY = 0.15;
 
-// Set in main() before the dots are drawn: the gradient of the hairline distance along the surface (per
-// mm), and how far the irregular line is shifted at this pixel (mm).
+// The dot lattice is laid out for the densest the density map allows (MAX_DENSITY_FACTOR, defined by
+// scalpMaterial.ts from src/domain/density/regions.ts); each place keeps the share of its dots its density
+// factor asks for. A fixed lattice means changing the density map never moves a dot, only adds or removes.
+
+// Set in main() before the dots are drawn: the gradients of the hairline distance and of the density
+// factor along the surface (per mm), and how far the irregular line is shifted at this pixel (mm).
 vec3 smpDistanceGradient;
+vec3 smpFactorGradient;
 float smpLineShift;
 
 // The irregular line's shift at a point: noise with features 14 mm and 2.5 mm across. It is evaluated
@@ -40,12 +48,14 @@ float lineShift(vec3 p) {
   return uIrregularity * (IRREGULAR_LARGE_MM * valueNoise(p / 14.0) + IRREGULAR_SMALL_MM * valueNoise(p / 2.5));
 }
 
-// Planned density (0..1 of full) at a point offsetMm from the shaded point: zero outside the hairline,
-// ramping up over the transition zone, with the line made irregular and sentinels placed ahead of it.
+// Planned density (0..1 of the lattice) at a point offsetMm from the shaded point: zero outside the
+// hairline, ramping up over the transition zone, with the line made irregular and sentinels placed ahead of
+// it, times the density map's factor there.
 float densityAt(vec3 offsetMm) {
   float d = vHairlineDistance + dot(smpDistanceGradient, offsetMm) + smpLineShift;
-  if (d < 0.0) return uSentinels * SENTINEL_DENSITY * smoothstep(0.5, 1.0, -d) * (1.0 - smoothstep(2.5, 3.5, -d));
-  return uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0;
+  float factor = clamp(vDensityFactor + dot(smpFactorGradient, offsetMm), 0.0, MAX_DENSITY_FACTOR) / MAX_DENSITY_FACTOR;
+  if (d < 0.0) return factor * uSentinels * SENTINEL_DENSITY * smoothstep(0.5, 1.0, -d) * (1.0 - smoothstep(2.5, 3.5, -d));
+  return factor * (uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0);
 }
 
 // How dark a dot of this rank (0..1 among the dots planned at its place) is drawn: its session's strength,

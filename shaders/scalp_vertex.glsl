@@ -1,3 +1,6 @@
 vSmpPosition = position;
 vSmpNormal = normal;
 vHairlineDistance = hairlineDistance;
+vDensityFactor = densityFactor;
+vHairDensity = hairDensity;
+vScarAmount = scarAmount;

@@ -3,7 +3,11 @@
  * and exchanged with embedding pages (`window.smp`), so field names are a public interface: extend them,
  * never rename or remove them.
  */
-import { defaultsOf, parseField, PlanError, type NumberField, type ObjectField, type TextField } from './schema';
+import { defaultsOf, parseField, PlanError, type ListField, type NumberField, type ObjectField, type TextField } from './schema';
+import { MAX_STROKES, STROKE_SCHEMA, type BrushStroke } from './brush';
+import { DENSITY_REGION_LABELS, DENSITY_REGIONS, MAX_DENSITY_FACTOR, type DensityRegion } from './density/regions';
+import { HAIR_LOSS_PATTERNS, type HairLossPattern } from './hairLoss/patterns';
+import { MAX_SCARS, SCAR_SCHEMA, type Scar } from './scars/scars';
 import { migratePlan } from './migrations';
 import { SUN_EXPOSURES, type SunExposure } from './ageing';
 import { defaultSessions } from './sessions';
@@ -65,6 +69,24 @@ export interface Plan {
     /** How much sun the scalp gets: UV is what fades pigment, so it sets the ageing preview and touch-ups. */
     sunExposure: SunExposure;
   };
+  /**
+   * Where the dots are denser or sparser than `dots.densityPerCm2`: a factor per scalp region (1 = the
+   * plan's density, 0–1.5), blended softly across region borders, plus painted strokes on top.
+   */
+  density: {
+    regions: Record<DensityRegion, number>;
+    strokes: BrushStroke[];
+  };
+  /** The client's own hair today: its pattern of loss, adjusted by painting; drawn as a buzz cut in `hairColor`. */
+  hairLoss: {
+    pattern: HairLossPattern;
+    /** Painted changes to the pattern: 'up' adds hair, 'down' takes it away, 'erase' returns to the pattern. */
+    strokes: BrushStroke[];
+    /** Length of the buzz-cut hair, mm. */
+    stubbleMm: number;
+  };
+  /** Scars to camouflage, each with a unique `id`. */
+  scars: Scar[];
 }
 
 export interface Session {
@@ -111,6 +133,19 @@ export const SESSION_FIELDS = {
 
 export const MAX_SESSIONS = 4;
 
+const strokes = (label: string): ListField => ({ kind: 'list', of: STROKE_SCHEMA, minItems: 0, maxItems: MAX_STROKES, default: () => [], label });
+
+/** Region density factors: 0 (no dots) to 1.5 (half as dense again as the plan's density). */
+export const DENSITY_REGION_FIELDS = Object.fromEntries(
+  DENSITY_REGIONS.map((region) => [region, num({ default: 1, min: 0, max: MAX_DENSITY_FACTOR, step: 0.05, unit: '', label: DENSITY_REGION_LABELS[region] })]),
+) as Record<DensityRegion, NumberField>;
+
+export const HAIR_LOSS_FIELDS = {
+  pattern: { kind: 'enum', default: 'none', values: HAIR_LOSS_PATTERNS, label: 'Hair loss' },
+  strokes: strokes('Painted hair'),
+  stubbleMm: num({ default: 1, min: 0.3, max: 6, step: 0.1, unit: 'mm', label: 'Hair length' }),
+} as const;
+
 export const PLAN_SCHEMA: ObjectField = {
   kind: 'object',
   fields: {
@@ -135,6 +170,12 @@ export const PLAN_SCHEMA: ObjectField = {
       kind: 'object',
       fields: { sunExposure: { kind: 'enum', default: 'moderate', values: SUN_EXPOSURES, label: 'Sun exposure' } },
     },
+    density: {
+      kind: 'object',
+      fields: { regions: { kind: 'object', fields: DENSITY_REGION_FIELDS }, strokes: strokes('Painted density') },
+    },
+    hairLoss: { kind: 'object', fields: HAIR_LOSS_FIELDS },
+    scars: { kind: 'list', of: SCAR_SCHEMA, minItems: 0, maxItems: MAX_SCARS, default: () => [], label: 'Scars' },
   },
 };
 
@@ -148,7 +189,13 @@ export function defaultPlan(): Plan {
  * returns a fresh object.
  */
 export function parsePlan(input: unknown): Plan {
-  return parseField(PLAN_SCHEMA, migratePlan(input, PLAN_VERSION), '') as Plan;
+  const plan = parseField(PLAN_SCHEMA, migratePlan(input, PLAN_VERSION), '') as Plan;
+  const ids = new Set<string>();
+  for (const [i, scar] of plan.scars.entries()) {
+    if (ids.has(scar.id)) throw new PlanError(`scars[${i}].id`, `must be unique ("${scar.id}" is used twice)`);
+    ids.add(scar.id);
+  }
+  return plan;
 }
 
 export function clonePlan(plan: Plan): Plan {

@@ -33,12 +33,27 @@ export type ObjectField = { kind: 'object'; fields: Record<string, Field> };
 export type PointsField = { kind: 'points'; maxPoints: number; maxAbsMm: number; label: string };
 
 /** Free text typed by the user (a client's name, notes); `pattern` restricts its form (e.g. a date). */
-export type TextField = { kind: 'text'; default: string; maxLength: number; label: string; pattern?: { regex: RegExp; description: string } };
+export type TextField = {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  label: string;
+  /** The form a non-empty value must have (e.g. a date); the description completes "must be …". */
+  pattern?: { regex: RegExp; description: string };
+  /** Empty text is not allowed (e.g. an id). */
+  required?: boolean;
+};
 
-/** A list of objects of one shape (e.g. the sessions), with its own default items. */
-export type ListField = { kind: 'list'; of: ObjectField; minItems: number; maxItems: number; default: () => unknown[]; label: string };
 
-export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField | TextField | ListField;
+/**
+ * One of several object shapes, told apart by a tag field (e.g. scars by `kind`). Each variant lists its
+ * own fields, the tag included (as an enum of its one value), so defaults and validation stay per variant.
+ */
+export type UnionField = { kind: 'union'; tag: string; variants: Record<string, ObjectField>; label: string };
+
+export type ListField = { kind: 'list'; of: ObjectField | UnionField; minItems: number; maxItems: number; default: () => unknown[]; label: string };
+
+export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField | TextField | ListField | UnionField;
 
 /** Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. */
 export class PlanError extends Error {
@@ -71,6 +86,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function defaultsOf(field: Field): unknown {
   if (field.kind === 'points') return [];
   if (field.kind === 'list') return field.default();
+  if (field.kind === 'union') throw new Error('A union field has no default of its own: give its list a default');
   if (field.kind !== 'object') return field.default;
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(field.fields)) out[key] = defaultsOf(child);
@@ -83,7 +99,10 @@ export function defaultsOf(field: Field): unknown {
  * instead of being silently ignored.
  */
 export function parseField(field: Field, value: unknown, path: string): unknown {
-  if (value === undefined) return defaultsOf(field);
+  if (value === undefined) {
+    if (field.kind === 'text' && field.required) throw new PlanError(path, 'must not be empty');
+    return defaultsOf(field);
+  }
   switch (field.kind) {
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -120,6 +139,7 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
     }
     case 'text':
       if (typeof value !== 'string') throw new PlanError(path, `must be text (got ${describe(value)})`);
+      if (field.required && value === '') throw new PlanError(path, 'must not be empty');
       if (value.length > field.maxLength) throw new PlanError(path, `must be at most ${field.maxLength} characters long (got ${value.length})`);
       if (value !== '' && field.pattern && !field.pattern.regex.test(value)) {
         throw new PlanError(path, `must be ${field.pattern.description} (got ${describe(value)})`);
@@ -131,6 +151,13 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
         throw new PlanError(path, `must have ${field.minItems} to ${field.maxItems} items (got ${value.length})`);
       }
       return value.map((item, i) => parseField(field.of, item, `${path}[${i}]`));
+    }
+    case 'union': {
+      if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
+      const tag = value[field.tag];
+      const variant = typeof tag === 'string' ? field.variants[tag] : undefined;
+      if (!variant) throw new PlanError(`${path}.${field.tag}`, `must be one of ${Object.keys(field.variants).join(', ')} (got ${describe(tag)})`);
+      return parseField(variant, value, path);
     }
     case 'object': {
       if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);

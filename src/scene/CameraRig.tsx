@@ -66,6 +66,8 @@ export function CameraRig() {
   const loupeOn = useView((v) => v.loupe.enabled);
   const draggingHandle = useView((v) => v.draggingHandle);
   const grid = useView((v) => v.compare === 'grid');
+  // With the brush on, a drag paints.
+  const painting = useView((v) => v.brushTarget !== null);
 
   useEffect(() => {
     const apply = () => {
@@ -137,7 +139,7 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
-      enabled={!loupeOn && !draggingHandle && !grid}
+      enabled={!loupeOn && !draggingHandle && !grid && !painting}
       enableDamping={false}
       maxDistance={MAX_DISTANCE_MM}
       minPolarAngle={0}

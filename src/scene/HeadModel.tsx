@@ -17,13 +17,22 @@ export function HeadModel() {
   // Where dots may go: the hairline's distance field, recomputed before a frame when the hairline changed
   // (a handle drag then costs one update per frame, however many pointer events arrive).
   const uploadedVersion = useRef(-1);
+  const uploadedDensity = useRef(-1);
   useFrame(() => {
-    const attribute = head.skin.geometry.getAttribute('hairlineDistance');
-    if (!attribute) return;
-    const version = head.treatment.update(sim.planStore.getState().plan);
+    const geometry = head.skin.geometry;
+    const distance = geometry.getAttribute('hairlineDistance');
+    const density = geometry.getAttribute('densityFactor');
+    if (!distance || !density) return;
+    const plan = sim.planStore.getState().plan;
+    const version = head.treatment.update(plan);
     if (version !== uploadedVersion.current) {
       uploadedVersion.current = version;
-      attribute.needsUpdate = true;
+      distance.needsUpdate = true;
+    }
+    const densityVersion = head.treatment.density.update(plan.density);
+    if (densityVersion !== uploadedDensity.current) {
+      uploadedDensity.current = densityVersion;
+      density.needsUpdate = true;
     }
   });
 
@@ -31,7 +40,9 @@ export function HeadModel() {
     // The shader reads the hairline distance per vertex; the array is updated in place as the hairline
     // moves. Attached here, not while building the head: React may build it twice and keep one.
     head.skin.geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(head.treatment.distances, 1));
+    head.skin.geometry.setAttribute('densityFactor', new THREE.BufferAttribute(head.treatment.density.factors, 1));
     uploadedVersion.current = -1;
+    uploadedDensity.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
     const applyView = () => void (scalp.uniforms.uSmpVisible.value = sim.viewStore.getState().showSmp ? 1 : 0);

@@ -12,6 +12,7 @@ import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { dotAreaFraction } from '../domain/dots/coverage';
 import { cellSizeMm, LATTICE_ROTATION, searchCells } from '../domain/dots/placement';
 import { agedDots } from '../domain/ageing';
+import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import type { Plan } from '../domain/plan';
 import { sessionLayers } from '../domain/sessions';
 
@@ -89,7 +90,7 @@ export function createScalpMaterial(): ScalpMaterial {
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}`)
+      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}`)
       .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`);
   };
   material.customProgramCacheKey = () => 'smp-scalp-v1';
@@ -99,12 +100,14 @@ export function createScalpMaterial(): ScalpMaterial {
     const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
     uniforms.uDotDiameterMm.value = dots.diameterMm;
     uniforms.uSizeVariation.value = dots.sizeVariation;
-    uniforms.uCellMm.value = cellSizeMm(dots.densityPerCm2);
+    // The lattice leaves room for the density map's densest places (see scalp_fragment_pars.glsl).
+    const lattice = { ...dots, densityPerCm2: dots.densityPerCm2 * MAX_DENSITY_FACTOR };
+    uniforms.uCellMm.value = cellSizeMm(lattice.densityPerCm2);
     uniforms.uSoftness.value = dots.softness;
-    uniforms.uSearchCells.value = searchCells(dots);
+    uniforms.uSearchCells.value = searchCells(lattice);
     uniforms.uDotColor.value.set(dots.color);
     uniforms.uDotOpacity.value = dots.opacity;
-    uniforms.uDotAreaFraction.value = dotAreaFraction(dots.densityPerCm2, dots.diameterMm);
+    uniforms.uDotAreaFraction.value = dotAreaFraction(lattice.densityPerCm2, dots.diameterMm);
     uniforms.uTransitionMm.value = plan.hairline.transitionMm;
     uniforms.uIrregularity.value = plan.hairline.irregularity;
     uniforms.uSentinels.value = plan.hairline.sentinels;

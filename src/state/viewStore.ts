@@ -6,6 +6,8 @@ import { createStore } from 'zustand/vanilla';
 import type { ViewName } from '../domain/views';
 import type { LightingName } from '../domain/lighting';
 import { MAX_AGE_YEARS } from '../domain/ageing';
+import { BRUSH_FIELDS } from '../domain/brush';
+import type { BrushSettings, BrushTarget } from '../domain/painting';
 
 /** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
 export const LOUPE_FIELD_MM = 12;
@@ -50,6 +52,9 @@ export interface ViewState {
   selectedHairlinePoint: number | null;
   /** A hairline handle is being dragged: the camera holds still meanwhile. */
   draggingHandle: boolean;
+  /** The brush is on and paints this map (a pointer drag paints instead of turning the head); null: off. */
+  brushTarget: BrushTarget | null;
+  brush: BrushSettings;
   lighting: LightingName;
   /** Preview the scalp after this session (1-based); null shows the finished treatment. */
   sessionPreview: number | null;
@@ -66,6 +71,8 @@ export interface ViewState {
   setEditingHairline(editing: boolean): void;
   selectHairlinePoint(index: number | null): void;
   setDraggingHandle(dragging: boolean): void;
+  setBrushTarget(target: BrushTarget | null): void;
+  setBrush(settings: Partial<BrushSettings>): void;
   setSessionPreview(session: number | null): void;
   setAgeYears(years: number): void;
   setCompare(mode: CompareMode): void;
@@ -83,6 +90,8 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     editingHairline: false,
     selectedHairlinePoint: null,
     draggingHandle: false,
+    brushTarget: null,
+    brush: { mode: BRUSH_FIELDS.mode.default, radiusMm: BRUSH_FIELDS.radiusMm.default, softness: BRUSH_FIELDS.softness.default, amount: BRUSH_FIELDS.amount.default },
     sessionPreview: null,
     ageYears: 0,
     compare: 'off',
@@ -98,7 +107,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setLoupe(loupe) {
       const next = { ...get().loupe, ...loupe };
-      set({ loupe: next, ...(next.enabled ? { editingHairline: false, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}) });
+      set({ loupe: next, ...(next.enabled ? { editingHairline: false, brushTarget: null, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}) });
     },
     setShowSmp(showSmp) {
       set({ showSmp });
@@ -108,7 +117,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
       set({
         editingHairline,
         selectedHairlinePoint: null,
-        ...(editingHairline ? { loupe: { ...get().loupe, enabled: false }, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
+        ...(editingHairline ? { loupe: { ...get().loupe, enabled: false }, brushTarget: null, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
       });
     },
     selectHairlinePoint(selectedHairlinePoint) {
@@ -116,6 +125,16 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setDraggingHandle(draggingHandle) {
       set({ draggingHandle });
+    },
+    setBrushTarget(brushTarget) {
+      // One pointer tool at a time, and painting needs the interactive camera.
+      set({
+        brushTarget,
+        ...(brushTarget ? { editingHairline: false, loupe: { ...get().loupe, enabled: false }, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
+      });
+    },
+    setBrush(settings) {
+      set({ brush: { ...get().brush, ...settings } });
     },
     setSessionPreview(sessionPreview) {
       set({ sessionPreview });
@@ -125,7 +144,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setCompare(compare) {
       // The grid shows fixed views: pointer tools that work on the interactive camera are turned off.
-      set({ compare, ...(compare === 'grid' ? { loupe: { ...get().loupe, enabled: false }, editingHairline: false } : {}) });
+      set({ compare, ...(compare === 'grid' ? { loupe: { ...get().loupe, enabled: false }, editingHairline: false, brushTarget: null } : {}) });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useSimulator } from '../app/simulator';
 import { clampToField, type NumberField } from '../domain/schema';
 import type { Plan } from '../domain/plan';
+import { RangeField } from './RangeField';
 
 interface Props {
   field: NumberField;
@@ -30,26 +31,17 @@ export function PlanSlider({ field, value, write, format, hint, testId }: Props)
     planStore.getState().edit(field.label, (plan) => write(plan, next), { gesture });
   };
   return (
-    <div className="slider-field">
-      <label htmlFor={id}>
-        <span>{field.label}</span>
-        <output htmlFor={id}>{shown}</output>
-      </label>
-      <input
-        id={id}
-        type="range"
-        min={field.min}
-        max={field.max}
-        step={field.step}
-        value={value}
-        data-testid={testId}
-        aria-valuetext={shown}
-        onChange={(e) => set(Number(e.currentTarget.value))}
-        onPointerUp={() => planStore.getState().endGesture()}
-        onKeyUp={() => planStore.getState().endGesture()}
-        onBlur={() => planStore.getState().endGesture()}
-      />
-      {hint && <p className="hint">{hint}</p>}
-    </div>
+    <RangeField
+      label={field.label}
+      value={value}
+      min={field.min}
+      max={field.max}
+      step={field.step}
+      shown={shown}
+      onChange={set}
+      onSettle={() => planStore.getState().endGesture()}
+      {...(hint !== undefined && { hint })}
+      {...(testId !== undefined && { testId })}
+    />
   );
 }

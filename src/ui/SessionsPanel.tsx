@@ -1,10 +1,10 @@
-import { useId } from 'react';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { contrastLeft, MAX_AGE_YEARS, SUN_EXPOSURES, touchUpYears, type SunExposure } from '../domain/ageing';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
 import { defaultSessions, sessionShares } from '../domain/sessions';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
+import { RangeField } from './RangeField';
 import { useMeasurements } from './useMeasurements';
 
 const percent = (v: number) => `${Math.round(v * 100)} %`;
@@ -25,7 +25,6 @@ export function SessionsPanel() {
   const sessionPreview = useView((v) => v.sessionPreview);
   const ageYears = useView((v) => v.ageYears);
   const m = useMeasurements();
-  const ageId = useId();
   const shares = sessionShares(sessions);
   const shown = Math.min(sessionPreview ?? sessions.length, sessions.length);
   const touchUp = touchUpYears(sunExposure);
@@ -100,23 +99,16 @@ export function SessionsPanel() {
         onChange={(e) => planStore.getState().edit('Sun exposure', (plan) => void (plan.aftercare.sunExposure = e))}
         dataKey="sun-exposure"
       />
-      <div className="slider-field">
-        <label htmlFor={ageId}>
-          <span>Years after treatment</span>
-          <output htmlFor={ageId}>{ageYears === 0 ? 'Freshly healed' : years(ageYears)}</output>
-        </label>
-        <input
-          id={ageId}
-          type="range"
-          min={0}
-          max={MAX_AGE_YEARS}
-          step={0.5}
-          value={ageYears}
-          data-testid="age-years"
-          aria-valuetext={ageYears === 0 ? 'Freshly healed' : years(ageYears)}
-          onChange={(e) => viewStore.getState().setAgeYears(Number(e.currentTarget.value))}
-        />
-      </div>
+      <RangeField
+        label="Years after treatment"
+        value={ageYears}
+        min={0}
+        max={MAX_AGE_YEARS}
+        step={0.5}
+        shown={ageYears === 0 ? 'Freshly healed' : years(ageYears)}
+        onChange={(y) => viewStore.getState().setAgeYears(y)}
+        testId="age-years"
+      />
       <p className="hint" data-testid="touch-up">
         Touch-up suggested after about <strong>{years(touchUp)}</strong>.
         {ageYears > 0 && ` At ${years(ageYears)}, about ${percent(contrastLeft(ageYears, sunExposure))} of the fresh contrast is left.`}

@@ -11,9 +11,15 @@ import { measureHairline, type HairlineMeasurements } from './measurements';
 import { hairlinePreset, type HairlineAge, type HairlineShape } from './presets';
 import { signedDistanceToHairline } from './scalpDistance';
 import { sessionShares } from '../sessions';
+import { VertexGrid } from '../brush';
+import { DensityMap } from '../density/densityMap';
 
 export class TreatmentArea {
   readonly query: SurfaceQuery;
+  /** Vertices binned for brushes: painting touches only the vertices under the brush. */
+  readonly grid: VertexGrid;
+  /** The density map (regions and painting) on this head. */
+  readonly density: DensityMap;
   /** Per vertex: distance to the hairline in mm, positive inside. Updated in place by `update`. */
   readonly distances: Float32Array;
   /** Increases each time `distances` is recomputed, so every reader can tell it has changed. */
@@ -32,6 +38,8 @@ export class TreatmentArea {
     readonly landmarks: Landmarks,
   ) {
     this.query = createSurfaceQuery(positions, indices);
+    this.grid = new VertexGrid(positions);
+    this.density = new DensityMap(this.grid, landmarks);
     this.center = hairlineCenter(landmarks);
     this.distances = new Float32Array(positions.length / 3);
   }
@@ -73,8 +81,9 @@ export class TreatmentArea {
 
   measure(plan: Plan): HairlineMeasurements {
     this.update(plan);
+    const densityVersion = this.density.update(plan.density);
     const shares = sessionShares(plan.sessions);
-    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}`;
+    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
@@ -88,6 +97,7 @@ export class TreatmentArea {
         distances: this.distances,
         mirrored: plan.hairline.mirror,
         sessionShares: shares,
+        densityAt: (v) => plan.dots.densityPerCm2 * this.density.factors[v]!,
       });
     }
     return this.measured;

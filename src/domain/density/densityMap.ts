@@ -1,0 +1,41 @@
+/**
+ * The density map on one head: per vertex, the factor (0 to MAX_DENSITY_FACTOR) by which the plan's
+ * density is multiplied there: the regions' factors blended across their borders, plus painting.
+ */
+import { PaintedLayer, type VertexGrid } from '../brush';
+import type { Landmarks } from '../head/landmarks';
+import type { Plan } from '../plan';
+import { DENSITY_REGIONS, MAX_DENSITY_FACTOR, vertexRegionShares } from './regions';
+
+export class DensityMap {
+  /** Per vertex: the density factor. Updated in place by `update`. */
+  readonly factors: Float32Array;
+  /** Increases each time `factors` change, so every reader can tell. */
+  version = 0;
+  private readonly shares: Float32Array;
+  private readonly painted: PaintedLayer;
+  private regionsKey = '';
+
+  constructor(grid: VertexGrid, landmarks: Landmarks) {
+    this.shares = vertexRegionShares(grid.positions, landmarks);
+    this.factors = new Float32Array(grid.positions.length / 3).fill(1);
+    this.painted = new PaintedLayer(grid, MAX_DENSITY_FACTOR);
+  }
+
+  /** Brings the factors up to date with the plan's density map; returns their version. */
+  update(density: Plan['density']): number {
+    const regionsKey = JSON.stringify(density.regions);
+    const paintChanged = this.painted.update(density.strokes);
+    if (!paintChanged && regionsKey === this.regionsKey) return this.version;
+    this.regionsKey = regionsKey;
+    const regionFactors = DENSITY_REGIONS.map((r) => density.regions[r]);
+    const k = DENSITY_REGIONS.length;
+    const offsets = this.painted.offsets;
+    for (let v = 0; v < this.factors.length; v++) {
+      let f = offsets[v]!;
+      for (let r = 0; r < k; r++) f += this.shares[v * k + r]! * regionFactors[r]!;
+      this.factors[v] = Math.min(MAX_DENSITY_FACTOR, Math.max(0, f));
+    }
+    return ++this.version;
+  }
+}

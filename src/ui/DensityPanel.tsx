@@ -1,0 +1,51 @@
+import { useSimulator, usePlan } from '../app/simulator';
+import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
+import { DENSITY_REGION_FIELDS } from '../domain/plan';
+import { BrushControls } from './BrushControls';
+import { PlanSlider } from './PlanSlider';
+
+const DENSITY_TARGET = { map: 'density' } as const;
+
+/** Density per scalp region, and a brush to paint it up or down where the regions are not enough. */
+export function DensityPanel() {
+  const { planStore } = useSimulator();
+  const density = usePlan((p) => p.density);
+  const base = usePlan((p) => p.dots.densityPerCm2);
+  const perCm2 = (factor: number) => `${Math.round(factor * base)} dots/cm² · ${Math.round(factor * 100)} %`;
+  return (
+    <section className="panel-section" aria-labelledby="density-heading">
+      <h2 id="density-heading">Density map</h2>
+      <p className="hint">
+        Density by region, as a share of the plan's {base} dots/cm². Regions blend into each other over about a centimetre.
+      </p>
+      {DENSITY_REGIONS.map((region) => (
+        <PlanSlider
+          key={region}
+          field={DENSITY_REGION_FIELDS[region]}
+          value={density.regions[region]}
+          write={(p, v) => void (p.density.regions[region] = v)}
+          format={perCm2}
+          testId={`density-${region}`}
+        />
+      ))}
+      <BrushControls
+        target={DENSITY_TARGET}
+        label="Paint density"
+        modeLabels={{ up: 'Denser', down: 'Sparser' }}
+        hint={`Drag over the scalp to paint density up or down (0 to ${Math.round(MAX_DENSITY_FACTOR * 100)} % of the plan's density).`}
+      />
+      <div className="row">
+        <span className="hint">{density.strokes.length} painted stroke{density.strokes.length === 1 ? '' : 's'}</span>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={density.strokes.length === 0}
+          data-testid="density-clear"
+          onClick={() => planStore.getState().edit('Clear painted density', (p) => void (p.density.strokes = []))}
+        >
+          Clear painting
+        </button>
+      </div>
+    </section>
+  );
+}
