@@ -6,6 +6,7 @@ import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } 
 import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
+import { isTyping } from './keyboard';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
@@ -55,7 +56,7 @@ export function HairlinePanel() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'Delete' || e.key === 'Backspace') && viewStore.getState().editingHairline && !(e.target instanceof HTMLInputElement)) {
+      if ((e.key === 'Delete' || e.key === 'Backspace') && viewStore.getState().editingHairline && !isTyping(e.target)) {
         removeSelected();
       }
     };

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useSimulator, useView } from '../app/simulator';
 import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
 import { VIEW_NAMES, VIEW_PRESETS } from '../domain/views';
+import { isTyping } from './keyboard';
 
 const VIEW_HINTS: Record<string, string> = {
   front: 'Front view',
@@ -27,7 +28,7 @@ export function ViewBar() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement) return;
+      if (isTyping(e.target)) return;
       const { loupe, setLoupe } = viewStore.getState();
       setLoupe({ enabled: !loupe.enabled, pointer: null });
     };
