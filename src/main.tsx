@@ -1,22 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createSimulator, SimulatorContext } from './app/simulator';
+import { startAutosave, type SavedPlans } from './io/autosave';
 import { createEmbedApi } from './io/embedApi';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
 import { App } from './ui/App';
+import { SavedPlansContext } from './ui/savedPlans';
 import './ui/styles.css';
 
 const link = readLinkHash(window.location.hash);
 const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }) });
+// Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
+// into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
+let library: SavedPlans | null = null;
+startLinkSync(sim, (plan) => {
+  if (library?.state.getState().available) void library.openAsNew(plan);
+  else sim.planStore.getState().replacePlan(plan, 'Open link');
+});
+// Before the first render, so that nobody edits a plan that is about to be replaced by the saved one.
+const { savedPlans, restored } = await startAutosave(sim, link.plan);
+library = savedPlans;
 if (link.planError) {
-  sim.viewStore.getState().showNotice('error', `${link.planError} The default plan is shown instead.`);
+  const shown = restored ? 'The plan you last had open is shown instead.' : 'The default plan is shown instead.';
+  sim.viewStore.getState().showNotice('error', `${link.planError} ${shown}`);
 } else if (link.viewError) {
   sim.viewStore.getState().showNotice('error', link.viewError);
 }
 
-window.smp = createEmbedApi(sim);
-startLinkSync(sim);
+window.smp = createEmbedApi(sim, savedPlans);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
@@ -26,7 +38,9 @@ if (!rootElement) throw new Error('index.html has no #root element');
 createRoot(rootElement).render(
   <StrictMode>
     <SimulatorContext.Provider value={sim}>
-      <App />
+      <SavedPlansContext.Provider value={savedPlans}>
+        <App />
+      </SavedPlansContext.Provider>
     </SimulatorContext.Provider>
   </StrictMode>,
 );

@@ -11,12 +11,22 @@ import { createViewStore, type ViewState } from '../state/viewStore';
 import { RenderSignals } from '../scene/renderSignals';
 import type { LoadedHead } from '../scene/loadedHead';
 import type { ScalpMaterial } from '../scene/scalpMaterial';
+import type { ImageRequest } from '../scene/snapshots';
 
 export interface HeadState {
   head: LoadedHead | null;
   /** The skin material the dots are drawn with (its uniforms switch the SMP on and off per render). */
   scalp: ScalpMaterial | null;
   setHead(head: LoadedHead | null, scalp: ScalpMaterial | null): void;
+}
+
+/** The consultation report's preview, which the topbar and `window.smp` open and close. */
+export interface ReportState {
+  open: boolean;
+  /** 'drawing' until every picture in the open report is on the page; the error if one could not be drawn. */
+  pictures: 'drawing' | 'ready' | Error;
+  setOpen(open: boolean): void;
+  setPictures(pictures: 'ready' | Error): void;
 }
 
 export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) {
@@ -33,6 +43,15 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) 
     measureFrames: null as ((frames: number) => number[]) | null,
     /** Where a head-frame point (mm) appears on the canvas, in CSS pixels from its top-left corner. */
     toScreen: null as ((point: [number, number, number]) => { x: number; y: number }) | null,
+    /** Draws a picture of the head offscreen, as the plan and view are now (exports and the report). */
+    renderImage: null as ((request: ImageRequest) => HTMLCanvasElement) | null,
+    reportStore: createStore<ReportState>()((set) => ({
+      open: false,
+      pictures: 'drawing',
+      // Opening an open report keeps its pictures; each opening draws them afresh.
+      setOpen: (open) => set((s) => (s.open === open ? s : { open, pictures: 'drawing' })),
+      setPictures: (pictures) => set({ pictures }),
+    })),
   };
 }
 

@@ -2,13 +2,16 @@
  * `window.smp`: the embedding API that clinics' pages and the browser tests use. A public interface:
  * extend it, never break it.
  */
-import type { Simulator } from '../app/simulator';
+import type { ReportState, Simulator } from '../app/simulator';
 import type { HairlineMeasurements } from '../domain/hairline/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
+import type { SavedPlans } from './autosave';
+import { readPlanFile, writePlanFile } from './planFile';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
+import { MAX_IMAGE_SIDE_PX } from '../scene/snapshots';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -16,6 +19,18 @@ export interface SetViewOptions {
   /** Fly to the view instead of jumping (default false). */
   animate?: boolean;
 }
+
+export interface ExportImageOptions {
+  /** A standard view framing the whole head; omitted: the current camera, as on screen. */
+  view?: ViewName;
+  /** Size in pixels, at most 4096 a side. One left out follows the canvas's shape; both: the canvas's size. */
+  width?: number;
+  height?: number;
+  /** With (true) or without (false) the SMP; omitted: as the view shows it. */
+  showSmp?: boolean;
+}
+
+const EXPORT_IMAGE_OPTIONS = ['view', 'width', 'height', 'showSmp'];
 
 export interface SmpApi {
   /** A deep copy of the current plan. */
@@ -57,6 +72,32 @@ export interface SmpApi {
    * on the GPU, and returns their times in ms.
    */
   measureFrameTimes(frames: number): Promise<number[]>;
+  /** A PNG data URL of the head drawn offscreen at any size up to 4096 px; the screen does not change. */
+  exportImage(options?: ExportImageOptions): Promise<string>;
+  /** Opens the consultation report's preview; resolves once every picture in it is drawn. */
+  openReport(): Promise<void>;
+  /** Closes the consultation report's preview. */
+  closeReport(): void;
+  /** The current plan as the text of a plan file (`.smp.json`). */
+  exportPlanFile(): string;
+  /** Opens a plan file's text as a new saved plan; rejects with an Error saying what is wrong, changing nothing. */
+  importPlanFile(text: string): Promise<void>;
+  /** The plans saved on this device, newest first. */
+  listPlans(): Promise<SavedPlanSummary[]>;
+  /** Opens a saved plan by its id (from `listPlans`), with a fresh undo history. */
+  openSavedPlan(id: string): Promise<void>;
+  /** Resolves once the current plan is saved on this device; rejects when autosave is off. */
+  flushAutosave(): Promise<void>;
+}
+
+export interface SavedPlanSummary {
+  id: string;
+  /** The client's name; empty for an untitled plan. */
+  name: string;
+  /** The consultation date, `YYYY-MM-DD`, or empty. */
+  date: string;
+  /** When the plan last changed (ISO 8601). */
+  updatedAt: string;
 }
 
 declare global {
@@ -67,7 +108,7 @@ declare global {
 
 export const MAX_VIEW_DISTANCE_MM = 3000;
 
-export function createEmbedApi(sim: Simulator): SmpApi {
+export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => sim.planStore.getState().replacePlan(plan, 'Plan from page'),
@@ -143,5 +184,52 @@ export function createEmbedApi(sim: Simulator): SmpApi {
       if (!sim.measureFrames) throw new Error('The 3D view is not ready');
       return sim.measureFrames(frames);
     },
+    async exportImage(options = {}) {
+      if (typeof options !== 'object' || options === null) throw new Error('exportImage: options must be an object such as { view: "front", width: 1800 }');
+      const unknown = Object.keys(options).find((key) => !EXPORT_IMAGE_OPTIONS.includes(key));
+      if (unknown !== undefined) throw new Error(`exportImage: unknown option "${unknown}": use ${EXPORT_IMAGE_OPTIONS.join(', ')}`);
+      const { view, width, height, showSmp } = options;
+      if (view !== undefined && !isViewName(view)) throw new Error(`exportImage: unknown view "${String(view)}": use one of ${VIEW_NAMES.join(', ')}`);
+      for (const [name, value] of [['width', width], ['height', height]] as const) {
+        if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_IMAGE_SIDE_PX)) {
+          throw new Error(`exportImage: ${name} must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE_PX} (got ${String(value)})`);
+        }
+      }
+      if (showSmp !== undefined && typeof showSmp !== 'boolean') throw new Error(`exportImage: showSmp must be true or false (got ${String(showSmp)})`);
+      await sim.signals.whenRendered();
+      if (!sim.canvas || !sim.renderImage) throw new Error('The 3D view is not ready');
+      const aspect = sim.canvas.width / sim.canvas.height;
+      const w = width ?? (height === undefined ? sim.canvas.width : Math.round(height * aspect));
+      const h = height ?? Math.round(w / aspect);
+      return sim.renderImage({ view, width: w, height: h, showSmp }).toDataURL('image/png');
+    },
+    openReport() {
+      const { reportStore } = sim;
+      reportStore.getState().setOpen(true);
+      return new Promise<void>((resolve, reject) => {
+        /** Settles the promise on the report's state; true once it has. */
+        const settle = ({ open, pictures }: ReportState): boolean => {
+          if (!open) reject(new Error('openReport: the report was closed before its pictures were drawn'));
+          else if (pictures instanceof Error) reject(pictures);
+          else if (pictures === 'ready') resolve();
+          else return false;
+          return true;
+        };
+        if (settle(reportStore.getState())) return;
+        const off = reportStore.subscribe((state) => void (settle(state) && off()));
+      });
+    },
+    closeReport: () => sim.reportStore.getState().setOpen(false),
+    exportPlanFile: () => writePlanFile(sim.planStore.getState().plan, new Date()),
+    async importPlanFile(text) {
+      if (typeof text !== 'string') throw new Error('importPlanFile: expected the file\'s text');
+      await savedPlans.openAsNew(readPlanFile(text));
+    },
+    async listPlans() {
+      const records = await savedPlans.list();
+      return records.map(({ id, updatedAt, plan }) => ({ id, name: plan.client.name, date: plan.client.date, updatedAt }));
+    },
+    openSavedPlan: (id) => savedPlans.open(id),
+    flushAutosave: () => savedPlans.flush(),
   };
 }

@@ -3,11 +3,16 @@
  * history entries), and loads a plan when the user pastes a new link into the same tab.
  */
 import type { Simulator } from '../app/simulator';
+import type { Plan } from '../domain/plan';
 import { readLinkHash, writeLinkHash } from './planLink';
 
 const DEBOUNCE_MS = 400;
 
-export function startLinkSync(sim: Simulator): () => void {
+/**
+ * `openLinkedPlan` opens the plan of a link pasted into the open tab; by default it replaces the plan on
+ * screen as an undoable edit.
+ */
+export function startLinkSync(sim: Simulator, openLinkedPlan: (plan: Plan) => void = (plan) => sim.planStore.getState().replacePlan(plan, 'Open link')): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
 
@@ -30,7 +35,7 @@ export function startLinkSync(sim: Simulator): () => void {
     if (window.location.hash === lastWritten) return;
     const link = readLinkHash(window.location.hash);
     if (link.planError) sim.viewStore.getState().showNotice('error', `${link.planError} The plan on screen was kept.`);
-    else if (link.plan) sim.planStore.getState().replacePlan(link.plan, 'Open link');
+    else if (link.plan) openLinkedPlan(link.plan);
     if (link.view) sim.viewStore.getState().requestView(link.view);
   };
   window.addEventListener('hashchange', onHashChange);

@@ -2,12 +2,14 @@ import { Canvas, addAfterEffect, addEffect, useThree } from '@react-three/fiber'
 import { Suspense, useEffect } from 'react';
 import * as THREE from 'three';
 import { useSimulator } from '../app/simulator';
+import { BrushTool } from './BrushTool';
 import { CameraRig } from './CameraRig';
 import { HairlineEditor } from './HairlineEditor';
 import { HeadModel } from './HeadModel';
 import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
 import { SceneRenderer } from './SceneRenderer';
+import { SnapshotBridge } from './snapshots';
 
 /** Wires the render loop to the render signals (for `whenRendered`) and keeps the canvas reachable. */
 function RenderLoopBridge() {
@@ -77,11 +79,13 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
     >
       <color attach="background" args={['#e9ecef']} />
       <RenderLoopBridge />
+      <SnapshotBridge />
       <Lighting />
       <Suspense fallback={null}>
         <HeadModel />
       </Suspense>
       <HairlineEditor />
+      <BrushTool />
       <CameraRig />
       <SceneRenderer />
       <Loupe />

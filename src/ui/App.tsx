@@ -6,8 +6,12 @@ import { HistoryButtons } from './HistoryButtons';
 import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
 import { PreviewBadge } from './PreviewBadge';
+import { DensityPanel } from './DensityPanel';
 import { DotsPanel } from './DotsPanel';
+import { ExportButtons } from './ExportButtons';
 import { HairlinePanel } from './HairlinePanel';
+import { PlansPanel } from './PlansPanel';
+import { ReportView } from './ReportView';
 import { SessionsPanel } from './SessionsPanel';
 import { SkinTonePicker } from './SkinTonePicker';
 import { ViewBar } from './ViewBar';
@@ -42,6 +46,8 @@ export function App() {
           SMP <span>Simulator</span>
         </h1>
         <ViewBar />
+        <PlansPanel />
+        <ExportButtons />
         <HistoryButtons />
       </header>
       <main className="stage" aria-label="3D head view">
@@ -62,9 +68,11 @@ export function App() {
       <aside className="panel" aria-label="Plan settings">
         <HairlinePanel />
         <DotsPanel />
+        <DensityPanel />
         <SessionsPanel />
         <SkinTonePicker />
       </aside>
+      <ReportView />
     </div>
   );
 }

@@ -1,0 +1,181 @@
+/**
+ * The consultation report: what the client takes home, assembled from the plan and its measurements as
+ * labelled values, each with its unit. The UI lays it out and prints it; the scene draws its pictures.
+ */
+import { touchUpYears, type SunExposure } from './ageing';
+import type { HairlineMeasurements } from './hairline/measurements';
+import type { HairlineAge, HairlineShape } from './hairline/presets';
+import { PIGMENT_PRESETS } from './pigment';
+import { DOT_FIELDS, HAIRLINE_FIELDS, type Plan } from './plan';
+import { sessionShares } from './sessions';
+import type { ViewName } from './views';
+
+export const REPORT_TITLE = 'SMP consultation report';
+
+export const REPORT_DISCLAIMER =
+  'This is a simulation, not a guarantee. Healed results vary with skin, aftercare and the practitioner’s technique.';
+
+export const SESSION_INTERVAL_NOTE = 'Sessions are 10–30 days apart. Each covers the whole treated area and adds its share of the dots.';
+
+/** A picture of the head in the report. */
+export interface ReportPicture {
+  view: ViewName;
+  showSmp: boolean;
+  caption: string;
+}
+
+/** The before / after pair: the same three-quarter view without and with the SMP. */
+export const REPORT_BEFORE_AFTER: readonly ReportPicture[] = [
+  { view: 'three-quarter', showSmp: false, caption: 'Before' },
+  { view: 'three-quarter', showSmp: true, caption: 'After (simulated)' },
+];
+
+/** The standard views, all with the SMP. */
+export const REPORT_VIEWS: readonly ReportPicture[] = [
+  { view: 'front', showSmp: true, caption: 'Front' },
+  { view: 'left', showSmp: true, caption: 'Client’s left side' },
+  { view: 'right', showSmp: true, caption: 'Client’s right side' },
+  { view: 'top', showSmp: true, caption: 'Top' },
+  { view: 'back', showSmp: true, caption: 'Back' },
+];
+
+export const HAIRLINE_AGE_LABELS: Record<HairlineAge, string> = { juvenile: 'Juvenile', mature: 'Mature', conservative: 'Conservative' };
+export const HAIRLINE_SHAPE_LABELS: Record<HairlineShape, string> = {
+  straight: 'Straight',
+  rounded: 'Rounded',
+  'm-shaped': 'M-shaped',
+  'widows-peak': 'Widow’s peak',
+  triangular: 'Triangular',
+};
+export const SUN_EXPOSURE_LABELS: Record<SunExposure, string> = { low: 'little sun', moderate: 'some sun', high: 'a lot of sun' };
+
+/** One labelled value; `swatch` is a colour (`#rrggbb`) to show beside it. */
+export interface ReportLine {
+  label: string;
+  value: string;
+  detail?: string;
+  swatch?: string;
+}
+
+export interface ReportSession {
+  session: string;
+  /** Its share of the finished dots, in whole percent; the sessions' shares add up to exactly 100 %. */
+  share: string;
+  impressions: string;
+  hours: string;
+  strength: string;
+}
+
+export interface ConsultationReport {
+  title: string;
+  /** Client name, consultation date and the day the report was made. */
+  client: ReportLine[];
+  disclaimer: string;
+  beforeAfter: readonly ReportPicture[];
+  views: readonly ReportPicture[];
+  hairline: ReportLine[];
+  /** The plan's warnings, as the panel shows them. */
+  warnings: string[];
+  dots: ReportLine[];
+  treatment: ReportLine[];
+  sessions: ReportSession[];
+  sessionNote: string;
+  touchUp: string;
+  /** The client notes, or null when there are none. */
+  notes: string | null;
+}
+
+export interface ReportInput {
+  plan: Plan;
+  /** The plan measured on the head (`TreatmentArea.measure`). */
+  measurements: HairlineMeasurements;
+  /** When the report is made: its day is printed on it. */
+  madeAt: Date;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A calendar day spelt out ("23 November 2026"): no locale can misread it, unlike 03/11/2026. */
+const day = (year: number, month: number, date: number) => `${date} ${MONTHS[month - 1]} ${year}`;
+const groupedNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const percent = (v: number) => `${Math.round(v * 100)} %`;
+const years = (y: number) => `${groupedNumber.format(y)} year${y === 1 ? '' : 's'}`;
+const roundTo = (v: number, step: number) => Math.round(v / step) * step;
+
+/**
+ * Whole percentages of `shares` (which sum to 1) that add up to exactly 100: each share rounded down, and
+ * the points left over given to the largest remainders.
+ */
+export function wholePercents(shares: readonly number[]): number[] {
+  const exact = shares.map((s) => s * 100);
+  const result = exact.map(Math.floor);
+  const leftOver = 100 - result.reduce((a, b) => a + b, 0);
+  const byRemainder = exact.map((v, i) => ({ i, remainder: v - Math.floor(v) })).sort((a, b) => b.remainder - a.remainder);
+  for (let k = 0; k < leftOver && k < byRemainder.length; k++) result[byRemainder[k]!.i]!++;
+  return result;
+}
+
+/** The pigment preset a shade is, if any. */
+export function pigmentPresetName(color: string): string | null {
+  return PIGMENT_PRESETS.find((p) => p.color.toLowerCase() === color.toLowerCase())?.label ?? null;
+}
+
+export function buildReport({ plan, measurements: m, madeAt }: ReportInput): ConsultationReport {
+  const consultationDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(plan.client.date);
+  const shareNumbers = sessionShares(plan.sessions);
+  const shares = wholePercents(shareNumbers);
+  const shadeName = pigmentPresetName(plan.dots.color);
+  const widthMeasured = Number.isFinite(m.frontotemporalWidthMm);
+  const notes = plan.client.notes.trim();
+  return {
+    title: REPORT_TITLE,
+    client: [
+      { label: 'Client', value: plan.client.name.trim() || 'Not given' },
+      { label: 'Consultation date', value: consultationDay ? day(Number(consultationDay[1]), Number(consultationDay[2]), Number(consultationDay[3])) : 'Not given' },
+      { label: 'Report made', value: day(madeAt.getFullYear(), madeAt.getMonth() + 1, madeAt.getDate()) },
+    ],
+    disclaimer: REPORT_DISCLAIMER,
+    beforeAfter: REPORT_BEFORE_AFTER,
+    views: REPORT_VIEWS,
+    hairline: [
+      { label: 'Hairline height', value: `${Math.round(m.hairlineHeightMm)} mm`, detail: 'mid-frontal point above the glabella, along the skin' },
+      widthMeasured
+        ? { label: 'Frontotemporal width', value: `${Math.round(m.frontotemporalWidthMm)} mm`, detail: 'straight across, between the temple corners' }
+        : { label: 'Frontotemporal width', value: 'Not measured', detail: 'the line does not reach both temples' },
+      { label: 'Treated area', value: `${Math.round(m.treatedAreaCm2)} cm²` },
+      { label: HAIRLINE_FIELDS.age.label, value: HAIRLINE_AGE_LABELS[plan.hairline.age] },
+      { label: HAIRLINE_FIELDS.shape.label, value: HAIRLINE_SHAPE_LABELS[plan.hairline.shape] },
+      { label: HAIRLINE_FIELDS.transitionMm.label, value: `${groupedNumber.format(plan.hairline.transitionMm)} mm`, detail: 'over which density builds up behind the line' },
+      { label: HAIRLINE_FIELDS.irregularity.label, value: percent(plan.hairline.irregularity) },
+      { label: HAIRLINE_FIELDS.sentinels.label, value: percent(plan.hairline.sentinels), detail: 'isolated impressions in front of the line' },
+    ],
+    warnings: m.warnings.map((w) => w.message),
+    dots: [
+      { label: DOT_FIELDS.diameterMm.label, value: `${plan.dots.diameterMm.toFixed(2)} mm` },
+      { label: DOT_FIELDS.sizeVariation.label, value: percent(plan.dots.sizeVariation) },
+      { label: DOT_FIELDS.densityPerCm2.label, value: `${plan.dots.densityPerCm2} dots per cm²`, detail: 'at full density' },
+      { label: DOT_FIELDS.color.label, value: shadeName ? `${shadeName} (${plan.dots.color})` : `Custom (${plan.dots.color})`, swatch: plan.dots.color },
+      { label: DOT_FIELDS.opacity.label, value: percent(plan.dots.opacity) },
+      { label: DOT_FIELDS.softness.label, value: percent(plan.dots.softness), detail: 'from crisp (0 %) to blurred (100 %)' },
+    ],
+    treatment: [
+      { label: 'Estimated impressions', value: `≈ ${groupedNumber.format(roundTo(m.impressions, 100))}` },
+      {
+        label: 'Sessions',
+        value: `${m.sessions}`,
+        ...(m.suggestedSessions !== m.sessions ? { detail: `this area at this density usually takes ${m.suggestedSessions}` } : {}),
+      },
+      { label: 'Time', value: `≈ ${groupedNumber.format(m.hours)} h in all` },
+    ],
+    sessions: plan.sessions.map((s, i) => ({
+      session: `Session ${i + 1}`,
+      share: `${shares[i]} %`,
+      impressions: `≈ ${groupedNumber.format(roundTo(m.impressions * shareNumbers[i]!, 10))}`,
+      // Measured for this plan: one figure per session.
+      hours: `≈ ${groupedNumber.format(m.sessionHours[i]!)} h`,
+      strength: percent(s.shadeStrength),
+    })),
+    sessionNote: SESSION_INTERVAL_NOTE,
+    touchUp: `A touch-up is usually due after about ${years(touchUpYears(plan.aftercare.sunExposure))} with ${SUN_EXPOSURE_LABELS[plan.aftercare.sunExposure]}.`,
+    notes: notes || null,
+  };
+}

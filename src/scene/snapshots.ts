@@ -1,0 +1,142 @@
+/**
+ * Pictures of the head drawn offscreen, for exported images and the report. They never touch the canvas,
+ * so the view on screen does not change while one is made.
+ *
+ * - Tiles. A picture is drawn in tiles of at most TILE_PX a side, each cut out of the whole frame with the
+ *   camera's view offset, so the GPU memory it takes stays at ~60 MB whatever its size. A 4096 px picture
+ *   in one multisampled half-float target would need ~700 MB, more than a tablet can spare.
+ * - Same look as the screen. three applies tone mapping and the output colour space only when it draws to
+ *   the canvas. Each tile is therefore drawn in linear light (half float, 4× MSAA), then passed through
+ *   three's OutputPass, which applies the renderer's own tone mapping and colour space. The head comes
+ *   out as on screen; the background colour is tone-mapped too, 7 levels in 255 darker (#e2e5e8).
+ */
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import * as THREE from 'three';
+import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js';
+import { useSimulator } from '../app/simulator';
+import type { ViewName } from '../domain/views';
+import { cameraForView } from './viewCameras';
+
+/**
+ * The longest side of a picture (px). Larger pictures gain little for a consultation, and browsers limit
+ * canvases (Safari on iPad: 16.7 million pixels, which is 4096 × 4096).
+ */
+export const MAX_IMAGE_SIDE_PX = 4096;
+const TILE_PX = 1024;
+
+export interface ImageRequest {
+  /** A standard view framing the whole head; omitted: the user's camera as it is now. */
+  view?: ViewName;
+  /** Size in pixels, 1 to MAX_IMAGE_SIDE_PX. */
+  width: number;
+  height: number;
+  /** With the SMP (true) or the bare scalp (false); omitted: as the view on screen shows it. */
+  showSmp?: boolean;
+  /** The finished treatment, freshly healed, even while the view previews a session or later years. */
+  finished?: boolean;
+}
+
+/** A picture `scale` times the size of a `width` × `height` one, shrunk to fit MAX_IMAGE_SIDE_PX. */
+export function scaledImageSize(width: number, height: number, scale: number): { width: number; height: number } {
+  const fit = Math.min(scale, MAX_IMAGE_SIDE_PX / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * fit)), height: Math.max(1, Math.round(height * fit)) };
+}
+
+/**
+ * Draws `scene` as `camera` sees it into a `width` × `height` picture, tile by tile, and leaves the
+ * renderer's render target, viewport and scissor as they were.
+ */
+function drawPicture(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.PerspectiveCamera, width: number, height: number, output: OutputPass): ImageData {
+  const context = gl.getContext();
+  const tileLimit = Math.min(TILE_PX, gl.capabilities.maxTextureSize, context.getParameter(context.MAX_RENDERBUFFER_SIZE) as number);
+  const columns = Math.ceil(width / tileLimit);
+  const rows = Math.ceil(height / tileLimit);
+  // Equal tiles; the last column and row may reach a few pixels past the picture, which are dropped.
+  const tileWidth = Math.ceil(width / columns);
+  const tileHeight = Math.ceil(height / rows);
+  const linear = new THREE.WebGLRenderTarget(tileWidth, tileHeight, { type: THREE.HalfFloatType, samples: Math.min(4, gl.capabilities.maxSamples) });
+  const display = new THREE.WebGLRenderTarget(tileWidth, tileHeight);
+  const tile = new Uint8Array(tileWidth * tileHeight * 4);
+  const image = new ImageData(width, height);
+  const saved = {
+    target: gl.getRenderTarget(),
+    viewport: gl.getViewport(new THREE.Vector4()),
+    scissor: gl.getScissor(new THREE.Vector4()),
+    scissorTest: gl.getScissorTest(),
+  };
+  try {
+    for (let row = 0; row < rows; row++) {
+      for (let column = 0; column < columns; column++) {
+        const left = column * tileWidth;
+        const top = row * tileHeight;
+        camera.setViewOffset(width, height, left, top, tileWidth, tileHeight);
+        gl.setRenderTarget(linear);
+        gl.render(scene, camera);
+        output.render(gl, display, linear, 0, false);
+        gl.readRenderTargetPixels(display, 0, 0, tileWidth, tileHeight, tile);
+        // WebGL returns rows bottom-up; the picture's run top-down.
+        const rowBytes = Math.min(tileWidth, width - left) * 4;
+        for (let y = 0; y < tileHeight && top + y < height; y++) {
+          const from = (tileHeight - 1 - y) * tileWidth * 4;
+          image.data.set(tile.subarray(from, from + rowBytes), ((top + y) * width + left) * 4);
+        }
+      }
+    }
+  } finally {
+    gl.setViewport(saved.viewport);
+    gl.setScissor(saved.scissor);
+    gl.setScissorTest(saved.scissorTest);
+    gl.setRenderTarget(saved.target);
+    linear.dispose();
+    display.dispose();
+  }
+  return image;
+}
+
+/** Gives the simulator its `renderImage`: pictures of the head drawn offscreen (see the top of this file). */
+export function SnapshotBridge() {
+  const sim = useSimulator();
+  const gl = useThree((s) => s.gl);
+  const get = useThree((s) => s.get);
+  const output = useMemo(() => new OutputPass(), []);
+  useEffect(() => () => output.dispose(), [output]);
+
+  useEffect(() => {
+    sim.renderImage = (request) => {
+      const { width, height } = request;
+      for (const [name, value] of [['width', width], ['height', height]] as const) {
+        if (!Number.isInteger(value) || value < 1 || value > MAX_IMAGE_SIDE_PX) {
+          throw new RangeError(`The picture's ${name} must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE_PX} (got ${String(value)})`);
+        }
+      }
+      const { head, scalp } = sim.headStore.getState();
+      if (!head || !scalp) throw new Error('The head is not loaded yet');
+      const { scene, camera: userCamera } = get();
+      // A copy of the user's camera (or a standard view's): the view offset of each tile never touches theirs.
+      const camera = request.view ? cameraForView(request.view, head, width / height) : (userCamera as THREE.PerspectiveCamera).clone();
+      const view = sim.viewStore.getState();
+      const plan = sim.planStore.getState().plan;
+      let image!: ImageData;
+      if (request.finished) scalp.applyPlan(plan, { sessionPreview: null, ageYears: 0 });
+      try {
+        scalp.withSmp(request.showSmp ?? view.showSmp, () => {
+          image = drawPicture(gl, scene, camera, width, height, output);
+        });
+      } finally {
+        // Back to what the view previews.
+        if (request.finished) scalp.applyPlan(plan, view);
+      }
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error(`This browser cannot make a ${width} × ${height} px picture`);
+      context.putImageData(image, 0, 0);
+      return canvas;
+    };
+    return () => void (sim.renderImage = null);
+  }, [sim, gl, get, output]);
+
+  return null;
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { useSimulator } from '../app/simulator';
+import { downloadBlob } from '../io/download';
+import { scaledImageSize } from '../scene/snapshots';
+
+/** Exported image sizes, as multiples of the canvas's pixels (capped at 4096 px a side). */
+const SCALES = [2, 4] as const;
+
+/** The topbar's exports: the current view as a PNG image, and the printable consultation report. */
+export function ExportButtons() {
+  const sim = useSimulator();
+  const reportOpen = useStore(sim.reportStore, (s) => s.open);
+  const [scale, setScale] = useState<number>(SCALES[0]);
+  const [exporting, setExporting] = useState(false);
+
+  const exportImage = async () => {
+    const { viewStore } = sim;
+    setExporting(true);
+    try {
+      await sim.signals.whenRendered();
+      const { canvas, renderImage } = sim;
+      if (!canvas || !renderImage) throw new Error('the 3D view is not ready yet');
+      const size = scaledImageSize(canvas.width, canvas.height, scale);
+      const picture = renderImage(size);
+      const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
+      if (!png) throw new Error('the browser could not encode it as PNG');
+      const fileName = `smp-${viewStore.getState().viewRequest.name}-${size.width}x${size.height}.png`;
+      downloadBlob(png, fileName);
+      viewStore.getState().showNotice('info', `Exported ${fileName}.`);
+    } catch (error) {
+      viewStore.getState().showNotice('error', `The image could not be exported: ${error instanceof Error ? error.message : String(error)}.`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="segmented export-group" role="group" aria-label="Export">
+      <select aria-label="Exported image size" title="Size of the exported image, in screen pixels" value={scale} onChange={(e) => setScale(Number(e.currentTarget.value))} data-testid="export-scale">
+        {SCALES.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={exporting} title="Download the current view as a PNG image" data-testid="export-image" onClick={() => void exportImage()}>
+        {exporting ? 'Exporting…' : 'Export image'}
+      </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={reportOpen}
+        title="The consultation report, to print or save as PDF"
+        data-testid="report-button"
+        onClick={() => sim.reportStore.getState().setOpen(true)}
+      >
+        Report
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useSimulator } from '../app/simulator';
+import { readPlanFileFromDisk } from '../io/planFile';
+import { planTitle } from '../io/planLibrary';
+import { useSavedPlans } from './savedPlans';
+
+/**
+ * Opens a plan file (picked or dropped) as a new saved plan and says so; a file that is not a good plan
+ * gets a message saying what is wrong, and nothing changes. Resolves to whether the plan was opened.
+ */
+export function useOpenPlanFile(): (file: File) => Promise<boolean> {
+  const { viewStore } = useSimulator();
+  const savedPlans = useSavedPlans();
+  return useCallback(
+    async (file) => {
+      const { showNotice } = viewStore.getState();
+      try {
+        const plan = await readPlanFileFromDisk(file);
+        await savedPlans.openAsNew(plan);
+        showNotice('info', `Opened “${planTitle(plan)}” from file`);
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        showNotice('error', `Could not open “${file.name}”. ${reason} The plan on screen is unchanged.`);
+        return false;
+      }
+    },
+    [viewStore, savedPlans],
+  );
+}
+
+const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
+
+/** A plan file dropped anywhere on the window opens it; while a file is dragged over, a hint says so. */
+export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
+  const openPlanFile = useOpenPlanFile();
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    // dragenter and dragleave fire for every element crossed: count them to know when the file leaves the window.
+    let depth = 0;
+    const onEnter = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth++;
+      setDragging(true);
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const onOver = (e: DragEvent) => {
+      // Without this the browser would open the file itself, replacing the app.
+      if (carriesFiles(e)) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!carriesFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void openPlanFile(file).then((opened) => opened && onOpened());
+    };
+    window.addEventListener('dragenter', onEnter);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragenter', onEnter);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [openPlanFile, onOpened]);
+  if (!dragging) return null;
+  return (
+    <div className="plan-drop" aria-hidden="true">
+      <p>Drop the plan file to open it</p>
+    </div>
+  );
+}

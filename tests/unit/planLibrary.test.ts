@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
+import { chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, type PlanRecord } from '../../src/io/planLibrary';
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
+const jane = newRecord(parsePlan({ client: { name: 'Jane Doe' } }), at(1), 'jane');
+const marco = newRecord(parsePlan({ client: { name: 'Marco Rossi' }, dots: { diameterMm: 0.6 } }), at(5), 'marco');
+const older = newRecord(defaultPlan(), at(0), 'older');
+const records: PlanRecord[] = [jane, older, marco];
+
+describe('choosing the plan to start with', () => {
+  it('brings back the plan last on screen when the app opens without a link', () => {
+    expect(chooseStartRecord(records, 'jane', undefined)).toBe(jane);
+  });
+
+  it('falls back to the newest saved plan when the last one is gone, and to a new plan when there is none', () => {
+    expect(chooseStartRecord(records, 'deleted-elsewhere', undefined)).toBe(marco);
+    expect(chooseStartRecord(records, undefined, undefined)).toBe(marco);
+    expect(chooseStartRecord([], undefined, undefined)).toBeUndefined();
+  });
+
+  it('keeps the saved plan when a link holds the same plan (a reload), and saves any other link as a new plan', () => {
+    expect(chooseStartRecord(records, 'jane', parsePlan({ client: { name: 'Jane Doe' } }))).toBe(jane);
+    expect(chooseStartRecord(records, 'jane', marco.plan)).toBeUndefined();
+    expect(chooseStartRecord(records, undefined, jane.plan)).toBeUndefined();
+    expect(chooseStartRecord([], undefined, jane.plan)).toBeUndefined();
+  });
+});
+
+describe('saved plan records', () => {
+  it('lists newest first', () => {
+    expect(newestFirst(records).map((r) => r.id)).toEqual(['marco', 'jane', 'older']);
+    expect(records.map((r) => r.id)).toEqual(['jane', 'older', 'marco']);
+  });
+
+  it('migrates a record saved by an older version and skips one it cannot read', () => {
+    const v1 = { id: 'v1', createdAt: at(0).toISOString(), updatedAt: at(0).toISOString(), plan: { version: 1, dots: { diameterMm: 0.5 } } };
+    const read = readRecord(v1);
+    expect(read?.plan.version).toBe(PLAN_VERSION);
+    expect(read?.plan.dots.diameterMm).toBe(0.5);
+    expect(read?.plan.sessions.every((s) => s.shadeStrength === 1)).toBe(true);
+    expect(readRecord({ ...v1, plan: { version: PLAN_VERSION + 1 } })).toBeUndefined();
+    expect(readRecord({ ...v1, plan: { version: 2, dots: { diameterMm: 9 } } })).toBeUndefined();
+    expect(readRecord({ plan: defaultPlan() })).toBeUndefined();
+    expect(readRecord(null)).toBeUndefined();
+  });
+
+  it('calls a plan by its client, or "Untitled plan"', () => {
+    expect(planTitle(jane.plan)).toBe('Jane Doe');
+    expect(planTitle(defaultPlan())).toBe('Untitled plan');
+    expect(planTitle(parsePlan({ client: { name: '   ' } }))).toBe('Untitled plan');
+  });
+
+  it('gives every new record its own random id and one time for created and changed', () => {
+    const ids = new Set(Array.from({ length: 100 }, newPlanId));
+    expect(ids.size).toBe(100);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(newRecord(defaultPlan(), at(3))).toMatchObject({ createdAt: '2026-11-23T10:03:00.000Z', updatedAt: '2026-11-23T10:03:00.000Z' });
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { HairlineMeasurements } from '../../src/domain/hairline/measurements';
+import { PIGMENT_PRESETS } from '../../src/domain/pigment';
+import { defaultPlan, parsePlan, type Plan } from '../../src/domain/plan';
+import { buildReport, pigmentPresetName, REPORT_DISCLAIMER, wholePercents, type ReportLine } from '../../src/domain/report';
+import { VIEW_NAMES } from '../../src/domain/views';
+
+const measurements: HairlineMeasurements = {
+  hairlineHeightMm: 80.4,
+  frontotemporalWidthMm: 82.6,
+  treatedAreaCm2: 581.7,
+  impressions: 54_962,
+  sessions: 3,
+  suggestedSessions: 3,
+  sessionHours: [4, 5.5, 3],
+  hours: 12.5,
+  warnings: [],
+};
+
+const madeAt = new Date(2026, 10, 24, 9, 30);
+const report = (plan: Plan = defaultPlan(), m: HairlineMeasurements = measurements) => buildReport({ plan, measurements: m, madeAt });
+const value = (lines: ReportLine[], label: string) => lines.find((l) => l.label === label)?.value;
+
+describe('consultation report', () => {
+  it('heads the report with the client, the consultation date and the day it was made, spelt out', () => {
+    const r = report(parsePlan({ client: { name: ' Alex Example ', date: '2026-11-03', notes: '' } }));
+    expect(value(r.client, 'Client')).toBe('Alex Example');
+    expect(value(r.client, 'Consultation date')).toBe('3 November 2026');
+    expect(value(r.client, 'Report made')).toBe('24 November 2026');
+    const anonymous = report();
+    expect(value(anonymous.client, 'Client')).toBe('Not given');
+    expect(value(anonymous.client, 'Consultation date')).toBe('Not given');
+  });
+
+  it('carries the simulation disclaimer', () => {
+    expect(report().disclaimer).toBe(REPORT_DISCLAIMER);
+    expect(REPORT_DISCLAIMER).toMatch(/simulation, not a guarantee/);
+    expect(REPORT_DISCLAIMER).toMatch(/skin, aftercare and the practitioner/);
+  });
+
+  it('gives the hairline measurements rounded as the panel shows them, with their units', () => {
+    const r = report();
+    expect(value(r.hairline, 'Hairline height')).toBe('80 mm');
+    expect(value(r.hairline, 'Frontotemporal width')).toBe('83 mm');
+    expect(value(r.hairline, 'Treated area')).toBe('582 cm²');
+    expect(value(r.treatment, 'Estimated impressions')).toBe('≈ 55,000');
+    expect(value(r.treatment, 'Sessions')).toBe('3');
+    expect(value(r.treatment, 'Time')).toBe('≈ 12.5 h in all');
+    expect(value(r.hairline, 'Transition zone')).toBe('8 mm');
+    expect(value(r.hairline, 'Hairline age')).toBe('Mature');
+    expect(value(r.hairline, 'Hairline shape')).toBe('Straight');
+    expect(value(report(parsePlan({ hairline: { shape: 'widows-peak', age: 'juvenile', transitionMm: 7.5 } })).hairline, 'Hairline shape')).toBe('Widow’s peak');
+  });
+
+  it('says so when the line does not reach both temples, and adds the suggested sessions when the plan has fewer', () => {
+    const r = report(defaultPlan(), { ...measurements, frontotemporalWidthMm: NaN, sessions: 2, suggestedSessions: 3, sessionHours: [6, 7] });
+    const width = r.hairline.find((l) => l.label === 'Frontotemporal width')!;
+    expect(width.value).toBe('Not measured');
+    expect(width.detail).toMatch(/both temples/);
+    expect(r.treatment.find((l) => l.label === 'Sessions')!.detail).toBe('this area at this density usually takes 3');
+    expect(report().treatment.find((l) => l.label === 'Sessions')!.detail).toBeUndefined();
+  });
+
+  it('lists the plan warnings', () => {
+    const warned = report(defaultPlan(), { ...measurements, warnings: [{ id: 'low-hairline', message: 'The mid-frontal point is low.' }] });
+    expect(warned.warnings).toEqual(['The mid-frontal point is low.']);
+    expect(report().warnings).toEqual([]);
+  });
+
+  it('describes the dots with units, naming a preset shade and showing its swatch', () => {
+    const plan = parsePlan({ dots: { diameterMm: 0.35, densityPerCm2: 120, sizeVariation: 0.2, opacity: 0.9, softness: 0.25, color: PIGMENT_PRESETS[2].color } });
+    const r = report(plan);
+    expect(value(r.dots, 'Dot size')).toBe('0.35 mm');
+    expect(value(r.dots, 'Density')).toBe('120 dots per cm²');
+    expect(value(r.dots, 'Size variation')).toBe('20 %');
+    expect(value(r.dots, 'Opacity')).toBe('90 %');
+    expect(value(r.dots, 'Ink spread')).toBe('25 %');
+    const shade = r.dots.find((l) => l.label === 'Pigment shade')!;
+    expect(shade.value).toBe(`Charcoal (${PIGMENT_PRESETS[2].color})`);
+    expect(shade.swatch).toBe(PIGMENT_PRESETS[2].color);
+    const custom = report(parsePlan({ dots: { color: '#3a3a50' } })).dots.find((l) => l.label === 'Pigment shade')!;
+    expect(custom.value).toBe('Custom (#3a3a50)');
+  });
+
+  it('looks shade names up whatever the letter case', () => {
+    for (const preset of PIGMENT_PRESETS) expect(pigmentPresetName(preset.color.toUpperCase())).toBe(preset.label);
+    expect(pigmentPresetName('#123456')).toBeNull();
+  });
+
+  it('splits the impressions between the sessions by their normalised shares, which add up to exactly 100 %', () => {
+    const plan = parsePlan({
+      sessions: [
+        { densityShare: 0.35, shadeStrength: 0.7 },
+        { densityShare: 0.35, shadeStrength: 1 },
+        { densityShare: 0.35, shadeStrength: 0.85 },
+      ],
+    });
+    const r = report(plan, { ...measurements, impressions: 30_000 });
+    expect(r.sessions.map((s) => s.session)).toEqual(['Session 1', 'Session 2', 'Session 3']);
+    const shares = r.sessions.map((s) => Number(/^(\d+) %$/.exec(s.share)![1]));
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(shares).toEqual([34, 33, 33]);
+    expect(r.sessions.map((s) => s.impressions)).toEqual(['≈ 10,000', '≈ 10,000', '≈ 10,000']);
+    expect(r.sessions.map((s) => s.strength)).toEqual(['70 %', '100 %', '85 %']);
+    expect(r.sessions.map((s) => s.hours)).toEqual(['≈ 4 h', '≈ 5.5 h', '≈ 3 h']);
+    expect(r.sessionNote).toMatch(/10–30 days apart/);
+  });
+
+  it.each([
+    [[0.3, 0.45, 0.25], [30, 45, 25]],
+    [[1 / 3, 1 / 3, 1 / 3], [34, 33, 33]],
+    [[0.125, 0.125, 0.125, 0.625], [13, 13, 12, 62]],
+    [[1], [100]],
+  ])('rounds shares %j to whole percents %j that sum to 100', (shares, percents) => {
+    const result = wholePercents(shares);
+    expect(result.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(result).toEqual(percents);
+  });
+
+  it('suggests a touch-up from the sun exposure', () => {
+    expect(report(parsePlan({ aftercare: { sunExposure: 'moderate' } })).touchUp).toBe('A touch-up is usually due after about 4.5 years with some sun.');
+    expect(report(parsePlan({ aftercare: { sunExposure: 'low' } })).touchUp).toBe('A touch-up is usually due after about 6 years with little sun.');
+    expect(report(parsePlan({ aftercare: { sunExposure: 'high' } })).touchUp).toBe('A touch-up is usually due after about 3 years with a lot of sun.');
+  });
+
+  it('keeps client notes, and leaves them out when there are none', () => {
+    expect(report(parsePlan({ client: { notes: 'Scar on the crown.\nPrefers a soft front.' } })).notes).toBe('Scar on the crown.\nPrefers a soft front.');
+    expect(report(parsePlan({ client: { notes: '   \n ' } })).notes).toBeNull();
+    expect(report().notes).toBeNull();
+  });
+
+  it('asks for the five standard views with SMP and a three-quarter before / after pair', () => {
+    const r = report();
+    expect(r.views.map((p) => p.view)).toEqual(['front', 'left', 'right', 'top', 'back']);
+    expect(r.views.every((p) => p.showSmp)).toBe(true);
+    expect(r.beforeAfter).toEqual([
+      expect.objectContaining({ view: 'three-quarter', showSmp: false }),
+      expect.objectContaining({ view: 'three-quarter', showSmp: true }),
+    ]);
+    for (const p of [...r.views, ...r.beforeAfter]) expect(VIEW_NAMES).toContain(p.view);
+  });
+});
