@@ -17,6 +17,13 @@ import type { Plan } from './plan';
 export const SUN_EXPOSURES = ['low', 'moderate', 'high'] as const;
 export type SunExposure = (typeof SUN_EXPOSURES)[number];
 
+/** Sun exposure in plain words: a choice's label, its explanation, and how a sentence says it. */
+export const SUN_EXPOSURE_LABELS: Record<SunExposure, { label: string; hint: string; phrase: string }> = {
+  low: { label: 'Little sun', hint: 'Mostly indoors, or always covered / SPF 50', phrase: 'little sun' },
+  moderate: { label: 'Some sun', hint: 'Ordinary outdoor life with some protection', phrase: 'some sun' },
+  high: { label: 'A lot of sun', hint: 'Works or trains outdoors, rarely covered', phrase: 'a lot of sun' },
+};
+
 export const MAX_AGE_YEARS = 10;
 /** Touch-up intervals (years) by sun exposure: the notes' 3–6 years. */
 export const TOUCH_UP_YEARS: Record<SunExposure, number> = { low: 6, moderate: 4.5, high: 3 };

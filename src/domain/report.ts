@@ -2,9 +2,10 @@
  * The consultation report: what the client takes home, assembled from the plan and its measurements as
  * labelled values, each with its unit. The UI lays it out and prints it; the scene draws its pictures.
  */
-import { touchUpYears, type SunExposure } from './ageing';
+import { SUN_EXPOSURE_LABELS, touchUpYears } from './ageing';
+import { percent, years } from './format';
 import type { HairlineMeasurements } from './hairline/measurements';
-import type { HairlineAge, HairlineShape } from './hairline/presets';
+import { HAIRLINE_AGE_LABELS, HAIRLINE_SHAPE_LABELS } from './hairline/presets';
 import { PIGMENT_PRESETS } from './pigment';
 import { DOT_FIELDS, HAIRLINE_FIELDS, type Plan } from './plan';
 import { sessionShares } from './sessions';
@@ -38,16 +39,6 @@ export const REPORT_VIEWS: readonly ReportPicture[] = [
   { view: 'top', showSmp: true, caption: 'Top' },
   { view: 'back', showSmp: true, caption: 'Back' },
 ];
-
-export const HAIRLINE_AGE_LABELS: Record<HairlineAge, string> = { juvenile: 'Juvenile', mature: 'Mature', conservative: 'Conservative' };
-export const HAIRLINE_SHAPE_LABELS: Record<HairlineShape, string> = {
-  straight: 'Straight',
-  rounded: 'Rounded',
-  'm-shaped': 'M-shaped',
-  'widows-peak': 'Widow’s peak',
-  triangular: 'Triangular',
-};
-export const SUN_EXPOSURE_LABELS: Record<SunExposure, string> = { low: 'little sun', moderate: 'some sun', high: 'a lot of sun' };
 
 /** One labelled value; `swatch` is a colour (`#rrggbb`) to show beside it. */
 export interface ReportLine {
@@ -97,8 +88,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** A calendar day spelt out ("23 November 2026"): no locale can misread it, unlike 03/11/2026. */
 const day = (year: number, month: number, date: number) => `${date} ${MONTHS[month - 1]} ${year}`;
 const groupedNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const percent = (v: number) => `${Math.round(v * 100)} %`;
-const years = (y: number) => `${groupedNumber.format(y)} year${y === 1 ? '' : 's'}`;
 const roundTo = (v: number, step: number) => Math.round(v / step) * step;
 
 /**
@@ -175,7 +164,7 @@ export function buildReport({ plan, measurements: m, madeAt }: ReportInput): Con
       strength: percent(s.shadeStrength),
     })),
     sessionNote: SESSION_INTERVAL_NOTE,
-    touchUp: `A touch-up is usually due after about ${years(touchUpYears(plan.aftercare.sunExposure))} with ${SUN_EXPOSURE_LABELS[plan.aftercare.sunExposure]}.`,
+    touchUp: `A touch-up is usually due after about ${years(touchUpYears(plan.aftercare.sunExposure))} with ${SUN_EXPOSURE_LABELS[plan.aftercare.sunExposure].phrase}.`,
     notes: notes || null,
   };
 }

@@ -1,5 +1,6 @@
 import { useSimulator, useView } from '../app/simulator';
 import { BRUSH_FIELDS, type BrushMode } from '../domain/brush';
+import { percent } from '../domain/format';
 import type { BrushTarget } from '../domain/painting';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RangeField } from './RangeField';
@@ -64,7 +65,7 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
             min={0}
             max={1}
             step={BRUSH_FIELDS.softness.step}
-            shown={`${Math.round(brush.softness * 100)} %`}
+            shown={percent(brush.softness)}
             onChange={(softness) => viewStore.getState().setBrush({ softness })}
           />
           <RangeField
@@ -73,7 +74,7 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
             min={BRUSH_FIELDS.amount.min}
             max={BRUSH_FIELDS.amount.max}
             step={BRUSH_FIELDS.amount.step}
-            shown={`${Math.round(brush.amount * 100)} %`}
+            shown={percent(brush.amount)}
             onChange={(amount) => viewStore.getState().setBrush({ amount })}
           />
         </div>

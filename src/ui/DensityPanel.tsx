@@ -1,5 +1,6 @@
 import { useSimulator, usePlan } from '../app/simulator';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
+import { percent } from '../domain/format';
 import { DENSITY_REGION_FIELDS } from '../domain/plan';
 import { BrushControls } from './BrushControls';
 import { PlanSlider } from './PlanSlider';
@@ -11,7 +12,7 @@ export function DensityPanel() {
   const { planStore } = useSimulator();
   const density = usePlan((p) => p.density);
   const base = usePlan((p) => p.dots.densityPerCm2);
-  const perCm2 = (factor: number) => `${Math.round(factor * base)} dots/cm² · ${Math.round(factor * 100)} %`;
+  const perCm2 = (factor: number) => `${Math.round(factor * base)} dots/cm² · ${percent(factor)}`;
   return (
     <section className="panel-section" aria-labelledby="density-heading">
       <h2 id="density-heading">Density map</h2>

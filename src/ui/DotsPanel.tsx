@@ -4,9 +4,9 @@ import { cellSizeMm } from '../domain/dots/placement';
 import { relativeLuminance } from '../domain/color';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
+import { percent } from '../domain/format';
 import { PlanSlider } from './PlanSlider';
 
-const percent = (v: number) => `${Math.round(v * 100)} %`;
 
 /** Advice from the domain notes, shown where a choice is risky. */
 function dotWarnings(dots: { diameterMm: number; densityPerCm2: number; color: string; softness: number }, skinColor: string): string[] {

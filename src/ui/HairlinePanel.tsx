@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
 import { removePoint } from '../domain/hairline/editing';
-import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
+import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
+import { percent } from '../domain/format';
 import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -10,15 +11,6 @@ import { isTyping } from './keyboard';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
-const AGE_LABELS: Record<HairlineAge, string> = { juvenile: 'Juvenile', mature: 'Mature', conservative: 'Conservative' };
-const SHAPE_LABELS: Record<HairlineShape, string> = {
-  straight: 'Straight',
-  rounded: 'Rounded',
-  'm-shaped': 'M-shaped',
-  'widows-peak': "Widow's peak",
-  triangular: 'Triangular',
-};
-const percent = (v: number) => `${Math.round(v * 100)} %`;
 
 export function HairlinePanel() {
   const { planStore, viewStore, headStore } = useSimulator();
@@ -71,7 +63,7 @@ export function HairlinePanel() {
       <h3>Age</h3>
       <ChoiceGroup
         label="Hairline age"
-        choices={HAIRLINE_AGES.map((age) => ({ value: age, label: AGE_LABELS[age] }))}
+        choices={HAIRLINE_AGES.map((age) => ({ value: age, label: HAIRLINE_AGE_LABELS[age] }))}
         value={custom ? null : hairline.age}
         onChange={(age) => applyPreset(age, hairline.shape)}
         dataKey="hairline-age"
@@ -79,7 +71,7 @@ export function HairlinePanel() {
       <h3>Shape</h3>
       <ChoiceGroup
         label="Hairline shape"
-        choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: SHAPE_LABELS[shape] }))}
+        choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: HAIRLINE_SHAPE_LABELS[shape] }))}
         value={custom ? null : hairline.shape}
         onChange={(shape) => applyPreset(hairline.age, shape)}
         dataKey="hairline-shape"

@@ -1,21 +1,12 @@
 import { useSimulator, usePlan, useView } from '../app/simulator';
-import { contrastLeft, MAX_AGE_YEARS, SUN_EXPOSURES, touchUpYears, type SunExposure } from '../domain/ageing';
+import { contrastLeft, MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from '../domain/ageing';
+import { percent, years } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
 import { defaultSessions, sessionShares } from '../domain/sessions';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
 import { RangeField } from './RangeField';
 import { useMeasurements } from './useMeasurements';
-
-const percent = (v: number) => `${Math.round(v * 100)} %`;
-
-const SUN_LABELS: Record<SunExposure, { label: string; hint: string }> = {
-  low: { label: 'Little sun', hint: 'Mostly indoors, or always covered / SPF 50' },
-  moderate: { label: 'Some sun', hint: 'Ordinary outdoor life with some protection' },
-  high: { label: 'A lot of sun', hint: 'Works or trains outdoors, rarely covered' },
-};
-
-const years = (y: number) => `${y % 1 === 0 ? y.toFixed(0) : y.toFixed(1)} year${y === 1 ? '' : 's'}`;
 
 /** Sessions (how the dots are laid down over 1–4 visits) and how the result ages over the years. */
 export function SessionsPanel() {
@@ -94,7 +85,7 @@ export function SessionsPanel() {
       </p>
       <ChoiceGroup
         label="Sun exposure"
-        choices={SUN_EXPOSURES.map((e) => ({ value: e, label: SUN_LABELS[e].label, hint: SUN_LABELS[e].hint }))}
+        choices={SUN_EXPOSURES.map((e) => ({ value: e, label: SUN_EXPOSURE_LABELS[e].label, hint: SUN_EXPOSURE_LABELS[e].hint }))}
         value={sunExposure}
         onChange={(e) => planStore.getState().edit('Sun exposure', (plan) => void (plan.aftercare.sunExposure = e))}
         dataKey="sun-exposure"

@@ -78,3 +78,13 @@ export function hairlinePreset(landmarks: Landmarks, project: Projector, age: Ha
     frontRise: frontProfile(shape, spec.cornerMm),
   });
 }
+
+/** The words people use for the preset ages and shapes (panel and report). */
+export const HAIRLINE_AGE_LABELS: Record<HairlineAge, string> = { juvenile: 'Juvenile', mature: 'Mature', conservative: 'Conservative' };
+export const HAIRLINE_SHAPE_LABELS: Record<HairlineShape, string> = {
+  straight: 'Straight',
+  rounded: 'Rounded',
+  'm-shaped': 'M-shaped',
+  'widows-peak': 'Widow’s peak',
+  triangular: 'Triangular',
+};
