@@ -3,9 +3,22 @@ import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
 import { downloadBlob } from '../io/download';
 import { scaledImageSize } from '../scene/snapshots';
+import type { ViewState } from '../state/viewStore';
 
 /** Exported image sizes, as multiples of the canvas's pixels (capped at 4096 px a side). */
 const SCALES = [2, 4] as const;
+
+/**
+ * What the exported picture shows besides the finished, freshly healed result, for its file name: an
+ * image passed on without the app around it must still say it is a "before" or a preview.
+ */
+function previewSuffix(view: ViewState, sessionCount: number): string {
+  const parts: string[] = [];
+  if (!view.showSmp) parts.push('before');
+  if (view.sessionPreview !== null && view.sessionPreview < sessionCount) parts.push(`after-session-${view.sessionPreview}-of-${sessionCount}`);
+  if (view.ageYears > 0) parts.push(`${view.ageYears}-years-on`);
+  return parts.map((p) => `-${p}`).join('');
+}
 
 /** The topbar's exports: the current view as a PNG image, and the printable consultation report. */
 export function ExportButtons() {
@@ -25,7 +38,9 @@ export function ExportButtons() {
       const picture = renderImage(size);
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
       if (!png) throw new Error('the browser could not encode it as PNG');
-      const fileName = `smp-${viewStore.getState().viewRequest.name}-${size.width}x${size.height}.png`;
+      const view = viewStore.getState();
+      const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
+      const fileName = `smp-${view.viewRequest.name}${suffix}-${size.width}x${size.height}.png`;
       downloadBlob(png, fileName);
       viewStore.getState().showNotice('info', `Exported ${fileName}.`);
     } catch (error) {

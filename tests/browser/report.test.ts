@@ -125,6 +125,18 @@ describe('exported images', () => {
     expect([picture.width, picture.height]).toEqual([canvas.width * 2, canvas.height * 2]);
     expect(luminanceSpread(picture, centralRect(picture, 0.5))).toBeGreaterThan(0.1);
     await expect(app.page.getByTestId('notice').textContent()).resolves.toContain(download.suggestedFilename());
+
+    // A picture of a preview says so in its name, since it may be passed on without the app around it.
+    await app.page.evaluate(() => {
+      window.smp!.setShowSmp(false);
+      window.smp!.setAgeYears(5);
+    });
+    const [preview] = await Promise.all([app.page.waitForEvent('download', { timeout: 120_000 }), app.page.getByRole('button', { name: 'Export image' }).click()]);
+    expect(preview.suggestedFilename()).toBe(`smp-three-quarter-before-5-years-on-${canvas.width * 2}x${canvas.height * 2}.png`);
+    await app.page.evaluate(() => {
+      window.smp!.setShowSmp(true);
+      window.smp!.setAgeYears(0);
+    });
     expect(app.errors).toEqual([]);
   });
 });
