@@ -71,6 +71,28 @@ describe('editing dots in the interface', () => {
     await app.page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 1.5 } }));
     await expect(app.page.getByRole('list', { name: 'Warnings' }).textContent()).resolves.toMatch(/helmet/);
   });
+
+  it('undoes and redoes with the buttons, Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z, each edit one step', async () => {
+    await app.page.evaluate(() => window.smp!.setPlan({ dots: { color: '#2e2a28' } }));
+    const shade = async () => (await plan()).dots.color;
+    await app.page.click(`[data-pigment="${PIGMENT_PRESETS[0].id}"]`);
+    await app.page.click(`[data-pigment="${PIGMENT_PRESETS[4].id}"]`);
+    expect(await shade()).toBe(PIGMENT_PRESETS[4].color);
+    await app.page.keyboard.press('Control+z');
+    expect(await shade()).toBe(PIGMENT_PRESETS[0].color);
+    await app.page.keyboard.press('Meta+z');
+    expect(await shade()).toBe('#2e2a28');
+    await app.page.keyboard.press('Shift+Control+z');
+    expect(await shade()).toBe(PIGMENT_PRESETS[0].color);
+    await app.page.keyboard.press('Shift+Meta+z');
+    expect(await shade()).toBe(PIGMENT_PRESETS[4].color);
+    await app.page.getByRole('button', { name: 'Undo' }).click();
+    expect(await shade()).toBe(PIGMENT_PRESETS[0].color);
+    await expect(app.page.getByRole('button', { name: 'Undo' }).getAttribute('title')).resolves.toBe('Undo Pigment shade (Ctrl+Z)');
+    await app.page.getByRole('button', { name: 'Redo' }).click();
+    expect(await shade()).toBe(PIGMENT_PRESETS[4].color);
+    expect(await app.page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+  });
 });
 
 describe('the loupe', () => {
