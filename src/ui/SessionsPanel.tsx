@@ -69,15 +69,19 @@ export function SessionsPanel() {
           </li>
         ))}
       </ol>
-      <h3>Preview after session</h3>
-      <ChoiceGroup
-        label="Preview after session"
-        choices={sessions.map((_, i) => ({ value: i + 1, label: i + 1 === sessions.length ? `${i + 1} (final)` : `${i + 1}` }))}
-        value={shown}
-        onChange={(n) => viewStore.getState().setSessionPreview(n === sessions.length ? null : n)}
-        dataKey="session-preview"
-        compact
-      />
+      {sessions.length > 1 && (
+        <RangeField
+          label="Preview after session"
+          value={shown}
+          min={1}
+          max={sessions.length}
+          step={1}
+          shown={shown === sessions.length ? `${shown} of ${shown} (finished)` : `${shown} of ${sessions.length}`}
+          onChange={(n) => viewStore.getState().setSessionPreview(n === sessions.length ? null : n)}
+          hint="Slide back to see the scalp after each session; the view says which session it shows."
+          testId="session-preview"
+        />
+      )}
 
       <h2 id="ageing-heading" className="subsection">Ageing</h2>
       <p className="hint">

@@ -161,6 +161,11 @@ describe('sessions and ageing', () => {
     await expect.poll(() => app.page.locator('[data-testid^="session-"][data-testid$="-share"]').count()).toBe(2);
     await app.page.evaluate(() => window.smp!.undo());
     expect((await app.page.evaluate(() => window.smp!.getPlan())).sessions).toHaveLength(3);
+    // The session slider previews the scalp after each session.
+    await app.page.getByTestId('session-preview').fill('1');
+    await expect.poll(() => app.page.getByTestId('preview-badge').textContent()).toContain('after session 1 of 3');
+    await app.page.getByTestId('session-preview').fill('3');
+    await expect.poll(() => app.page.getByTestId('preview-badge').count()).toBe(0);
     await expect(app.page.evaluate(() => window.smp!.setSessionPreview(7))).rejects.toThrow(/from 1 to 3/);
   });
 });
