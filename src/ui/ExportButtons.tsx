@@ -4,6 +4,7 @@ import { useSimulator } from '../app/simulator';
 import { downloadBlob } from '../io/download';
 import { scaledImageSize } from '../scene/snapshots';
 import type { ViewState } from '../state/viewStore';
+import { renderComparison } from './compareImage';
 
 /** Exported image sizes, as multiples of the canvas's pixels (capped at 4096 px a side). */
 const SCALES = [2, 4] as const;
@@ -14,7 +15,7 @@ const SCALES = [2, 4] as const;
  */
 function previewSuffix(view: ViewState, sessionCount: number): string {
   const parts: string[] = [];
-  if (!view.showSmp) parts.push('before');
+  if (!view.showSmp && view.compare === 'off') parts.push('before');
   if (view.sessionPreview !== null && view.sessionPreview < sessionCount) parts.push(`after-session-${view.sessionPreview}-of-${sessionCount}`);
   if (view.ageYears > 0) parts.push(`${view.ageYears}-years-on`);
   return parts.map((p) => `-${p}`).join('');
@@ -35,12 +36,14 @@ export function ExportButtons() {
       const { canvas, renderImage } = sim;
       if (!canvas || !renderImage) throw new Error('the 3D view is not ready yet');
       const size = scaledImageSize(canvas.width, canvas.height, scale);
-      const picture = renderImage(size);
+      const view = viewStore.getState();
+      // A comparison on screen is exported as the comparison, labelled as on screen.
+      const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
       if (!png) throw new Error('the browser could not encode it as PNG');
-      const view = viewStore.getState();
       const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
-      const fileName = `smp-${view.viewRequest.name}${suffix}-${size.width}x${size.height}.png`;
+      const shown = view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
+      const fileName = `smp-${shown}${suffix}-${size.width}x${size.height}.png`;
       downloadBlob(png, fileName);
       viewStore.getState().showNotice('info', `Exported ${fileName}.`);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { agedDots, contrastLeft } from '../../src/domain/ageing';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
 import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image } from './harness';
@@ -243,6 +244,26 @@ describe('before and after', () => {
     for (const col of [1, 2]) expect(mean(pane(col, 1)), `column ${col}`).toBeLessThan(mean(pane(col, 0)) * 0.97);
     // The three columns are three different views.
     expect(Math.abs(mean(pane(0, 0)) - mean(pane(2, 0)))).toBeGreaterThan(0.005);
+    // Exported as on screen: the grid, with its labels, at twice the canvas's pixels.
+    const canvas = await app.page.evaluate(() => ({ width: document.querySelector('canvas')!.width, height: document.querySelector('canvas')!.height }));
+    const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 180_000 }), app.page.getByTestId('export-image').click()]);
+    expect(download.suggestedFilename()).toBe(`smp-before-after-front-top-back-${canvas.width * 2}x${canvas.height * 2}.png`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const png = PNG.sync.read(Buffer.concat(chunks));
+    const exported: Image = { width: png.width, height: png.height, data: new Uint8Array(png.data) };
+    await savePng(exported, `${ARTIFACTS}/compare-grid-export.png`);
+    const paneMean = (img: Image, col: number, row: number) => {
+      const w = img.width / 3;
+      const h = img.height / 2;
+      let sum = 0;
+      let n = 0;
+      for (let y = Math.round(row * h + h * 0.2); y < row * h + h * 0.6; y++) {
+        for (let x = Math.round(col * w + w * 0.3); x < col * w + w * 0.7; x++, n++) sum += linearLuminance(img, x, y);
+      }
+      return sum / n;
+    };
+    for (const col of [1, 2]) expect(paneMean(exported, col, 1)).toBeLessThan(paneMean(exported, col, 0) * 0.97);
     await app.page.locator('[data-compare="grid"]').click();
     expect(await app.page.getByTestId('compare-grid').count()).toBe(0);
   });
