@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { offlinePlugin } from './scripts/offlinePlugin.ts';
 
 export default defineConfig({
   // Relative asset paths: the app can be served from any sub-path of a clinic's site.
   base: './',
-  plugins: [react()],
+  plugins: [react(), offlinePlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     projects: [

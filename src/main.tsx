@@ -32,6 +32,10 @@ window.smp = createEmbedApi(sim, savedPlans);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
+// The built app caches itself for offline use (scripts/offlinePlugin.ts); the dev server has no worker.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Offline use is not available:', error));
+}
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
