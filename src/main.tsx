@@ -5,12 +5,14 @@ import { startAutosave, type SavedPlans } from './io/autosave';
 import { createEmbedApi } from './io/embedApi';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
+import { keepUnits, loadUnits } from './io/preferences';
 import { App } from './ui/App';
 import { SavedPlansContext } from './ui/savedPlans';
 import './ui/styles.css';
 
 const link = readLinkHash(window.location.hash);
-const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }) });
+const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }), units: loadUnits() });
+keepUnits(sim);
 // Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
 // into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
 let library: SavedPlans | null = null;

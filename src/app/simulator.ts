@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Plan } from '../domain/plan';
 import type { ViewName } from '../domain/views';
+import type { UnitSystem } from '../domain/units';
 import { createPlanStore, type PlanState } from '../state/planStore';
 import { createViewStore, type ViewState } from '../state/viewStore';
 import { RenderSignals } from '../scene/renderSignals';
@@ -29,11 +30,11 @@ export interface ReportState {
   setPictures(pictures: 'ready' | Error): void;
 }
 
-export function createSimulator(options: { plan?: Plan; view?: ViewName } = {}) {
+export function createSimulator(options: { plan?: Plan; view?: ViewName; units?: UnitSystem } = {}) {
   const signals = new RenderSignals();
   return {
     planStore: createPlanStore(options.plan),
-    viewStore: createViewStore(options.view),
+    viewStore: createViewStore(options.view, options.units),
     headStore: createStore<HeadState>()((set) => ({ head: null, scalp: null, setHead: (head, scalp) => set({ head, scalp }) })),
     signals,
     /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */

@@ -4,6 +4,7 @@
  */
 import { SUN_EXPOSURE_LABELS, touchUpYears } from './ageing';
 import { percent, years } from './format';
+import { formatArea, formatDensity, formatLength, type UnitSystem } from './units';
 import type { HairlineMeasurements } from './hairline/measurements';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_SHAPE_LABELS } from './hairline/presets';
 import { PIGMENT_PRESETS } from './pigment';
@@ -82,6 +83,8 @@ export interface ReportInput {
   measurements: HairlineMeasurements;
   /** When the report is made: its day is printed on it. */
   madeAt: Date;
+  /** How lengths and areas are written (the plan stays in mm); metric when omitted. */
+  units?: UnitSystem;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -108,7 +111,7 @@ export function pigmentPresetName(color: string): string | null {
   return PIGMENT_PRESETS.find((p) => p.color.toLowerCase() === color.toLowerCase())?.label ?? null;
 }
 
-export function buildReport({ plan, measurements: m, madeAt }: ReportInput): ConsultationReport {
+export function buildReport({ plan, measurements: m, madeAt, units = 'metric' }: ReportInput): ConsultationReport {
   const consultationDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(plan.client.date);
   const shareNumbers = sessionShares(plan.sessions);
   const shares = wholePercents(shareNumbers);
@@ -126,22 +129,22 @@ export function buildReport({ plan, measurements: m, madeAt }: ReportInput): Con
     beforeAfter: REPORT_BEFORE_AFTER,
     views: REPORT_VIEWS,
     hairline: [
-      { label: 'Hairline height', value: `${Math.round(m.hairlineHeightMm)} mm`, detail: 'mid-frontal point above the glabella, along the skin' },
+      { label: 'Hairline height', value: formatLength(m.hairlineHeightMm, units, 0), detail: 'mid-frontal point above the glabella, along the skin' },
       widthMeasured
-        ? { label: 'Frontotemporal width', value: `${Math.round(m.frontotemporalWidthMm)} mm`, detail: 'straight across, between the temple corners' }
+        ? { label: 'Frontotemporal width', value: formatLength(m.frontotemporalWidthMm, units, 0), detail: 'straight across, between the temple corners' }
         : { label: 'Frontotemporal width', value: 'Not measured', detail: 'the line does not reach both temples' },
-      { label: 'Treated area', value: `${Math.round(m.treatedAreaCm2)} cm²` },
+      { label: 'Treated area', value: formatArea(m.treatedAreaCm2, units) },
       { label: HAIRLINE_FIELDS.age.label, value: HAIRLINE_AGE_LABELS[plan.hairline.age] },
       { label: HAIRLINE_FIELDS.shape.label, value: HAIRLINE_SHAPE_LABELS[plan.hairline.shape] },
-      { label: HAIRLINE_FIELDS.transitionMm.label, value: `${groupedNumber.format(plan.hairline.transitionMm)} mm`, detail: 'over which density builds up behind the line' },
+      { label: HAIRLINE_FIELDS.transitionMm.label, value: formatLength(plan.hairline.transitionMm, units), detail: 'over which density builds up behind the line' },
       { label: HAIRLINE_FIELDS.irregularity.label, value: percent(plan.hairline.irregularity) },
       { label: HAIRLINE_FIELDS.sentinels.label, value: percent(plan.hairline.sentinels), detail: 'isolated impressions in front of the line' },
     ],
     warnings: m.warnings.map((w) => w.message),
     dots: [
-      { label: DOT_FIELDS.diameterMm.label, value: `${plan.dots.diameterMm.toFixed(2)} mm` },
+      { label: DOT_FIELDS.diameterMm.label, value: formatLength(plan.dots.diameterMm, units, 2) },
       { label: DOT_FIELDS.sizeVariation.label, value: percent(plan.dots.sizeVariation) },
-      { label: DOT_FIELDS.densityPerCm2.label, value: `${plan.dots.densityPerCm2} dots per cm²`, detail: 'at full density' },
+      { label: DOT_FIELDS.densityPerCm2.label, value: formatDensity(plan.dots.densityPerCm2, units), detail: 'at full density' },
       { label: DOT_FIELDS.color.label, value: shadeName ? `${shadeName} (${plan.dots.color})` : `Custom (${plan.dots.color})`, swatch: plan.dots.color },
       { label: DOT_FIELDS.opacity.label, value: percent(plan.dots.opacity) },
       { label: DOT_FIELDS.softness.label, value: percent(plan.dots.softness), detail: 'from crisp (0 %) to blurred (100 %)' },

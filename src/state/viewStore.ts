@@ -7,6 +7,7 @@ import type { ViewName } from '../domain/views';
 import type { LightingName } from '../domain/lighting';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { BRUSH_FIELDS } from '../domain/brush';
+import type { UnitSystem } from '../domain/units';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
 
 /** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
@@ -46,6 +47,8 @@ export interface ViewState {
   loupe: LoupeState;
   /** False shows the head without SMP (before / after). */
   showSmp: boolean;
+  /** False shows the scars without SMP over them while the rest keeps it: the scars' before / after. */
+  showSmpOnScars: boolean;
   /** The hairline's handles are shown and can be dragged. */
   editingHairline: boolean;
   /** The hairline control point last picked (for removal), if any. */
@@ -61,6 +64,8 @@ export interface ViewState {
   /** Preview this many years after treatment (0 to MAX_AGE_YEARS): faded, softened pigment. */
   ageYears: number;
   compare: CompareMode;
+  /** How lengths and areas are shown (the plan stays in millimetres). */
+  units: UnitSystem;
   /** Where the split-screen divider sits, as a share of the view's width from the left (0..1). */
   splitPosition: number;
   notice: Notice | null;
@@ -68,6 +73,7 @@ export interface ViewState {
   setLighting(lighting: LightingName): void;
   setLoupe(loupe: Partial<LoupeState>): void;
   setShowSmp(show: boolean): void;
+  setShowSmpOnScars(show: boolean): void;
   setEditingHairline(editing: boolean): void;
   selectHairlinePoint(index: number | null): void;
   setDraggingHandle(dragging: boolean): void;
@@ -76,17 +82,19 @@ export interface ViewState {
   setSessionPreview(session: number | null): void;
   setAgeYears(years: number): void;
   setCompare(mode: CompareMode): void;
+  setUnits(units: UnitSystem): void;
   setSplitPosition(position: number): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
 }
 
-export function createViewStore(initialView: ViewName = 'three-quarter') {
+export function createViewStore(initialView: ViewName = 'three-quarter', initialUnits: UnitSystem = 'metric') {
   return createStore<ViewState>()((set, get) => ({
     viewRequest: { name: initialView, animate: false, seq: 0 },
     lighting: 'clinic',
     loupe: { enabled: false, pointer: null, fieldMm: LOUPE_FIELD_MM, overHead: false },
     showSmp: true,
+    showSmpOnScars: true,
     editingHairline: false,
     selectedHairlinePoint: null,
     draggingHandle: false,
@@ -95,6 +103,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     sessionPreview: null,
     ageYears: 0,
     compare: 'off',
+    units: initialUnits,
     splitPosition: 0.5,
     notice: null,
     requestView(name, options = {}) {
@@ -111,6 +120,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     },
     setShowSmp(showSmp) {
       set({ showSmp });
+    },
+    setShowSmpOnScars(showSmpOnScars) {
+      set({ showSmpOnScars });
     },
     setEditingHairline(editingHairline) {
       // One pointer tool at a time: editing the hairline turns the loupe off.
@@ -145,6 +157,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter') {
     setCompare(compare) {
       // The grid shows fixed views: pointer tools that work on the interactive camera are turned off.
       set({ compare, ...(compare === 'grid' ? { loupe: { ...get().loupe, enabled: false }, editingHairline: false, brushTarget: null } : {}) });
+    },
+    setUnits(units) {
+      set({ units });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

@@ -1,6 +1,7 @@
 import { useSimulator, useView } from '../app/simulator';
 import { BRUSH_FIELDS, type BrushMode } from '../domain/brush';
 import { percent } from '../domain/format';
+import { formatLength } from '../domain/units';
 import type { BrushTarget } from '../domain/painting';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RangeField } from './RangeField';
@@ -23,6 +24,7 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
   const { viewStore } = useSimulator();
   const active = useView((v) => sameTarget(v.brushTarget, target));
   const brush = useView((v) => v.brush);
+  const units = useView((v) => v.units);
   const testKey = target.map === 'scar' ? `scar-${target.scarId}` : target.map;
   return (
     <div className="brush-controls">
@@ -55,7 +57,7 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
             min={BRUSH_FIELDS.radiusMm.min}
             max={BRUSH_FIELDS.radiusMm.max}
             step={BRUSH_FIELDS.radiusMm.step}
-            shown={`${brush.radiusMm.toFixed(1)} mm`}
+            shown={formatLength(brush.radiusMm, units)}
             onChange={(radiusMm) => viewStore.getState().setBrush({ radiusMm })}
             testId="brush-radius"
           />

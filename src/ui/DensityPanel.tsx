@@ -1,6 +1,7 @@
-import { useSimulator, usePlan } from '../app/simulator';
+import { useSimulator, usePlan, useView } from '../app/simulator';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { percent } from '../domain/format';
+import { formatDensity } from '../domain/units';
 import { DENSITY_REGION_FIELDS } from '../domain/plan';
 import { BrushControls } from './BrushControls';
 import { PlanSlider } from './PlanSlider';
@@ -12,12 +13,13 @@ export function DensityPanel() {
   const { planStore } = useSimulator();
   const density = usePlan((p) => p.density);
   const base = usePlan((p) => p.dots.densityPerCm2);
-  const perCm2 = (factor: number) => `${Math.round(factor * base)} dots/cm² · ${percent(factor)}`;
+  const units = useView((v) => v.units);
+  const perCm2 = (factor: number) => `${formatDensity(factor * base, units)} · ${percent(factor)}`;
   return (
     <section className="panel-section" aria-labelledby="density-heading">
       <h2 id="density-heading">Density map</h2>
       <p className="hint">
-        Density by region, as a share of the plan's {base} dots/cm². Regions blend into each other over about a centimetre.
+        Density by region, as a share of the plan's {formatDensity(base, units)}. Regions blend into each other over about a centimetre.
       </p>
       {DENSITY_REGIONS.map((region) => (
         <PlanSlider

@@ -1,10 +1,11 @@
-import { useSimulator, usePlan } from '../app/simulator';
+import { useSimulator, usePlan, useView } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
 import { cellSizeMm } from '../domain/dots/placement';
 import { relativeLuminance } from '../domain/color';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';
+import { formatLength } from '../domain/units';
 import { PlanSlider } from './PlanSlider';
 
 
@@ -25,6 +26,7 @@ export function DotsPanel() {
   const dots = usePlan((p) => p.dots);
   const hairColor = usePlan((p) => p.hairColor);
   const skinColor = usePlan((p) => p.skin.color);
+  const units = useView((v) => v.units);
   const setColor = (label: string, color: string, gesture?: string) =>
     planStore.getState().edit(label, (plan) => void (plan.dots.color = color), gesture ? { gesture } : undefined);
   const matchHair = (color: string) =>
@@ -37,7 +39,7 @@ export function DotsPanel() {
     <section className="panel-section" aria-labelledby="dots-heading">
       <h2 id="dots-heading">Dots</h2>
       <p className="hint">
-        Each dot is one pigment impression, drawn at true size. Spacing {cellSizeMm(dots.densityPerCm2).toFixed(2)} mm · covers{' '}
+        Each dot is one pigment impression, drawn at true size. Spacing {formatLength(cellSizeMm(dots.densityPerCm2), units, 2)} · covers{' '}
         {percent(expectedCoverage(dots.densityPerCm2, dots.diameterMm))} of the treated scalp.
       </p>
       <PlanSlider field={DOT_FIELDS.diameterMm} value={dots.diameterMm} write={(p, v) => void (p.dots.diameterMm = v)} testId="dots-diameter" />

@@ -4,6 +4,7 @@ import { usePlan, useSimulator, useView } from '../app/simulator';
 import { removePoint } from '../domain/hairline/editing';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
+import { formatArea, formatLength } from '../domain/units';
 import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -17,6 +18,7 @@ export function HairlinePanel() {
   const hairline = usePlan((p) => p.hairline);
   const editing = useView((v) => v.editingHairline);
   const selected = useView((v) => v.selectedHairlinePoint);
+  const units = useView((v) => v.units);
   const m = useMeasurements();
   const head = useStore(headStore, (s) => s.head);
   // A line is custom once its points differ from the preset they started from.
@@ -102,11 +104,11 @@ export function HairlinePanel() {
       {m ? (
         <dl className="measurements" data-testid="measurements">
           <dt>Hairline height</dt>
-          <dd>{m.hairlineHeightMm.toFixed(0)} mm <small>mid-frontal point above the glabella, along the skin</small></dd>
+          <dd>{formatLength(m.hairlineHeightMm, units, 0)} <small>mid-frontal point above the glabella, along the skin</small></dd>
           <dt>Frontotemporal width</dt>
-          <dd>{m.frontotemporalWidthMm.toFixed(0)} mm</dd>
+          <dd>{formatLength(m.frontotemporalWidthMm, units, 0)}</dd>
           <dt>Treated area</dt>
-          <dd>{m.treatedAreaCm2.toFixed(0)} cm²</dd>
+          <dd>{formatArea(m.treatedAreaCm2, units)}</dd>
           <dt>Impressions</dt>
           <dd>≈ {Math.round(m.impressions / 100) * 100}</dd>
           <dt>Sessions</dt>

@@ -1,4 +1,5 @@
 import { usePlan, useView } from '../app/simulator';
+import { formatLength } from '../domain/units';
 import { LOUPE_SIZE_PX, loupeCenter } from '../scene/Loupe';
 
 /** Scale bar length on the loupe (mm): a round number a client can relate to. */
@@ -8,6 +9,7 @@ const SCALE_BAR_MM = 2;
 export function LoupeOverlay() {
   const loupe = useView((v) => v.loupe);
   const diameter = usePlan((p) => p.dots.diameterMm);
+  const units = useView((v) => v.units);
   if (!loupe.enabled) return null;
   if (!loupe.pointer || !loupe.overHead) {
     return (
@@ -22,7 +24,7 @@ export function LoupeOverlay() {
     <div className="loupe-scale" style={{ left: center.x - LOUPE_SIZE_PX / 2, top: center.y + LOUPE_SIZE_PX / 2 + 8, width: LOUPE_SIZE_PX }} data-testid="loupe-scale">
       <div className="loupe-bar" style={{ width: pxPerMm * SCALE_BAR_MM }} />
       <span>
-        {SCALE_BAR_MM} mm · dots {diameter.toFixed(2)} mm
+        {formatLength(SCALE_BAR_MM, units, 0)} · dots {formatLength(diameter, units, 2)}
       </span>
     </div>
   );

@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { useSimulator } from '../app/simulator';
+import { useSimulator, useView } from '../app/simulator';
 import { clampToField, type NumberField } from '../domain/schema';
 import type { Plan } from '../domain/plan';
+import { formatQuantity } from '../domain/units';
 import { RangeField } from './RangeField';
 
 interface Props {
@@ -9,7 +10,7 @@ interface Props {
   value: number;
   /** Writes a value into a draft plan. */
   write: (plan: Plan, value: number) => void;
-  /** How to show the value; defaults to the step's precision plus the field's unit. */
+  /** How to show the value; defaults to the step's precision and the field's unit, metric or imperial. */
   format?: (value: number) => string;
   hint?: string;
   testId?: string;
@@ -23,9 +24,10 @@ const decimals = (step: number) => Math.max(0, -Math.floor(Math.log10(step) + 1e
  */
 export function PlanSlider({ field, value, write, format, hint, testId }: Props) {
   const { planStore } = useSimulator();
+  const units = useView((v) => v.units);
   const id = useId();
   const gesture = `slider:${id}`;
-  const shown = format ? format(value) : `${value.toFixed(decimals(field.step))}${field.unit ? ` ${field.unit}` : ''}`;
+  const shown = format ? format(value) : formatQuantity(value, field.unit, units, decimals(field.step));
   const set = (raw: number) => {
     const next = clampToField(field, raw);
     planStore.getState().edit(field.label, (plan) => write(plan, next), { gesture });

@@ -13,6 +13,11 @@ const VIEW_HINTS: Record<string, string> = {
   'three-quarter': 'Three-quarter view',
 };
 
+const UNIT_BUTTONS = [
+  { units: 'metric', label: 'mm', hint: 'Show lengths in millimetres and areas in cm²' },
+  { units: 'imperial', label: 'in', hint: 'Show lengths in inches and areas in square inches (the plan stays in millimetres)' },
+] as const;
+
 const COMPARE_BUTTONS = [
   { mode: 'split', label: 'Split', hint: 'Split screen: before on the left, after on the right; drag the divider' },
   { mode: 'grid', label: 'Grid', hint: 'Front, top and back, before (top row) and after (bottom row)' },
@@ -25,6 +30,7 @@ export function ViewBar() {
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
   const compare = useView((v) => v.compare);
+  const units = useView((v) => v.units);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -90,6 +96,13 @@ export function ViewBar() {
             data-compare={mode}
             onClick={() => viewStore.getState().setCompare(compare === mode ? 'off' : mode)}
           >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="group" aria-label="Units">
+        {UNIT_BUTTONS.map(({ units: value, label, hint }) => (
+          <button key={value} type="button" className={units === value ? 'active' : ''} aria-pressed={units === value} title={hint} data-units={value} onClick={() => viewStore.getState().setUnits(value)}>
             {label}
           </button>
         ))}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOT_FIELDS } from '../../src/domain/plan';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
-import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, waitForReady, type AppPage } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -92,6 +92,27 @@ describe('editing dots in the interface', () => {
     await app.page.getByRole('button', { name: 'Redo' }).click();
     expect(await shade()).toBe(PIGMENT_PRESETS[4].color);
     expect(await app.page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
+  });
+});
+
+describe('units', () => {
+  it('shows lengths and areas in inches on request, remembers the choice, and keeps the plan in mm', async () => {
+    const app = await openApp();
+    try {
+      const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
+      await app.page.locator('[data-units="imperial"]').click();
+      await expect.poll(() => app.page.getByTestId('measurements').textContent()).toMatch(/\d\.\d\d in.*in²/s);
+      const sizeOutput = app.page.locator('.slider-field', { has: app.page.getByTestId('dots-diameter') }).locator('output');
+      expect(await sizeOutput.textContent()).toBe('0.0157 in');
+      expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
+      await app.page.reload();
+      await waitForReady(app.page);
+      expect(await sizeOutput.textContent()).toBe('0.0157 in');
+      await app.page.locator('[data-units="metric"]').click();
+      expect(await sizeOutput.textContent()).toBe('0.40 mm');
+    } finally {
+      await app.close();
+    }
   });
 });
 

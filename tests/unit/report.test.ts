@@ -46,7 +46,7 @@ describe('consultation report', () => {
     expect(value(r.treatment, 'Estimated impressions')).toBe('≈ 55,000');
     expect(value(r.treatment, 'Sessions')).toBe('3');
     expect(value(r.treatment, 'Time')).toBe('≈ 12.5 h in all');
-    expect(value(r.hairline, 'Transition zone')).toBe('8 mm');
+    expect(value(r.hairline, 'Transition zone')).toBe('8.0 mm');
     expect(value(r.hairline, 'Hairline age')).toBe('Mature');
     expect(value(r.hairline, 'Hairline shape')).toBe('Straight');
     expect(value(report(parsePlan({ hairline: { shape: 'widows-peak', age: 'juvenile', transitionMm: 7.5 } })).hairline, 'Hairline shape')).toBe('Widow’s peak');
@@ -61,6 +61,14 @@ describe('consultation report', () => {
     expect(report().treatment.find((l) => l.label === 'Sessions')!.detail).toBeUndefined();
   });
 
+  it('writes lengths and areas in inches when the display is imperial (the plan stays in mm)', () => {
+    const r = buildReport({ plan: parsePlan({ dots: { diameterMm: 0.5, densityPerCm2: 100 } }), measurements, madeAt, units: 'imperial' });
+    expect(value(r.hairline, 'Hairline height')).toBe(`${(measurements.hairlineHeightMm / 25.4).toFixed(2)} in`);
+    expect(value(r.hairline, 'Treated area')).toBe(`${(measurements.treatedAreaCm2 / 6.4516).toFixed(0)} in²`);
+    expect(value(r.dots, 'Dot size')).toBe('0.0197 in');
+    expect(value(r.dots, 'Density')).toBe('645 dots/in²');
+  });
+
   it('lists the plan warnings', () => {
     const warned = report(defaultPlan(), { ...measurements, warnings: [{ id: 'low-hairline', message: 'The mid-frontal point is low.' }] });
     expect(warned.warnings).toEqual(['The mid-frontal point is low.']);
@@ -71,7 +79,7 @@ describe('consultation report', () => {
     const plan = parsePlan({ dots: { diameterMm: 0.35, densityPerCm2: 120, sizeVariation: 0.2, opacity: 0.9, softness: 0.25, color: PIGMENT_PRESETS[2].color } });
     const r = report(plan);
     expect(value(r.dots, 'Dot size')).toBe('0.35 mm');
-    expect(value(r.dots, 'Density')).toBe('120 dots per cm²');
+    expect(value(r.dots, 'Density')).toBe('120 dots/cm²');
     expect(value(r.dots, 'Size variation')).toBe('20 %');
     expect(value(r.dots, 'Opacity')).toBe('90 %');
     expect(value(r.dots, 'Ink spread')).toBe('25 %');

@@ -1,0 +1,37 @@
+/**
+ * Metric or imperial display. The plan itself is always in millimetres (and cm², dots per cm²): only what
+ * people read changes, so a plan made in inches is the same plan.
+ */
+export const UNIT_SYSTEMS = ['metric', 'imperial'] as const;
+export type UnitSystem = (typeof UNIT_SYSTEMS)[number];
+
+const MM_PER_INCH = 25.4;
+const CM2_PER_SQUARE_INCH = 6.4516;
+
+const round = (value: number, decimals: number) => value.toFixed(Math.max(0, decimals));
+
+/** A length given in mm: `12.5 mm`, or in inches (`0.49 in`) with two more decimals, as inches are 25× larger. */
+export function formatLength(mm: number, units: UnitSystem, decimals = 1): string {
+  return units === 'metric' ? `${round(mm, decimals)} mm` : `${round(mm / MM_PER_INCH, decimals + 2)} in`;
+}
+
+/** An area given in cm²: `582 cm²`, or `90 in²`. */
+export function formatArea(cm2: number, units: UnitSystem, decimals = 0): string {
+  return units === 'metric' ? `${round(cm2, decimals)} cm²` : `${round(cm2 / CM2_PER_SQUARE_INCH, decimals)} in²`;
+}
+
+/** A density given per cm²: `100 dots/cm²`, or `645 dots/in²`. */
+export function formatDensity(perCm2: number, units: UnitSystem, decimals = 0): string {
+  return units === 'metric' ? `${round(perCm2, decimals)} dots/cm²` : `${round(perCm2 * CM2_PER_SQUARE_INCH, decimals)} dots/in²`;
+}
+
+/**
+ * A plan value in its schema unit (`mm`, `cm²`, `dots/cm²`, or anything else, shown as it is) for the
+ * chosen system, with `decimals` as the metric display would use.
+ */
+export function formatQuantity(value: number, unit: string, units: UnitSystem, decimals: number): string {
+  if (unit === 'mm') return formatLength(value, units, decimals);
+  if (unit === 'cm²') return formatArea(value, units, decimals);
+  if (unit === 'dots/cm²') return formatDensity(value, units, decimals);
+  return unit ? `${round(value, decimals)} ${unit}` : round(value, decimals);
+}

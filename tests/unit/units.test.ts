@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatArea, formatDensity, formatLength, formatQuantity } from '../../src/domain/units';
+
+describe('metric and imperial display', () => {
+  it('writes lengths in mm or inches', () => {
+    expect(formatLength(80, 'metric', 0)).toBe('80 mm');
+    expect(formatLength(25.4, 'imperial', 0)).toBe('1.00 in');
+    expect(formatLength(0.4, 'metric', 2)).toBe('0.40 mm');
+    expect(formatLength(0.4, 'imperial', 2)).toBe('0.0157 in');
+  });
+
+  it('writes areas and densities per cm² or per square inch', () => {
+    expect(formatArea(582, 'metric')).toBe('582 cm²');
+    expect(formatArea(6.4516 * 90, 'imperial')).toBe('90 in²');
+    expect(formatDensity(100, 'metric')).toBe('100 dots/cm²');
+    expect(formatDensity(100, 'imperial')).toBe('645 dots/in²');
+  });
+
+  it('formats a schema value by its unit, leaving other units as they are', () => {
+    expect(formatQuantity(8, 'mm', 'imperial', 1)).toBe('0.315 in');
+    expect(formatQuantity(90, 'cm²', 'imperial', 0)).toBe('14 in²');
+    expect(formatQuantity(300, 'scars', 'imperial', 0)).toBe('300 scars');
+    expect(formatQuantity(0.5, '', 'metric', 2)).toBe('0.50');
+  });
+});
