@@ -7,8 +7,11 @@ import { percent, years } from './format';
 import { formatArea, formatDensity, formatLength, type UnitSystem } from './units';
 import type { HairlineMeasurements } from './hairline/measurements';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_SHAPE_LABELS } from './hairline/presets';
-import { PIGMENT_PRESETS } from './pigment';
-import { DOT_FIELDS, HAIRLINE_FIELDS, type Plan } from './plan';
+import { DENSITY_REGION_LABELS, DENSITY_REGIONS } from './density/regions';
+import { HAIR_LOSS_LABELS } from './hairLoss/labels';
+import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS } from './pigment';
+import { SCAR_KIND_LABELS } from './scars/scars';
+import { DOT_FIELDS, HAIR_LOSS_FIELDS, HAIRLINE_FIELDS, type Plan } from './plan';
 import { sessionShares } from './sessions';
 import type { ViewName } from './views';
 
@@ -69,6 +72,12 @@ export interface ConsultationReport {
   /** The plan's warnings, as the panel shows them. */
   warnings: string[];
   dots: ReportLine[];
+  /** The client's hair today (hair-loss pattern, colour, length); empty when no hair is drawn. */
+  hair: ReportLine[];
+  /** Regions planned at another density than the plan's, and painted density; empty when uniform. */
+  density: ReportLine[];
+  /** Each scar with its area, pigment uptake and coverage; empty without scars. */
+  scars: ReportLine[];
   treatment: ReportLine[];
   sessions: ReportSession[];
   sessionNote: string;
@@ -111,6 +120,28 @@ export function pigmentPresetName(color: string): string | null {
   return PIGMENT_PRESETS.find((p) => p.color.toLowerCase() === color.toLowerCase())?.label ?? null;
 }
 
+function hairLines(plan: Plan, units: UnitSystem): ReportLine[] {
+  const { pattern, strokes, stubbleMm } = plan.hairLoss;
+  if (pattern === 'none' && strokes.length === 0) return [];
+  const hairName = HAIR_COLOR_PRESETS.find((h) => h.color === plan.hairColor)?.label ?? 'Custom';
+  return [
+    { label: 'Hair loss', value: HAIR_LOSS_LABELS[pattern].description, ...(strokes.length > 0 ? { detail: `adjusted with ${strokes.length} painted stroke${strokes.length === 1 ? '' : 's'}` } : {}) },
+    { label: 'Hair colour', value: `${hairName} (${plan.hairColor})`, swatch: plan.hairColor },
+    { label: HAIR_LOSS_FIELDS.stubbleMm.label, value: formatLength(stubbleMm, units) },
+  ];
+}
+
+function densityLines(plan: Plan, units: UnitSystem): ReportLine[] {
+  const lines: ReportLine[] = DENSITY_REGIONS.filter((r) => plan.density.regions[r] !== 1).map((r) => ({
+    label: DENSITY_REGION_LABELS[r],
+    value: formatDensity(plan.density.regions[r] * plan.dots.densityPerCm2, units),
+    detail: `${percent(plan.density.regions[r])} of the plan's density`,
+  }));
+  const painted = plan.density.strokes.length;
+  if (painted > 0) lines.push({ label: 'Painted density', value: `${painted} stroke${painted === 1 ? '' : 's'}`, detail: 'denser or sparser by hand where the regions are not enough' });
+  return lines;
+}
+
 export function buildReport({ plan, measurements: m, madeAt, units = 'metric' }: ReportInput): ConsultationReport {
   const consultationDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(plan.client.date);
   const shareNumbers = sessionShares(plan.sessions);
@@ -149,6 +180,16 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric' }:
       { label: DOT_FIELDS.opacity.label, value: percent(plan.dots.opacity) },
       { label: DOT_FIELDS.softness.label, value: percent(plan.dots.softness), detail: 'from crisp (0 %) to blurred (100 %)' },
     ],
+    hair: hairLines(plan, units),
+    density: densityLines(plan, units),
+    scars: plan.scars.map((scar) => {
+      const measured = m.scars?.find((s) => s.id === scar.id);
+      return {
+        label: `${SCAR_KIND_LABELS[scar.kind]} (${scar.id})`,
+        value: measured ? `${percent(measured.coverage)} covered` : 'Not measured',
+        detail: `${measured ? `${formatArea(measured.areaCm2, units, 1)}, ` : ''}pigment uptake ${percent(scar.uptake)}`,
+      };
+    }),
     treatment: [
       { label: 'Estimated impressions', value: `≈ ${groupedNumber.format(roundTo(m.impressions, 100))}` },
       {

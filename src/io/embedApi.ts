@@ -47,7 +47,8 @@ export interface SmpApi {
   /**
    * Measurements of the current plan on the current head: hairline height above the glabella along the
    * skin (mm), frontotemporal width (mm), treated area (cm²), estimated impressions, sessions and hours,
-   * and the plan's warnings.
+   * the plan's warnings, and `scars: [{ id, kind, areaCm2, coverage }]` (coverage 0..1: the share of
+   * each scar's area that SMP would blend in with the treated scalp around it).
    */
   getMeasurements(): HairlineMeasurements;
   /** The hairline's control points on the current head (head frame, mm): the plan's own, or its preset's. */
@@ -58,6 +59,8 @@ export interface SmpApi {
   toScreen(point: Vec3): { x: number; y: number };
   /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
   setShowSmp(show: boolean): void;
+  /** Shows (true) or hides (false) the SMP over the scars only, the rest keeping it: the scars' before / after. */
+  setShowSmpOnScars(show: boolean): void;
   /** Previews the scalp after session `session` (1-based) of the plan's sessions; null: the finished result. */
   setSessionPreview(session: number | null): void;
   /** Previews the SMP `years` (0 to 10) after treatment: faded and softened pigment (0: freshly healed). */
@@ -155,6 +158,10 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans): SmpApi {
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${String(show)})`);
       sim.viewStore.getState().setShowSmp(show);
+    },
+    setShowSmpOnScars(show) {
+      if (typeof show !== 'boolean') throw new Error(`setShowSmpOnScars: expected true or false (got ${String(show)})`);
+      sim.viewStore.getState().setShowSmpOnScars(show);
     },
     setSessionPreview(session) {
       const count = sim.planStore.getState().plan.sessions.length;

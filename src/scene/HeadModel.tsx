@@ -5,6 +5,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { useSimulator } from '../app/simulator';
 import { headFromGltf } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
+import { scarShaderData } from '../domain/scars/shaderData';
 
 export const DEFAULT_HEAD_URL = `${import.meta.env.BASE_URL}models/head.glb`;
 
@@ -18,11 +19,15 @@ export function HeadModel() {
   // (a handle drag then costs one update per frame, however many pointer events arrive).
   const uploadedVersion = useRef(-1);
   const uploadedDensity = useRef(-1);
+  const uploadedHair = useRef(-1);
+  const uploadedScars = useRef(-1);
+  const uploadedScarAmounts = useRef(-1);
   useFrame(() => {
     const geometry = head.skin.geometry;
     const distance = geometry.getAttribute('hairlineDistance');
     const density = geometry.getAttribute('densityFactor');
-    if (!distance || !density) return;
+    const hair = geometry.getAttribute('hairDensity');
+    if (!distance || !density || !hair) return;
     const plan = sim.planStore.getState().plan;
     const version = head.treatment.update(plan);
     if (version !== uploadedVersion.current) {
@@ -34,6 +39,23 @@ export function HeadModel() {
       uploadedDensity.current = densityVersion;
       density.needsUpdate = true;
     }
+    const hairVersion = head.treatment.hair.update(plan.hairLoss);
+    if (hairVersion !== uploadedHair.current) {
+      uploadedHair.current = hairVersion;
+      hair.needsUpdate = true;
+    }
+    // Scars: freeform scar tissue per vertex, and every scar's shape in uniforms.
+    const scars = head.treatment.scars;
+    scars.update(plan.scars);
+    const scarAmount = geometry.getAttribute('scarAmount');
+    if (scarAmount && scars.amountsVersion !== uploadedScarAmounts.current) {
+      uploadedScarAmounts.current = scars.amountsVersion;
+      scarAmount.needsUpdate = true;
+    }
+    if (scars.version !== uploadedScars.current) {
+      uploadedScars.current = scars.version;
+      scalp.applyScars(scarShaderData(scars.placed, scars.surface));
+    }
   });
 
   useEffect(() => {
@@ -41,11 +63,21 @@ export function HeadModel() {
     // moves. Attached here, not while building the head: React may build it twice and keep one.
     head.skin.geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(head.treatment.distances, 1));
     head.skin.geometry.setAttribute('densityFactor', new THREE.BufferAttribute(head.treatment.density.factors, 1));
+    head.skin.geometry.setAttribute('hairDensity', new THREE.BufferAttribute(head.treatment.hair.density, 1));
+    head.skin.geometry.setAttribute('scarAmount', new THREE.BufferAttribute(head.treatment.scars.amounts, 1));
+    scalp.uniforms.uHairWhorl.value.set(...head.treatment.hair.frame.whorl);
     uploadedVersion.current = -1;
     uploadedDensity.current = -1;
+    uploadedHair.current = -1;
+    uploadedScars.current = -1;
+    uploadedScarAmounts.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
-    const applyView = () => void (scalp.uniforms.uSmpVisible.value = sim.viewStore.getState().showSmp ? 1 : 0);
+    const applyView = () => {
+      const view = sim.viewStore.getState();
+      scalp.uniforms.uSmpVisible.value = view.showSmp ? 1 : 0;
+      scalp.uniforms.uSmpOnScars.value = view.showSmpOnScars ? 1 : 0;
+    };
     applyPlan();
     applyView();
     const offPlan = sim.planStore.subscribe(applyPlan);

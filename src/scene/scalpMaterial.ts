@@ -6,7 +6,9 @@ import * as THREE from 'three';
 import dotsGlsl from '../../shaders/follicle_dots.glsl?raw';
 import fragmentGlsl from '../../shaders/scalp_fragment.glsl?raw';
 import fragmentParsGlsl from '../../shaders/scalp_fragment_pars.glsl?raw';
+import hairGlsl from '../../shaders/hair.glsl?raw';
 import hashGlsl from '../../shaders/hash.glsl?raw';
+import scarsGlsl from '../../shaders/scars.glsl?raw';
 import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { dotAreaFraction } from '../domain/dots/coverage';
@@ -15,6 +17,10 @@ import { agedDots } from '../domain/ageing';
 import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import type { Plan } from '../domain/plan';
 import { sessionLayers } from '../domain/sessions';
+import { scarTone } from '../domain/scars/coverage';
+import { FUT_POINTS } from '../domain/scars/fut';
+import { MAX_SCARS } from '../domain/scars/scars';
+import type { ScarShaderData } from '../domain/scars/shaderData';
 
 export interface ScalpUniforms {
   uDotDiameterMm: THREE.IUniform<number>;
@@ -35,6 +41,20 @@ export interface ScalpUniforms {
   uSessionsDone: THREE.IUniform<number>;
   uVisibleShare: THREE.IUniform<number>;
   uMeanStrength: THREE.IUniform<number>;
+  /** The client's own hair (shaders/hair.glsl): its colour, its cut length (mm) and the whorl it grows from (head frame, mm). */
+  uHairColor: THREE.IUniform<THREE.Color>;
+  uHairLengthMm: THREE.IUniform<number>;
+  uHairWhorl: THREE.IUniform<THREE.Vector3>;
+  /** Scars (shaders/scars.glsl): arrays of MAX_SCARS slots, filled by `applyScars`. */
+  uScarCount: THREE.IUniform<number>;
+  uScarInfo: THREE.IUniform<Float32Array>;
+  uScarShape: THREE.IUniform<Float32Array>;
+  uScarExtra: THREE.IUniform<Float32Array>;
+  uFutPoints: THREE.IUniform<THREE.DataTexture>;
+  uScarAxis: THREE.IUniform<THREE.Vector2>;
+  uScarColor: THREE.IUniform<THREE.Color>;
+  /** 0 shows the scars as they are, without SMP on them (the scars' before / after); 1 with it. */
+  uSmpOnScars: THREE.IUniform<number>;
 }
 
 /** What the view previews of the plan: the scalp after some of its sessions, some years on. */
@@ -51,9 +71,13 @@ export interface ScalpMaterial {
   applyPlan(plan: Plan, preview: PlanPreview): void;
   /** Runs `render` with the SMP shown or hidden regardless of the view's setting (before / after images). */
   withSmp(visible: boolean, render: () => void): void;
+  /** Copies the placed scars into their uniforms and centreline texture (on a scar edit). */
+  applyScars(data: ScarShaderData): void;
 }
 
 export function createScalpMaterial(): ScalpMaterial {
+  const futTexture = new THREE.DataTexture(new Float32Array(4 * FUT_POINTS * MAX_SCARS), FUT_POINTS, MAX_SCARS, THREE.RGBAFormat, THREE.FloatType);
+  futTexture.needsUpdate = true;
   const uniforms: ScalpUniforms = {
     uDotDiameterMm: { value: 0.4 },
     uSizeVariation: { value: 0 },
@@ -73,6 +97,17 @@ export function createScalpMaterial(): ScalpMaterial {
     uSessionsDone: { value: 1 },
     uVisibleShare: { value: 1 },
     uMeanStrength: { value: 1 },
+    uHairColor: { value: new THREE.Color() },
+    uHairLengthMm: { value: 1 },
+    uHairWhorl: { value: new THREE.Vector3() },
+    uScarCount: { value: 0 },
+    uScarInfo: { value: new Float32Array(4 * MAX_SCARS) },
+    uScarShape: { value: new Float32Array(4 * MAX_SCARS) },
+    uScarExtra: { value: new Float32Array(4 * MAX_SCARS) },
+    uFutPoints: { value: futTexture },
+    uScarAxis: { value: new THREE.Vector2() },
+    uScarColor: { value: new THREE.Color() },
+    uSmpOnScars: { value: 1 },
   };
 
   // Skin: a faint clearcoat gives the oily sheen a bald scalp shows under harsh overhead light (an honest
@@ -90,13 +125,17 @@ export function createScalpMaterial(): ScalpMaterial {
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}`)
-      .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`);
+      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n${hairGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}`)
+      .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`)
+      .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor *= mix(1.0, SCAR_ROUGHNESS, smpScarAmount);')
+      .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor = mix(roughnessFactor, HAIR_ROUGHNESS, smpHairCover);');
   };
   material.customProgramCacheKey = () => 'smp-scalp-v1';
+  material.addEventListener('dispose', () => futTexture.dispose());
 
   const applyPlan = (plan: Plan, preview: PlanPreview) => {
     material.color.set(plan.skin.color);
+    uniforms.uScarColor.value.set(scarTone(plan.skin.color));
     const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
     uniforms.uDotDiameterMm.value = dots.diameterMm;
     uniforms.uSizeVariation.value = dots.sizeVariation;
@@ -118,6 +157,18 @@ export function createScalpMaterial(): ScalpMaterial {
     uniforms.uSessionsDone.value = layers.done;
     uniforms.uVisibleShare.value = layers.visibleShare;
     uniforms.uMeanStrength.value = layers.meanStrength;
+    uniforms.uHairColor.value.set(plan.hairColor);
+    uniforms.uHairLengthMm.value = plan.hairLoss.stubbleMm;
+  };
+
+  const applyScars = (data: ScarShaderData) => {
+    uniforms.uScarCount.value = data.count;
+    uniforms.uScarInfo.value.set(data.info);
+    uniforms.uScarShape.value.set(data.shape);
+    uniforms.uScarExtra.value.set(data.extra);
+    (futTexture.image.data as Float32Array).set(data.futPoints);
+    futTexture.needsUpdate = true;
+    uniforms.uScarAxis.value.set(data.axis.x, data.axis.z);
   };
 
   const withSmp = (visible: boolean, render: () => void) => {
@@ -130,5 +181,5 @@ export function createScalpMaterial(): ScalpMaterial {
     }
   };
 
-  return { material, uniforms, applyPlan, withSmp };
+  return { material, uniforms, applyPlan, withSmp, applyScars };
 }

@@ -8,6 +8,7 @@ import type { LightingName } from '../domain/lighting';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { BRUSH_FIELDS } from '../domain/brush';
 import type { UnitSystem } from '../domain/units';
+import type { StepId } from '../domain/consultation';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
 
 /** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
@@ -66,6 +67,10 @@ export interface ViewState {
   compare: CompareMode;
   /** How lengths and areas are shown (the plan stays in millimetres). */
   units: UnitSystem;
+  /** The consultation step whose controls the panel shows. */
+  step: StepId;
+  /** Which help is open: the list of gestures and shortcuts, the first-run guide, or none. */
+  help: 'none' | 'help' | 'guide';
   /** Where the split-screen divider sits, as a share of the view's width from the left (0..1). */
   splitPosition: number;
   notice: Notice | null;
@@ -83,6 +88,8 @@ export interface ViewState {
   setAgeYears(years: number): void;
   setCompare(mode: CompareMode): void;
   setUnits(units: UnitSystem): void;
+  setStep(step: StepId): void;
+  setHelp(help: ViewState['help']): void;
   setSplitPosition(position: number): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
@@ -104,6 +111,8 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     ageYears: 0,
     compare: 'off',
     units: initialUnits,
+    step: 'head',
+    help: 'none',
     splitPosition: 0.5,
     notice: null,
     requestView(name, options = {}) {
@@ -160,6 +169,13 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     },
     setUnits(units) {
       set({ units });
+    },
+    setStep(step) {
+      // A pointer tool belongs to its step: leaving the step puts it down.
+      set({ step, editingHairline: false, brushTarget: null, selectedHairlinePoint: null });
+    },
+    setHelp(help) {
+      set({ help });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

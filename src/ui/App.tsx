@@ -1,19 +1,16 @@
 import { Component, useState, type ReactNode } from 'react';
-import { useSimulator } from '../app/simulator';
+import { useView } from '../app/simulator';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
+import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
 import { HistoryButtons } from './HistoryButtons';
 import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
-import { PreviewBadge } from './PreviewBadge';
-import { DensityPanel } from './DensityPanel';
-import { DotsPanel } from './DotsPanel';
-import { ExportButtons } from './ExportButtons';
-import { HairlinePanel } from './HairlinePanel';
 import { PlansPanel } from './PlansPanel';
+import { PreviewBadge } from './PreviewBadge';
 import { ReportView } from './ReportView';
-import { SessionsPanel } from './SessionsPanel';
-import { SkinTonePicker } from './SkinTonePicker';
+import { StepPanel } from './StepPanel';
+import { UnitsToggle } from './UnitsToggle';
 import { ViewBar } from './ViewBar';
 
 /** Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. */
@@ -38,17 +35,20 @@ class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Err
 
 export function App() {
   const [contextLost, setContextLost] = useState(false);
-  useSimulator();
+  const units = useView((v) => v.units);
+  useFirstRunGuide();
   return (
     <div className="app">
       <header className="topbar">
         <h1 className="brand">
           SMP <span>Simulator</span>
         </h1>
-        <ViewBar />
-        <PlansPanel />
-        <ExportButtons />
-        <HistoryButtons />
+        <div className="topbar-actions">
+          <PlansPanel />
+          <UnitsToggle />
+          <HelpButton />
+          <HistoryButtons />
+        </div>
       </header>
       <main className="stage" aria-label="3D head view">
         <SceneErrorBoundary>
@@ -61,18 +61,14 @@ export function App() {
         )}
         <CompareOverlay />
         <LoupeOverlay />
+        <ViewBar />
         <PreviewBadge />
         <NoticeBanner />
-        <p className="scale-note">True scale · millimetres · simulation, not a guarantee</p>
+        <p className="scale-note">True scale · {units === 'metric' ? 'millimetres' : 'inches'} · simulation, not a guarantee</p>
       </main>
-      <aside className="panel" aria-label="Plan settings">
-        <HairlinePanel />
-        <DotsPanel />
-        <DensityPanel />
-        <SessionsPanel />
-        <SkinTonePicker />
-      </aside>
+      <StepPanel />
       <ReportView />
+      <HelpDialogs />
     </div>
   );
 }

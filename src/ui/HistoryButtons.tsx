@@ -29,10 +29,12 @@ export function HistoryButtons() {
   return (
     <div className="segmented" role="group" aria-label="History">
       <button type="button" disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo" onClick={() => planStore.getState().undo()}>
-        ↶ Undo
+        <span aria-hidden="true">↶</span>
+        <span className="button-text"> Undo</span>
       </button>
       <button type="button" disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label="Redo" onClick={() => planStore.getState().redo()}>
-        ↷ Redo
+        <span aria-hidden="true">↷</span>
+        <span className="button-text"> Redo</span>
       </button>
     </div>
   );

@@ -23,11 +23,11 @@ export function PlansPanel() {
   return (
     <>
       <div className="segmented">
-        <button ref={button} type="button" aria-haspopup="dialog" aria-expanded={open} title="Client details, saved plans and plan files" data-testid="plans-button" onClick={() => setOpen(true)}>
+        <button ref={button} type="button" aria-haspopup="dialog" aria-expanded={open} aria-label="Plans" title="Client details, saved plans and plan files" data-testid="plans-button" onClick={() => setOpen(true)}>
           <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2h8.5A1.5 1.5 0 0 1 21 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
           </svg>
-          Plans
+          <span className="button-text">Plans</span>
         </button>
       </div>
       {open && <PlansDialog onClose={close} />}

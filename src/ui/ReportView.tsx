@@ -168,6 +168,24 @@ function ReportDialog() {
               <h2 id={`${titleId}-dots`}>Dots</h2>
               <Lines lines={report.dots} />
             </section>
+            {report.hair.length > 0 && (
+              <section aria-labelledby={`${titleId}-hair`}>
+                <h2 id={`${titleId}-hair`}>The client’s hair today</h2>
+                <Lines lines={report.hair} />
+              </section>
+            )}
+            {report.density.length > 0 && (
+              <section aria-labelledby={`${titleId}-density`}>
+                <h2 id={`${titleId}-density`}>Density map</h2>
+                <Lines lines={report.density} />
+              </section>
+            )}
+            {report.scars.length > 0 && (
+              <section aria-labelledby={`${titleId}-scars`}>
+                <h2 id={`${titleId}-scars`}>Scars</h2>
+                <Lines lines={report.scars} />
+              </section>
+            )}
             <section aria-labelledby={`${titleId}-sessions`}>
               <h2 id={`${titleId}-sessions`}>Sessions and aftercare</h2>
               <Lines lines={report.treatment} />

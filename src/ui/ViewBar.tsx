@@ -13,24 +13,12 @@ const VIEW_HINTS: Record<string, string> = {
   'three-quarter': 'Three-quarter view',
 };
 
-const UNIT_BUTTONS = [
-  { units: 'metric', label: 'mm', hint: 'Show lengths in millimetres and areas in cm²' },
-  { units: 'imperial', label: 'in', hint: 'Show lengths in inches and areas in square inches (the plan stays in millimetres)' },
-] as const;
-
-const COMPARE_BUTTONS = [
-  { mode: 'split', label: 'Split', hint: 'Split screen: before on the left, after on the right; drag the divider' },
-  { mode: 'grid', label: 'Grid', hint: 'Front, top and back, before (top row) and after (bottom row)' },
-] as const;
-
 export function ViewBar() {
   const { viewStore } = useSimulator();
   const lighting = useView((v) => v.lighting);
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
-  const compare = useView((v) => v.compare);
-  const units = useView((v) => v.units);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -86,26 +74,6 @@ export function ViewBar() {
         >
           Before
         </button>
-        {COMPARE_BUTTONS.map(({ mode, label, hint }) => (
-          <button
-            key={mode}
-            type="button"
-            className={compare === mode ? 'active' : ''}
-            aria-pressed={compare === mode}
-            title={hint}
-            data-compare={mode}
-            onClick={() => viewStore.getState().setCompare(compare === mode ? 'off' : mode)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <div className="segmented" role="group" aria-label="Units">
-        {UNIT_BUTTONS.map(({ units: value, label, hint }) => (
-          <button key={value} type="button" className={units === value ? 'active' : ''} aria-pressed={units === value} title={hint} data-units={value} onClick={() => viewStore.getState().setUnits(value)}>
-            {label}
-          </button>
-        ))}
       </div>
       <div className="segmented" role="group" aria-label="Lighting">
         {LIGHTING_NAMES.map((name) => (

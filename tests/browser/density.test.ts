@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image, showStep } from './harness';
 import { centralRect, inkMask, fractionSet, type Rect } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -32,6 +32,7 @@ describe('density map', () => {
 
   beforeAll(async () => {
     app = await openApp({ width: 1000, height: 760, initScript: countShaderLinks });
+    await showStep(app.page, 'dots');
     await app.page.evaluate(() => window.smp!.setView('back', { distanceMm: 70 }));
     await app.page.evaluate(() => window.smp!.setShowSmp(false));
     bare = await frame({ dots: DOTS, sessions: ONE_SESSION });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../src/domain/head/landmarks';
-import { grabFrame, openApp, savePng, waitForLinkToMatchPlan, type AppPage } from './harness';
+import { grabFrame, openApp, savePng, waitForLinkToMatchPlan, type AppPage, showStep } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -9,6 +9,7 @@ describe('the hairline', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp({ width: 1280, height: 900 });
+    await showStep(app.page, 'hairline');
   });
   afterAll(async () => {
     await app.close();

@@ -33,6 +33,8 @@ export async function openApp(
     initScript?: () => void;
     /** Opens the page in this context (another tab of the same browser profile) instead of a fresh one. */
     context?: BrowserContext;
+    /** Show the first-run guide, as a first visit does (tests open the app as a returning user by default). */
+    firstRun?: boolean;
   } = {},
 ): Promise<AppPage> {
   const b = await sharedBrowser();
@@ -43,6 +45,7 @@ export async function openApp(
       deviceScaleFactor: 1,
     }));
   const page = await context.newPage();
+  if (!options.firstRun) await page.addInitScript(() => localStorage.setItem('smp-simulator.guide-seen', 'yes'));
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
   const foreignRequests: string[] = [];
@@ -143,4 +146,10 @@ export function countShaderLinks() {
 /** How many shader programs the page has linked so far (needs `countShaderLinks` as an init script). */
 export function shaderLinks(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __links: number }).__links);
+}
+
+/** Opens a consultation step in the side panel (each step shows only its own controls). */
+export async function showStep(page: Page, step: string): Promise<void> {
+  await page.locator(`[data-step="${step}"]`).click();
+  await page.locator(`[data-step="${step}"][aria-selected="true"]`).waitFor();
 }

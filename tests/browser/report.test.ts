@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { grabFrame, imageDifference, luminance, openApp, savePng, type AppPage, type Image } from './harness';
+import { grabFrame, imageDifference, luminance, openApp, savePng, type AppPage, type Image, showStep } from './harness';
 import { centralRect, meanLuminance, type Rect } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -52,6 +52,7 @@ describe('exported images', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp();
+    await showStep(app.page, 'compare');
   });
   afterAll(async () => {
     await app.close();
@@ -145,6 +146,7 @@ describe('the consultation report', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp();
+    await showStep(app.page, 'compare');
     await app.page.evaluate(() =>
       window.smp!.setPlan({
         client: { name: 'Alex Example', date: '2026-11-20', notes: 'Prefers a soft front.\nSmall scar on the crown.' },

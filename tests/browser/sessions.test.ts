@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { agedDots, contrastLeft } from '../../src/domain/ageing';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
-import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image, showStep } from './harness';
 import { centralRect, linearLuminance, type Rect } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -42,6 +42,7 @@ describe('sessions and ageing', () => {
   let rect: Rect;
   beforeAll(async () => {
     app = await openApp({ width: 1100, height: 800, initScript: countShaderLinks });
+    await showStep(app.page, 'sessions');
     await app.page.evaluate((dots) => {
       window.smp!.setPlan({ dots });
       window.smp!.setView('top', { distanceMm: 70 });
@@ -175,6 +176,7 @@ describe('before and after', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp({ width: 1100, height: 800 });
+    await showStep(app.page, 'compare');
     await app.page.evaluate((dots) => {
       window.smp!.setPlan({ dots });
       window.smp!.setView('back', { distanceMm: 250 });
@@ -218,7 +220,7 @@ describe('before and after', () => {
     await divider.focus();
     await app.page.keyboard.press('ArrowRight');
     expect(Number(await divider.getAttribute('aria-valuenow'))).toBe(27);
-    await app.page.locator('[data-compare="split"]').click();
+    await app.page.locator('[data-compare="off"]').click();
     expect(await divider.count()).toBe(0);
   });
 
@@ -264,7 +266,7 @@ describe('before and after', () => {
       return sum / n;
     };
     for (const col of [1, 2]) expect(paneMean(exported, col, 1)).toBeLessThan(paneMean(exported, col, 0) * 0.97);
-    await app.page.locator('[data-compare="grid"]').click();
+    await app.page.locator('[data-compare="off"]').click();
     expect(await app.page.getByTestId('compare-grid').count()).toBe(0);
   });
 });

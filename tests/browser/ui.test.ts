@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOT_FIELDS } from '../../src/domain/plan';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
-import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, waitForReady, type AppPage } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, waitForReady, type AppPage, showStep } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -10,6 +10,7 @@ describe('editing dots in the interface', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp({ initScript: countShaderLinks });
+    await showStep(app.page, 'dots');
     await app.page.evaluate(() => window.smp!.setView('top', { distanceMm: 90 }));
     await app.page.evaluate(() => window.smp!.whenRendered());
   });
@@ -101,12 +102,15 @@ describe('units', () => {
     try {
       const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
       await app.page.locator('[data-units="imperial"]').click();
+      await showStep(app.page, 'hairline');
       await expect.poll(() => app.page.getByTestId('measurements').textContent()).toMatch(/\d\.\d\d in.*in²/s);
+      await showStep(app.page, 'dots');
       const sizeOutput = app.page.locator('.slider-field', { has: app.page.getByTestId('dots-diameter') }).locator('output');
       expect(await sizeOutput.textContent()).toBe('0.0157 in');
       expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
       await app.page.reload();
       await waitForReady(app.page);
+      await showStep(app.page, 'dots');
       expect(await sizeOutput.textContent()).toBe('0.0157 in');
       await app.page.locator('[data-units="metric"]').click();
       expect(await sizeOutput.textContent()).toBe('0.40 mm');

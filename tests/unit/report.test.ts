@@ -69,6 +69,23 @@ describe('consultation report', () => {
     expect(value(r.dots, 'Density')).toBe('645 dots/in²');
   });
 
+  it('describes the client\'s hair, the density map and each scar only when the plan has them', () => {
+    expect([report().hair, report().density, report().scars]).toEqual([[], [], []]);
+    const plan = parsePlan({
+      hairColor: '#5a4030',
+      hairLoss: { pattern: 'norwood-3v', stubbleMm: 1.5 },
+      density: { regions: { crown: 1.2 } },
+      dots: { densityPerCm2: 100 },
+      scars: [{ id: 'strip', kind: 'fut', uptake: 0.5 }],
+    });
+    const r = report(plan, { ...measurements, scars: [{ id: 'strip', kind: 'fut', areaCm2: 6, coverage: 0.72 }] });
+    expect(value(r.hair, 'Hair loss')).toMatch(/Norwood 3 vertex/);
+    expect(value(r.hair, 'Hair colour')).toBe('Brown (#5a4030)');
+    expect(value(r.hair, 'Hair length')).toBe('1.5 mm');
+    expect(r.density).toEqual([{ label: 'Crown (vertex)', value: '120 dots/cm²', detail: "120 % of the plan's density" }]);
+    expect(r.scars).toEqual([{ label: 'FUT strip scar (strip)', value: '72 % covered', detail: '6.0 cm², pigment uptake 50 %' }]);
+  });
+
   it('lists the plan warnings', () => {
     const warned = report(defaultPlan(), { ...measurements, warnings: [{ id: 'low-hairline', message: 'The mid-frontal point is low.' }] });
     expect(warned.warnings).toEqual(['The mid-frontal point is low.']);

@@ -4,6 +4,7 @@ import { distance, mirrorX, type Landmarks, type Vec3 } from '../head/landmarks'
 import { polylineLength, sliceLoops } from '../head/measure';
 import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hairline, type Projector } from './hairline';
 import { signedDistanceToHairline } from './scalpDistance';
+import type { ScarMeasurement } from '../scars/coverage';
 
 /**
  * Consultation figures for a hairline on a head: where the line sits (Garg's measures), how much skin
@@ -286,7 +287,10 @@ export function estimateHours(impressions: number, sessions: number): number {
 // Warnings
 
 export interface HairlineWarning {
-  /** Stable id for the UI and tests: 'low-hairline' | 'asymmetric' | 'off-skin' | 'on-face' | 'on-ear'. */
+  /**
+   * Stable id for the UI and tests: 'low-hairline' | 'asymmetric' | 'off-skin' | 'on-face' | 'on-ear' |
+   * 'few-sessions' | 'scar-coverage:<scar id>'.
+   */
   id: string;
   message: string;
 }
@@ -483,6 +487,11 @@ export interface HairlineMeasurements {
   /** Total hours across all sessions. */
   hours: number;
   warnings: HairlineWarning[];
+  /**
+   * Each scar's area and coverage with SMP: always there from `TreatmentArea.measure` (and so from
+   * `window.smp.getMeasurements()`); `measureHairline` alone measures no scars.
+   */
+  scars?: ScarMeasurement[];
 }
 
 /**

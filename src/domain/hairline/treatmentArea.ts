@@ -13,6 +13,10 @@ import { signedDistanceToHairline } from './scalpDistance';
 import { sessionShares } from '../sessions';
 import { VertexGrid } from '../brush';
 import { DensityMap } from '../density/densityMap';
+import { HairMap, NATURAL_HAIRLINE } from '../hairLoss/hairMap';
+import { ScarMap } from '../scars/scarMap';
+import { measureScars, smpInkAt } from '../scars/coverage';
+import { valueOnTriangle } from '../scars/surface';
 
 export class TreatmentArea {
   readonly query: SurfaceQuery;
@@ -20,6 +24,10 @@ export class TreatmentArea {
   readonly grid: VertexGrid;
   /** The density map (regions and painting) on this head. */
   readonly density: DensityMap;
+  /** The client's own hair today (hair-loss pattern and painting) on this head. */
+  readonly hair: HairMap;
+  /** The plan's scars on this head: their shapes, and freeform scar tissue per vertex. */
+  readonly scars: ScarMap;
   /** Per vertex: distance to the hairline in mm, positive inside. Updated in place by `update`. */
   readonly distances: Float32Array;
   /** Increases each time `distances` is recomputed, so every reader can tell it has changed. */
@@ -30,6 +38,8 @@ export class TreatmentArea {
   private curve: ReturnType<typeof hairlineCurve> = [];
   private measureKey = '';
   private measured: HairlineMeasurements | null = null;
+  private scarsKey = '';
+  private withScars: HairlineMeasurements | null = null;
   private readonly presets = new Map<string, Hairline>();
 
   constructor(
@@ -42,6 +52,11 @@ export class TreatmentArea {
     this.density = new DensityMap(this.grid, landmarks);
     this.center = hairlineCenter(landmarks);
     this.distances = new Float32Array(positions.length / 3);
+    this.scars = new ScarMap({ positions, indices, query: this.query, landmarks }, this.grid);
+    this.hair = new HairMap(this.grid, landmarks, () => {
+      const curve = hairlineCurve(this.preset(NATURAL_HAIRLINE.age, NATURAL_HAIRLINE.shape), this.query.project);
+      return { curve, insideMm: signedDistanceToHairline(positions, curve, this.center) };
+    });
   }
 
   /** The hairline the plan describes on this head. */
@@ -83,7 +98,8 @@ export class TreatmentArea {
     this.update(plan);
     const densityVersion = this.density.update(plan.density);
     const shares = sessionShares(plan.sessions);
-    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}`;
+    const scarsOrAlopecia = plan.scars.length > 0;
+    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${scarsOrAlopecia}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
@@ -98,8 +114,25 @@ export class TreatmentArea {
         mirrored: plan.hairline.mirror,
         sessionShares: shares,
         densityAt: (v) => plan.dots.densityPerCm2 * this.density.factors[v]!,
+        scarsOrAlopecia,
       });
     }
-    return this.measured;
+    // Scars are measured on top, so a scar edit does not re-measure the hairline (and vice versa).
+    const scarsVersion = this.scars.update(plan.scars);
+    const scarsKey = `${key}|${scarsVersion}|${JSON.stringify([plan.dots, plan.skin.color, plan.sessions])}`;
+    if (scarsKey !== this.scarsKey || !this.withScars) {
+      this.scarsKey = scarsKey;
+      const distances = this.distances, factors = this.density.factors;
+      const inkAt = (d: number, f: number) => smpInkAt(plan, d, f);
+      const scars = measureScars(this.scars, plan, {
+        at: (point) => {
+          const hit = this.query.closest(point);
+          return inkAt(valueOnTriangle(this.scars.surface, hit.triangle, hit.point, distances), valueOnTriangle(this.scars.surface, hit.triangle, hit.point, factors));
+        },
+        atVertex: (v) => inkAt(distances[v]!, factors[v]!),
+      }, `${key}|${JSON.stringify([plan.dots, plan.sessions])}`);
+      this.withScars = { ...this.measured, scars: scars.scars, warnings: [...this.measured.warnings, ...scars.warnings] };
+    }
+    return this.withScars;
   }
 }

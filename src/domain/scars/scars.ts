@@ -5,7 +5,7 @@
  * it holds compared with healthy scalp.
  */
 import { MAX_STROKES, STROKE_SCHEMA, type BrushStroke } from '../brush';
-import type { NumberField, ObjectField, TextField, UnionField } from '../schema';
+import { parseField, type NumberField, type ObjectField, type TextField, type UnionField } from '../schema';
 
 export const SCAR_KINDS = ['fut', 'fue', 'freeform'] as const;
 export type ScarKind = (typeof SCAR_KINDS)[number];
@@ -89,3 +89,20 @@ export const SCAR_SCHEMA: UnionField = {
 };
 
 export const MAX_SCARS = 12;
+
+/** What each kind of scar is called on screen and in messages. */
+export const SCAR_KIND_LABELS: Record<ScarKind, string> = {
+  fut: 'FUT strip scar',
+  fue: 'FUE extraction scars',
+  freeform: 'painted scar',
+};
+
+/**
+ * A new scar of `kind` with its typical defaults and the first free id of the form `fut-1`, `fue-2`, …
+ * (ids are unique in a plan).
+ */
+export function newScar(kind: ScarKind, scars: readonly Scar[]): Scar {
+  let n = 1;
+  while (scars.some((s) => s.id === `${kind}-${n}`)) n++;
+  return parseField(SCAR_SCHEMA, { id: `${kind}-${n}`, kind }, 'scars[]') as Scar;
+}

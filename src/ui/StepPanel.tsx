@@ -1,0 +1,70 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useSimulator, useView } from '../app/simulator';
+import { STEPS, type StepId } from '../domain/consultation';
+import { ComparePanel } from './ComparePanel';
+import { DensityPanel } from './DensityPanel';
+import { DotsPanel } from './DotsPanel';
+import { HairlinePanel } from './HairlinePanel';
+import { HairPanel } from './HairPanel';
+import { ScarsPanel } from './ScarsPanel';
+import { SessionsPanel } from './SessionsPanel';
+import { SkinTonePicker } from './SkinTonePicker';
+import { StepNav } from './StepNav';
+
+/** What each step shows. */
+const STEP_CONTENT: Record<StepId, () => ReactNode> = {
+  head: () => <SkinTonePicker />,
+  hair: () => <HairPanel />,
+  hairline: () => <HairlinePanel />,
+  dots: () => (
+    <>
+      <DotsPanel />
+      <DensityPanel />
+    </>
+  ),
+  scars: () => <ScarsPanel />,
+  sessions: () => <SessionsPanel />,
+  compare: () => <ComparePanel />,
+};
+
+/** The side panel: the consultation's steps, the current step's controls, and the way to the next step. */
+export function StepPanel() {
+  const { viewStore } = useSimulator();
+  const current = useView((v) => v.step);
+  const scroller = useRef<HTMLDivElement>(null);
+  const index = STEPS.findIndex((s) => s.id === current);
+  const step = STEPS[index]!;
+  const previous = STEPS[index - 1];
+  const next = STEPS[index + 1];
+  // A new step starts at its top. (Braces: newer browsers return a promise from scrollTo, which React
+  // would take for a cleanup function.)
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [current]);
+  return (
+    <aside className="panel" aria-label="Plan settings">
+      <StepNav />
+      <div className="step-body" ref={scroller} id="step-panel" role="tabpanel" aria-labelledby={`step-tab-${current}`} data-testid="step-panel">
+        <p className="step-summary">
+          <strong>
+            Step {index + 1} of {STEPS.length}:
+          </strong>{' '}
+          {step.summary}
+        </p>
+        {STEP_CONTENT[current]()}
+        <nav className="step-footer" aria-label="Steps">
+          {previous && (
+            <button type="button" className="tool-button" onClick={() => viewStore.getState().setStep(previous.id)}>
+              ← {previous.title}
+            </button>
+          )}
+          {next && (
+            <button type="button" className="tool-button primary" data-testid="next-step" onClick={() => viewStore.getState().setStep(next.id)}>
+              {next.title} →
+            </button>
+          )}
+        </nav>
+      </div>
+    </aside>
+  );
+}
