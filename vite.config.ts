@@ -7,6 +7,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), offlinePlugin()],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // The scan reader runs in a module worker (src/io/scan/scanWorker.ts).
+  worker: { format: 'es' },
   test: {
     projects: [
       {

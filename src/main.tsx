@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createHeadImport, HeadImportContext } from './app/headImport';
 import { createSimulator, SimulatorContext } from './app/simulator';
 import { startAutosave, type SavedPlans } from './io/autosave';
 import { createEmbedApi } from './io/embedApi';
@@ -30,7 +31,8 @@ if (link.planError) {
   sim.viewStore.getState().showNotice('error', link.viewError);
 }
 
-window.smp = createEmbedApi(sim, savedPlans);
+const headImport = createHeadImport(sim, savedPlans);
+window.smp = createEmbedApi(sim, savedPlans, headImport);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
@@ -45,7 +47,9 @@ createRoot(rootElement).render(
   <StrictMode>
     <SimulatorContext.Provider value={sim}>
       <SavedPlansContext.Provider value={savedPlans}>
-        <App />
+        <HeadImportContext.Provider value={headImport}>
+          <App />
+        </HeadImportContext.Provider>
       </SavedPlansContext.Provider>
     </SimulatorContext.Provider>
   </StrictMode>,

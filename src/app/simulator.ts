@@ -13,12 +13,16 @@ import { RenderSignals } from '../scene/renderSignals';
 import type { LoadedHead } from '../scene/loadedHead';
 import type { ScalpMaterial } from '../scene/scalpMaterial';
 import type { ImageRequest } from '../scene/snapshots';
+import type { ScanHead } from '../domain/scan/scanHead';
 
 export interface HeadState {
   head: LoadedHead | null;
   /** The skin material the dots are drawn with (its uniforms switch the SMP on and off per render). */
   scalp: ScalpMaterial | null;
   setHead(head: LoadedHead | null, scalp: ScalpMaterial | null): void;
+  /** The client's head scan to draw the plan on; null: the default head. */
+  scan: ScanHead | null;
+  setScan(scan: ScanHead | null): void;
 }
 
 /** The consultation report's preview, which the topbar and `window.smp` open and close. */
@@ -35,7 +39,14 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName; units?:
   return {
     planStore: createPlanStore(options.plan),
     viewStore: createViewStore(options.view, options.units),
-    headStore: createStore<HeadState>()((set) => ({ head: null, scalp: null, setHead: (head, scalp) => set({ head, scalp }) })),
+    headStore: createStore<HeadState>()((set) => ({
+      head: null,
+      scalp: null,
+      setHead: (head, scalp) => set({ head, scalp }),
+      scan: null,
+      // The head on screen is about to change: until the new one is drawn, nothing reports "rendered".
+      setScan: (scan) => set((s) => (s.scan === scan ? s : { scan, head: null, scalp: null })),
+    })),
     signals,
     /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */
     releaseHeadLoading: signals.hold(),

@@ -2,11 +2,12 @@
 
 type Rgb = [number, number, number];
 
-const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+/** One sRGB channel (0..1) in linear light. */
+export const srgbToLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 const toSrgb = (c: number) => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
 
 export function hexToLinear(hex: string): Rgb {
-  return [0, 1, 2].map((i) => toLinear(parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255)) as Rgb;
+  return [0, 1, 2].map((i) => srgbToLinear(parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255)) as Rgb;
 }
 
 /** Linear-light channels back to `#rrggbb`, each clamped to 0..1. */

@@ -9,7 +9,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulator } from '../app/simulator';
 import { defaultPlan, parsePlan, PlanError, type Plan } from '../domain/plan';
-import { chooseStartRecord, newRecord, openPlanLibrary, type PlanLibrary, type PlanRecord } from './planLibrary';
+import type { ScanHead } from '../domain/scan/scanHead';
+import { chooseStartRecord, newRecord, openPlanLibrary, type PlanHead, type PlanLibrary, type PlanRecord } from './planLibrary';
 
 /** Long enough to gather a burst of typing into one write, short enough to lose nothing in a crash. */
 const SAVE_DELAY_MS = 300;
@@ -26,6 +27,8 @@ export interface SavedPlansState {
   openId: string | null;
   /** Counts writes to the library, so that a shown list knows to read it again. */
   revision: number;
+  /** The head scan the plan on screen is drawn on; null: the default head. */
+  head: PlanHead | null;
 }
 
 export interface SavedPlans {
@@ -46,6 +49,16 @@ export interface SavedPlans {
   remove(id: string): Promise<void>;
   /** Opens a plan from elsewhere (a file) as a new saved plan; the plan on screen stays saved. */
   openAsNew(plan: Plan): Promise<void>;
+  /**
+   * Draws the plan on screen on this head scan from now on: the scan is stored (when autosave is on) and
+   * the plan's saved record refers to it. A scan the plan no longer refers to is deleted, unless another
+   * saved plan uses it.
+   */
+  attachScan(scan: ScanHead): Promise<void>;
+  /** Switches the plan on screen between its scan (true) and the default head (false), keeping the scan. */
+  useScan(use: boolean): Promise<void>;
+  /** A stored scan; undefined when it is not on this device (or autosave is off). */
+  loadScan(id: string): Promise<ScanHead | undefined>;
 }
 
 /** Asked for a saved plan that is not there (deleted in another tab, or a wrong id from a page). */
@@ -70,7 +83,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  */
 export async function startAutosave(sim: Simulator, linkPlan: Plan | undefined): Promise<{ savedPlans: SavedPlans; restored: boolean }> {
   const { planStore, viewStore } = sim;
-  const state = createStore<SavedPlansState>()(() => ({ available: false, openId: null, revision: 0 }));
+  const state = createStore<SavedPlansState>()(() => ({ available: false, openId: null, revision: 0, head: null }));
   let library: PlanLibrary | null = null;
   /** The saved plan on screen, as last written. */
   let open: PlanRecord | null = null;
@@ -126,12 +139,24 @@ export async function startAutosave(sim: Simulator, linkPlan: Plan | undefined):
     // openPlan stores a fresh copy: keep that very object, so that the save it schedules finds no change.
     const shown = planStore.getState().plan;
     open = { ...(record ?? newRecord(shown, new Date())), plan: shown };
-    state.setState({ openId: open.id });
+    state.setState({ openId: open.id, head: open.head ?? null });
     if (record) await lib.setOpen(open.id);
     else await lib.save(open, { open: true });
     changed();
   };
   const flush = () => enqueue(saveOpenPlan);
+  /** Gives the saved plan on screen another head, saving it with the plan as it is now. */
+  const setOpenHead = async (lib: PlanLibrary, head: PlanHead) => {
+    if (!open) return;
+    const previous = open.head?.scanId;
+    const plan = planStore.getState().plan;
+    const record: PlanRecord = { ...open, updatedAt: new Date().toISOString(), plan, head };
+    await lib.save(record);
+    open = record;
+    state.setState({ head });
+    if (previous && previous !== head.scanId) await lib.removeUnusedScans([previous]);
+    changed();
+  };
 
   const starting = openPlanLibrary().then(async (lib) => ({ lib, records: await lib.list(), openId: await lib.openId() }));
   let restored = false;
@@ -167,7 +192,10 @@ export async function startAutosave(sim: Simulator, linkPlan: Plan | undefined):
         return lib.list();
       }),
     async newPlan() {
-      if (!library) return planStore.getState().openPlan(defaultPlan());
+      if (!library) {
+        state.setState({ head: null });
+        return planStore.getState().openPlan(defaultPlan());
+      }
       await enqueue(async (lib) => {
         await saveOpenPlan(lib);
         await show(lib, defaultPlan(), null);
@@ -182,8 +210,9 @@ export async function startAutosave(sim: Simulator, linkPlan: Plan | undefined):
     duplicate: (id) =>
       enqueue(async (lib) => {
         await saveOpenPlan(lib);
-        const copy = newRecord((await getRecord(lib, id)).plan, new Date());
-        await lib.save(copy);
+        const original = await getRecord(lib, id);
+        const copy = newRecord(original.plan, new Date());
+        await lib.save(original.head ? { ...copy, head: original.head } : copy);
         changed();
       }),
     async rename(id, name) {
@@ -198,24 +227,45 @@ export async function startAutosave(sim: Simulator, linkPlan: Plan | undefined):
     },
     remove: (id) =>
       enqueue(async (lib) => {
+        const record = await lib.get(id);
         if (id !== open?.id) {
           await lib.remove(id);
+          if (record?.head) await lib.removeUnusedScans([record.head.scanId]);
           return changed();
         }
         // The plan on screen is going: drop its pending save so that it cannot come back.
         clearTimeout(timer);
         open = null;
         await lib.remove(id);
+        if (record?.head) await lib.removeUnusedScans([record.head.scanId]);
         const next = (await lib.list())[0];
         await show(lib, next?.plan ?? defaultPlan(), next ?? null);
       }),
     async openAsNew(plan) {
-      if (!library) return planStore.getState().openPlan(plan);
+      if (!library) {
+        state.setState({ head: null });
+        return planStore.getState().openPlan(plan);
+      }
       await enqueue(async (lib) => {
         await saveOpenPlan(lib);
         await show(lib, plan, null);
       });
     },
+    async attachScan(scan) {
+      const head: PlanHead = { scanId: scan.id, name: scan.name, useScan: true };
+      if (!library) return void state.setState({ head });
+      await enqueue(async (lib) => {
+        await lib.saveScan(scan);
+        await setOpenHead(lib, head);
+      });
+    },
+    async useScan(use) {
+      const head = state.getState().head;
+      if (!head || head.useScan === use) return;
+      if (!library) return void state.setState({ head: { ...head, useScan: use } });
+      await enqueue((lib) => setOpenHead(lib, { ...head, useScan: use }));
+    },
+    loadScan: (id) => (library ? enqueue((lib) => lib.getScan(id)) : Promise.resolve(undefined)),
   };
   return { savedPlans, restored };
 }

@@ -8,6 +8,8 @@ import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
 import type { SavedPlans } from './autosave';
+import type { HeadImport, ImportHeadOptions } from '../app/headImport';
+import type { HeadSummary } from '../domain/scan/scanHead';
 import { readPlanFile, writePlanFile } from './planFile';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
@@ -91,6 +93,22 @@ export interface SmpApi {
   openSavedPlan(id: string): Promise<void>;
   /** Resolves once the current plan is saved on this device; rejects when autosave is off. */
   flushAutosave(): Promise<void>;
+  /**
+   * Draws the plan on a client's head scan: a File (.glb, .gltf, .obj, .ply or .stl, named with its
+   * extension), or an array of files (the scan and its companions: .mtl, .bin, textures). The scan is
+   * aligned into the head frame with `options.landmarks` (in the file's own coordinates; glabella, vertex,
+   * leftTragus and rightTragus at least) or, without them, with the landmarks the app suggests; sized by
+   * the file's unit or by `options.measurement`; and stored with the plan on this device. Resolves once the
+   * scan is on screen; rejects with an Error saying what is wrong (the head and plan stay as they were).
+   * A scan above 400,000 triangles is rejected unless `options.simplify` is true.
+   */
+  importHead(file: File | File[], options?: ImportHeadOptions): Promise<void>;
+  /** The head the plan is drawn on now: 'default', or 'scan' with its name, size and landmarks. */
+  getHead(): HeadSummary;
+  /** Shows the plan on the default head; its scan stays stored (`useHeadScan` brings it back). */
+  useDefaultHead(): Promise<void>;
+  /** Shows the plan on its stored scan again; rejects when the plan has none. */
+  useHeadScan(): Promise<void>;
 }
 
 export interface SavedPlanSummary {
@@ -111,7 +129,7 @@ declare global {
 
 export const MAX_VIEW_DISTANCE_MM = 3000;
 
-export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans): SmpApi {
+export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => sim.planStore.getState().replacePlan(plan, 'Plan from page'),
@@ -238,5 +256,23 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans): SmpApi {
     },
     openSavedPlan: (id) => savedPlans.open(id),
     flushAutosave: () => savedPlans.flush(),
+    async importHead(file, options) {
+      const files = Array.isArray(file) ? file : [file];
+      if (!files.length || !files.every((f) => f instanceof File)) throw new Error('importHead: expected a File (or an array of Files) named with its extension, such as head.glb');
+      await headImport.importHead(files, options);
+    },
+    getHead() {
+      const { head, scan } = sim.headStore.getState();
+      if (!head) throw new Error('The head is not loaded yet');
+      const triangles = head.treatment.indices.length / 3;
+      const landmarks = structuredClone(head.landmarks);
+      if (!scan) return { kind: 'default', name: 'Default head', triangles, landmarks };
+      return { kind: 'scan', name: scan.name, triangles, landmarks, scale: structuredClone(scan.scale) };
+    },
+    useDefaultHead: () => headImport.useDefaultHead(),
+    async useHeadScan() {
+      if (!savedPlans.state.getState().head) throw new Error('useHeadScan: this plan has no head scan');
+      await headImport.useScan();
+    },
   };
 }

@@ -6,6 +6,20 @@
  * code, so they are tested without a browser.
  */
 import { parsePlan, type Plan } from '../domain/plan';
+import type { ScanHead } from '../domain/scan/scanHead';
+
+/**
+ * The client's head scan a saved plan is drawn on. The scan itself is stored once, under its id, in its own
+ * store (it is megabytes; plans are kilobytes). It is kept with the plan, not in it: plan files and links
+ * never carry a client's scan off the device.
+ */
+export interface PlanHead {
+  scanId: string;
+  /** The scan's file name, for the lists. */
+  name: string;
+  /** False while the plan is shown on the default head; the scan stays stored, one click away. */
+  useScan: boolean;
+}
 
 export interface PlanRecord {
   /** Random, never reused: a saved plan's identity does not depend on its client's name. */
@@ -14,6 +28,7 @@ export interface PlanRecord {
   createdAt: string;
   updatedAt: string;
   plan: Plan;
+  head?: PlanHead;
 }
 
 /** What the list shows for a plan without a client name. */
@@ -48,13 +63,29 @@ export function newestFirst(records: readonly PlanRecord[]): PlanRecord[] {
  */
 export function readRecord(value: unknown): PlanRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { id, createdAt, updatedAt, plan } = value as Record<string, unknown>;
+  const { id, createdAt, updatedAt, plan, head } = value as Record<string, unknown>;
   if (typeof id !== 'string' || typeof createdAt !== 'string' || typeof updatedAt !== 'string') return undefined;
   try {
-    return { id, createdAt, updatedAt, plan: parsePlan(plan) };
+    const record: PlanRecord = { id, createdAt, updatedAt, plan: parsePlan(plan) };
+    const planHead = readPlanHead(head);
+    return planHead ? { ...record, head: planHead } : record;
   } catch {
     return undefined;
   }
+}
+
+/** A record's head reference; a damaged one is dropped (the plan then shows on the default head). */
+function readPlanHead(value: unknown): PlanHead | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { scanId, name, useScan } = value as Record<string, unknown>;
+  if (typeof scanId !== 'string' || typeof name !== 'string' || typeof useScan !== 'boolean') return undefined;
+  return { scanId, name, useScan };
+}
+
+/** The stored scans no saved plan refers to any more, among `candidates`. */
+export function unusedScans(records: readonly PlanRecord[], candidates: readonly string[]): string[] {
+  const used = new Set(records.flatMap((r) => (r.head ? [r.head.scanId] : [])));
+  return candidates.filter((id) => !used.has(id));
 }
 
 /**
@@ -71,8 +102,10 @@ export function chooseStartRecord(records: readonly PlanRecord[], openId: string
 }
 
 const DB_NAME = 'smp-simulator';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const PLANS = 'plans';
+/** Head scans (ScanHead), by id: added in version 2. */
+const SCANS = 'scans';
 /** Small key-value facts about the library (which plan is on screen). */
 const META = 'meta';
 const OPEN_PLAN_KEY = 'openPlanId';
@@ -87,6 +120,11 @@ export interface PlanLibrary {
   setOpen(id: string): Promise<void>;
   openId(): Promise<string | undefined>;
   remove(id: string): Promise<void>;
+  /** Stores a head scan (typed arrays and all) under its id. */
+  saveScan(scan: ScanHead): Promise<void>;
+  getScan(id: string): Promise<ScanHead | undefined>;
+  /** Deletes the given scans unless a saved plan still refers to them. */
+  removeUnusedScans(ids: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -113,6 +151,7 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     const db = opening.result;
     if (!db.objectStoreNames.contains(PLANS)) db.createObjectStore(PLANS, { keyPath: 'id' });
     if (!db.objectStoreNames.contains(META)) db.createObjectStore(META);
+    if (!db.objectStoreNames.contains(SCANS)) db.createObjectStore(SCANS, { keyPath: 'id' });
   };
   const db = await request(opening);
   // A newer app version opened in another tab needs this connection gone to upgrade the database.
@@ -127,11 +166,13 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     await committed(tx);
   };
 
+  const list = async () => {
+    const values = await request(db.transaction(PLANS).objectStore(PLANS).getAll());
+    return newestFirst(values.map(readRecord).filter((r): r is PlanRecord => r !== undefined));
+  };
+
   return {
-    async list() {
-      const values = await request(db.transaction(PLANS).objectStore(PLANS).getAll());
-      return newestFirst(values.map(readRecord).filter((r): r is PlanRecord => r !== undefined));
-    },
+    list,
     async get(id) {
       return readRecord(await request(db.transaction(PLANS).objectStore(PLANS).get(id)));
     },
@@ -151,6 +192,31 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     remove(id) {
       return write([PLANS], (tx) => tx.objectStore(PLANS).delete(id));
     },
+    saveScan(scan) {
+      return write([SCANS], (tx) => tx.objectStore(SCANS).put(scan));
+    },
+    async getScan(id) {
+      const value: unknown = await request(db.transaction(SCANS).objectStore(SCANS).get(id));
+      return readStoredScan(value);
+    },
+    async removeUnusedScans(ids) {
+      const unused = unusedScans(await list(), ids);
+      if (unused.length) await write([SCANS], (tx) => unused.forEach((scanId) => tx.objectStore(SCANS).delete(scanId)));
+    },
     close: () => db.close(),
   };
+}
+
+/** A stored scan, checked enough to draw: typed arrays of matching sizes. */
+function readStoredScan(value: unknown): ScanHead | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const scan = value as ScanHead;
+  const ok =
+    typeof scan.id === 'string' &&
+    scan.positions instanceof Float32Array &&
+    scan.normals instanceof Float32Array &&
+    scan.normals.length === scan.positions.length &&
+    scan.indices instanceof Uint32Array &&
+    typeof scan.landmarks === 'object';
+  return ok ? scan : undefined;
 }

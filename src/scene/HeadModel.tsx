@@ -2,18 +2,47 @@ import { useFrame, useLoader } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
-import { headFromGltf } from './loadedHead';
+import type { ScanHead } from '../domain/scan/scanHead';
+import { headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 import { scarShaderData } from '../domain/scars/shaderData';
 
 export const DEFAULT_HEAD_URL = `${import.meta.env.BASE_URL}models/head.glb`;
 
+/** The head the plan is drawn on: the client's scan when the plan has one in use, else the default head. */
 export function HeadModel() {
-  const sim = useSimulator();
+  const scan = useStore(useSimulator().headStore, (s) => s.scan);
+  return scan ? <ScanHeadModel key={scan.id} scan={scan} /> : <DefaultHeadModel />;
+}
+
+function DefaultHeadModel() {
   const gltf = useLoader(GLTFLoader, DEFAULT_HEAD_URL);
   const head = useMemo(() => headFromGltf(gltf.scene), [gltf]);
-  const scalp = useMemo(() => createScalpMaterial(), []);
+  return <HeadView head={head} />;
+}
+
+function ScanHeadModel({ scan }: { scan: ScanHead }) {
+  const head = preparedScanHead(scan);
+  useEffect(() => {
+    const geometry = head.skin.geometry;
+    const map = head.skin.userData.colorMap as THREE.Texture | undefined;
+    // Frees the GPU copies when the scan leaves the screen; three uploads them again if it comes back.
+    return () => {
+      geometry.dispose();
+      map?.dispose();
+    };
+  }, [head]);
+  return <HeadView head={head} />;
+}
+
+function HeadView({ head }: { head: LoadedHead }) {
+  const sim = useSimulator();
+  const scalp = useMemo(
+    () => createScalpMaterial({ vertexColors: head.skin.geometry.hasAttribute('color'), map: (head.skin.userData.colorMap as THREE.Texture | undefined) ?? null }),
+    [head],
+  );
 
   // Where dots may go: the hairline's distance field, recomputed before a frame when the hairline changed
   // (a handle drag then costs one update per frame, however many pointer events arrive).

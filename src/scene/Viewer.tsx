@@ -8,6 +8,7 @@ import { HairlineEditor } from './HairlineEditor';
 import { HeadModel } from './HeadModel';
 import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
+import { ScanPreview } from './ScanPreview';
 import { SceneRenderer } from './SceneRenderer';
 import { SnapshotBridge } from './snapshots';
 
@@ -84,6 +85,7 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       <Suspense fallback={null}>
         <HeadModel />
       </Suspense>
+      <ScanPreview />
       <HairlineEditor />
       <BrushTool />
       <CameraRig />

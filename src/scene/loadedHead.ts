@@ -5,6 +5,7 @@
 import * as THREE from 'three';
 import { TreatmentArea } from '../domain/hairline/treatmentArea';
 import { parseLandmarks, type Landmarks } from '../domain/head/landmarks';
+import type { ScanHead } from '../domain/scan/scanHead';
 
 export interface LoadedHead {
   root: THREE.Object3D;
@@ -16,6 +17,8 @@ export interface LoadedHead {
   radius: number;
   /** The treatment area on this head's skin: hairline distance field and measurements. */
   treatment: TreatmentArea;
+  /** The client's scan this head was made from; null for the default head. */
+  scan: ScanHead | null;
 }
 
 /** Turns the loaded default-head glTF scene into a LoadedHead; throws with a clear message if it is not one. */
@@ -34,16 +37,72 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
   } catch (err) {
     throw new Error(`The head model's landmarks are unusable (${err instanceof Error ? err.message : String(err)}).`);
   }
-  const top = landmarks.vertex[1];
-  const bottom = landmarks.menton[1];
-  const center = new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2);
-  const radius = Math.max(top - bottom, landmarks.glabella[2] - landmarks.inion[2]) * 0.62;
   const geometry = skin.geometry;
   const index = geometry.getIndex();
   if (!index) throw new Error('The head model has no triangle indices.');
   const positions = geometry.getAttribute('position').array;
   if (!(positions instanceof Float32Array)) throw new Error('The head model needs float vertex positions.');
   const indices = index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array);
+  return loadedHead(scene, skin, positions, indices, landmarks, null);
+}
+
+function loadedHead(root: THREE.Object3D, skin: THREE.Mesh, positions: Float32Array, indices: Uint32Array, landmarks: Landmarks, scan: ScanHead | null): LoadedHead {
+  const top = landmarks.vertex[1];
+  const bottom = landmarks.menton[1];
+  const center = new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2);
+  const radius = Math.max(top - bottom, landmarks.glabella[2] - landmarks.inion[2]) * 0.62;
   const treatment = new TreatmentArea(positions, indices, landmarks);
-  return { root: scene, skin, landmarks, center, radius, treatment };
+  return { root, skin, landmarks, center, radius, treatment, scan };
+}
+
+const scanHeads = new WeakMap<ScanHead, LoadedHead>();
+
+/**
+ * Makes a client's aligned scan ready for the scene (its texture decoded, its treatment area built), once
+ * per scan. Rejects with a clear message when that fails, so the head on screen stays as it was.
+ */
+export async function prepareScanHead(scan: ScanHead): Promise<LoadedHead> {
+  const cached = scanHeads.get(scan);
+  if (cached) return cached;
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
+  geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
+  if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
+  if (scan.uvs) geometry.setAttribute('uv', new THREE.BufferAttribute(scan.uvs, 2));
+  geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
+  geometry.computeBoundingSphere();
+  const skin = new THREE.Mesh(geometry);
+  skin.name = 'Skin';
+  if (scan.texture) {
+    try {
+      const bitmap = await createImageBitmap(new Blob([scan.texture.bytes as Uint8Array<ArrayBuffer>], { type: scan.texture.mimeType }));
+      const texture = new THREE.Texture(bitmap);
+      // The uvs follow glTF (v = 0 at the image's top), which is how an ImageBitmap is laid out.
+      texture.flipY = false;
+      texture.colorSpace = THREE.SRGBColorSpace;
+      texture.anisotropy = 4;
+      texture.needsUpdate = true;
+      skin.userData.colorMap = texture;
+    } catch {
+      // The worker already checked the image decodes; if the page cannot, the scan is shown in the plan's skin tone.
+    }
+  }
+  const root = new THREE.Group();
+  root.name = 'Scan';
+  root.add(skin);
+  let head: LoadedHead;
+  try {
+    head = loadedHead(root, skin, scan.positions, scan.indices, scan.landmarks, scan);
+  } catch (error) {
+    throw new Error(`The scan could not be prepared for planning (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  scanHeads.set(scan, head);
+  return head;
+}
+
+/** A scan prepared by `prepareScanHead`. */
+export function preparedScanHead(scan: ScanHead): LoadedHead {
+  const head = scanHeads.get(scan);
+  if (!head) throw new Error('The scan was not prepared before it was shown.');
+  return head;
 }

@@ -75,7 +75,14 @@ export interface ScalpMaterial {
   applyScars(data: ScarShaderData): void;
 }
 
-export function createScalpMaterial(): ScalpMaterial {
+/** A scan's own skin colours (per vertex, or a texture); without them the skin takes the plan's tone. */
+export interface SkinColours {
+  vertexColors: boolean;
+  map: THREE.Texture | null;
+}
+
+export function createScalpMaterial(colours: SkinColours = { vertexColors: false, map: null }): ScalpMaterial {
+  const ownColours = colours.vertexColors || colours.map !== null;
   const futTexture = new THREE.DataTexture(new Float32Array(4 * FUT_POINTS * MAX_SCARS), FUT_POINTS, MAX_SCARS, THREE.RGBAFormat, THREE.FloatType);
   futTexture.needsUpdate = true;
   const uniforms: ScalpUniforms = {
@@ -118,6 +125,8 @@ export function createScalpMaterial(): ScalpMaterial {
     metalness: 0,
     clearcoat: 0.12,
     clearcoatRoughness: 0.42,
+    vertexColors: colours.vertexColors,
+    map: colours.map,
   });
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
@@ -134,7 +143,8 @@ export function createScalpMaterial(): ScalpMaterial {
   material.addEventListener('dispose', () => futTexture.dispose());
 
   const applyPlan = (plan: Plan, preview: PlanPreview) => {
-    material.color.set(plan.skin.color);
+    // A scan shows the client's own skin; the plan's tone still sets the scars' colour and the coverage maths.
+    if (!ownColours) material.color.set(plan.skin.color);
     uniforms.uScarColor.value.set(scarTone(plan.skin.color));
     const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
     uniforms.uDotDiameterMm.value = dots.diameterMm;

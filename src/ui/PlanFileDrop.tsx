@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
 import { readPlanFileFromDisk } from '../io/planFile';
 import { planTitle } from '../io/planLibrary';
@@ -31,9 +32,14 @@ export function useOpenPlanFile(): (file: File) => Promise<boolean> {
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
 
-/** A plan file dropped anywhere on the window opens it; while a file is dragged over, a hint says so. */
+/** The files that make a drop a head scan rather than a plan. */
+const SCAN_FILE_PATTERN = /\.(glb|gltf|obj|ply|stl)$/i;
+
+/** A plan file or a head scan dropped anywhere on the window opens it; while files are dragged over, a hint says so. */
 export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
   const openPlanFile = useOpenPlanFile();
+  const headImport = useHeadImport();
+  const { viewStore } = useSimulator();
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     // dragenter and dragleave fire for every element crossed: count them to know when the file leaves the window.
@@ -57,8 +63,14 @@ export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const file = e.dataTransfer?.files[0];
-      if (file) void openPlanFile(file).then((opened) => opened && onOpened());
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      // A scan (with its companion files) goes to the head import; anything else is taken for a plan file.
+      if (files.some((f) => SCAN_FILE_PATTERN.test(f.name))) {
+        viewStore.getState().setStep('head');
+        void headImport.start(files);
+      } else if (files[0]) {
+        void openPlanFile(files[0]).then((opened) => opened && onOpened());
+      }
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);
@@ -70,11 +82,11 @@ export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
       window.removeEventListener('dragover', onOver);
       window.removeEventListener('drop', onDrop);
     };
-  }, [openPlanFile, onOpened]);
+  }, [openPlanFile, onOpened, headImport, viewStore]);
   if (!dragging) return null;
   return (
     <div className="plan-drop" aria-hidden="true">
-      <p>Drop the plan file to open it</p>
+      <p>Drop a plan file to open it, or a head scan to plan on it</p>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { DensityPanel } from './DensityPanel';
 import { DotsPanel } from './DotsPanel';
 import { HairlinePanel } from './HairlinePanel';
 import { HairPanel } from './HairPanel';
+import { HeadScanPanel } from './HeadScanPanel';
 import { ScarsPanel } from './ScarsPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { SkinTonePicker } from './SkinTonePicker';
@@ -13,7 +14,12 @@ import { StepNav } from './StepNav';
 
 /** What each step shows. */
 const STEP_CONTENT: Record<StepId, () => ReactNode> = {
-  head: () => <SkinTonePicker />,
+  head: () => (
+    <>
+      <HeadScanPanel />
+      <SkinTonePicker />
+    </>
+  ),
   hair: () => <HairPanel />,
   hairline: () => <HairlinePanel />,
   dots: () => (

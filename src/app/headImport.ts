@@ -1,0 +1,303 @@
+/**
+ * Bringing a client's head scan in: read it (in the scan worker), let the user check the suggested
+ * landmarks and the size, then draw the plan on it and store it with the plan. Also switching a plan
+ * between its scan and the default head, and bringing a plan's scan back when the plan is opened.
+ *
+ * Nothing changes on screen until a scan is confirmed: a bad file, a cancelled import or a failure leaves
+ * the head and the plan as they were.
+ */
+import { createContext, useContext } from 'react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Simulator } from './simulator';
+import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks, type Vec3 } from '../domain/head/landmarks';
+import { invertSimilarityPoint } from '../domain/scan/align';
+import { isVec3, KEY_LANDMARKS, type FileLandmarks, type ScaleMeasurement, type ScanHead } from '../domain/scan/scanHead';
+import type { SavedPlans } from '../io/autosave';
+import { createScanReader, ScanTooLargeError, type ScanReader } from '../io/scan/scanReader';
+import type { AlignedScan, ReadScan } from '../io/scan/protocol';
+import { DEFAULT_HEAD_URL } from '../scene/HeadModel';
+import { prepareScanHead } from '../scene/loadedHead';
+
+export interface HeadImportState {
+  /**
+   * idle: nothing under way; reading: the worker is reading the file; tooLarge: waiting for the user to
+   * accept simplifying; notHead: the file does not look like a head, waiting for the user's choice;
+   * aligning: the scan is shown for its landmarks and size to be checked.
+   */
+  phase: 'idle' | 'reading' | 'tooLarge' | 'notHead' | 'aligning';
+  progress: string;
+  fileName: string;
+  /** Triangles in a scan too large to use as it is. */
+  triangles: number;
+  read: ReadScan | null;
+  /** The scan aligned with the landmarks as they are now: what "Use this head" will show. */
+  aligned: AlignedScan | null;
+  /** The landmarks the user has placed by hand (the rest are suggested). */
+  placed: LandmarkName[];
+  /** The landmark the next click on the scan places. */
+  picking: LandmarkName | null;
+  measurement: ScaleMeasurement | null;
+  /** An alignment is being computed (the panel shows it; clicks still land). */
+  busy: boolean;
+  /** The last error while aligning (a measurement out of range); the import goes on. */
+  error: string | null;
+}
+
+export interface ImportHeadOptions {
+  /** Landmarks in the file's own coordinates; the four key ones at least, or the rest are suggested. */
+  landmarks?: Partial<Record<LandmarkName, Vec3>>;
+  /** Simplify a scan above the triangle limit instead of rejecting it. */
+  simplify?: boolean;
+  /** One known measurement of the client's head that sets the scan's size. */
+  measurement?: ScaleMeasurement;
+}
+
+export interface HeadImport {
+  state: StoreApi<HeadImportState>;
+  /** Reads dropped or picked files and shows the scan for checking (the UI's import). */
+  start(files: File[]): Promise<void>;
+  /** After `tooLarge`: reads the files again, simplified. */
+  simplify(): Promise<void>;
+  /** After `notHead`: goes on to place the landmarks by hand. */
+  alignAnyway(): void;
+  pick(name: LandmarkName | null): void;
+  /** Places the picked landmark where the user clicked on the shown scan (head frame, mm). */
+  placeAt(point: Vec3): Promise<void>;
+  /** Puts every landmark back where the app suggested it. */
+  resetLandmarks(): Promise<void>;
+  setMeasurement(measurement: ScaleMeasurement | null): Promise<void>;
+  /** Draws the plan on the checked scan and stores the scan with the plan. */
+  confirm(): Promise<void>;
+  cancel(): void;
+  /** `window.smp.importHead`: reads, aligns and shows a scan in one go; rejects with a clear Error. */
+  importHead(files: File[], options?: ImportHeadOptions): Promise<void>;
+  /** Shows the plan on the default head, keeping its scan; `useScan` brings the scan back. */
+  useDefaultHead(): Promise<void>;
+  useScan(): Promise<void>;
+}
+
+const IDLE: HeadImportState = {
+  phase: 'idle',
+  progress: '',
+  fileName: '',
+  triangles: 0,
+  read: null,
+  aligned: null,
+  placed: [],
+  picking: null,
+  measurement: null,
+  busy: false,
+  error: null,
+};
+
+export const NOT_A_HEAD_MESSAGE =
+  'This does not look like a head scan: the default head could not be fitted to it. Check the file, or place the landmarks by hand.';
+
+/** Checks `options.landmarks` from a page: known names, points of three finite numbers, the key ones present. */
+function parseGivenLandmarks(value: unknown): Partial<Landmarks> {
+  if (typeof value !== 'object' || value === null) throw new Error('importHead: options.landmarks must be an object such as { glabella: [x, y, z], … }');
+  const out: Partial<Landmarks> = {};
+  for (const [name, point] of Object.entries(value)) {
+    if (!isLandmarkName(name)) throw new Error(`importHead: unknown landmark "${name}": use ${LANDMARK_NAMES.join(', ')}`);
+    if (!isVec3(point)) throw new Error(`importHead: landmark ${name} must be [x, y, z] in the file's coordinates`);
+    out[name] = [point[0], point[1], point[2]];
+  }
+  const missing = KEY_LANDMARKS.filter((name) => !out[name]);
+  if (missing.length) throw new Error(`importHead: options.landmarks needs at least ${KEY_LANDMARKS.join(', ')} (missing ${missing.join(', ')})`);
+  return out;
+}
+
+export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadImport {
+  const state = createStore<HeadImportState>()(() => IDLE);
+  const templateUrl = new URL(DEFAULT_HEAD_URL, document.baseURI).href;
+  let reader: ScanReader | null = null;
+  let files: File[] = [];
+  /** The scan confirmed while autosave is off: kept in memory so the head switch still works. */
+  let unsavedScan: ScanHead | null = null;
+
+  const newReader = () => {
+    reader?.cancel();
+    reader = createScanReader(templateUrl);
+    return reader;
+  };
+  const stop = () => {
+    reader?.cancel();
+    reader = null;
+    state.setState(IDLE);
+  };
+
+  /** Shows `scan` (null: the default head); resolves once it is on screen. */
+  const show = async (scan: ScanHead | null) => {
+    const { headStore, signals } = sim;
+    if (headStore.getState().scan === scan) return signals.whenRendered();
+    if (scan) await prepareScanHead(scan);
+    const release = signals.hold();
+    try {
+      headStore.getState().setScan(scan);
+      await new Promise<void>((resolve) => {
+        const ready = () => headStore.getState().head?.scan === scan;
+        if (ready()) return resolve();
+        const off = headStore.subscribe(() => ready() && (off(), resolve()));
+      });
+    } finally {
+      release();
+    }
+    await signals.whenRendered();
+  };
+
+  const keyLandmarks = (aligned: AlignedScan, placed: readonly LandmarkName[]): FileLandmarks => {
+    const given: FileLandmarks = {
+      glabella: aligned.fileLandmarks.glabella,
+      vertex: aligned.fileLandmarks.vertex,
+      leftTragus: aligned.fileLandmarks.leftTragus,
+      rightTragus: aligned.fileLandmarks.rightTragus,
+    };
+    for (const name of placed) given[name] = aligned.fileLandmarks[name];
+    return given;
+  };
+
+  const realign = async (landmarks: FileLandmarks, measurement: ScaleMeasurement | null) => {
+    if (!reader) return;
+    state.setState({ busy: true, error: null });
+    try {
+      const aligned = await reader.align(landmarks, measurement ?? undefined);
+      state.setState({ aligned, measurement, busy: false });
+    } catch (error) {
+      state.setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const read = async (simplify: boolean) => {
+    const scanReader = newReader();
+    const name = files.find((f) => /\.(glb|gltf|obj|ply|stl)$/i.test(f.name))?.name ?? files[0]?.name ?? '';
+    state.setState({ ...IDLE, phase: 'reading', fileName: name, progress: `Reading “${name}”…` });
+    try {
+      const result = await scanReader.read(files, { simplify, onProgress: (progress) => state.setState({ progress }) });
+      if (reader !== scanReader) return;
+      const aligned = await scanReader.align(pickKey(result.suggestion.landmarks));
+      if (reader !== scanReader) return;
+      state.setState({ ...IDLE, phase: result.suggestion.looksLikeHead ? 'aligning' : 'notHead', fileName: name, read: result, aligned });
+      for (const warning of result.warnings) sim.viewStore.getState().showNotice('info', warning);
+    } catch (error) {
+      if (reader !== scanReader) return;
+      if (error instanceof ScanTooLargeError) return void state.setState({ ...IDLE, phase: 'tooLarge', fileName: name, triangles: error.triangles });
+      stop();
+      const reason = error instanceof Error ? error.message : String(error);
+      sim.viewStore.getState().showNotice('error', `Could not import “${name}”. ${reason} The head on screen is unchanged.`);
+    }
+  };
+
+  const confirmScan = async (scan: ScanHead) => {
+    await show(scan);
+    try {
+      await savedPlans.attachScan(scan);
+      unsavedScan = savedPlans.state.getState().available ? null : scan;
+    } catch (error) {
+      unsavedScan = scan;
+      console.warn('The scan could not be stored:', error);
+      sim.viewStore.getState().showNotice('error', 'The scan is shown but could not be stored on this device; it will be gone when the page is closed.');
+    }
+  };
+
+  // A plan opened (or the app started) with a scan: bring the scan back; without one, the default head.
+  let syncing = Promise.resolve();
+  const syncHead = () => {
+    const head = savedPlans.state.getState().head;
+    syncing = syncing.then(async () => {
+      if (!head?.useScan) return show(null);
+      if (sim.headStore.getState().scan?.id === head.scanId) return;
+      const scan = unsavedScan?.id === head.scanId ? unsavedScan : await savedPlans.loadScan(head.scanId).catch(() => undefined);
+      if (!scan) {
+        sim.viewStore.getState().showNotice('error', `This plan’s head scan “${head.name}” is not on this device, so the plan is shown on the default head.`);
+        return show(null);
+      }
+      await show(scan).catch((error: unknown) => {
+        sim.viewStore.getState().showNotice('error', `${error instanceof Error ? error.message : String(error)} The plan is shown on the default head.`);
+        return show(null);
+      });
+    });
+  };
+  savedPlans.state.subscribe((s, prev) => s.head !== prev.head && syncHead());
+  syncHead();
+
+  return {
+    state,
+    async start(given) {
+      files = given;
+      await read(false);
+    },
+    simplify: () => read(true),
+    alignAnyway: () => state.setState({ phase: 'aligning' }),
+    pick: (name) => state.setState({ picking: name }),
+    async placeAt(point) {
+      const { aligned, picking, placed, measurement } = state.getState();
+      if (!aligned || !picking) return;
+      const filePoint = invertSimilarityPoint(point, aligned.similarity);
+      const nowPlaced = placed.includes(picking) ? placed : [...placed, picking];
+      const landmarks = keyLandmarks(aligned, nowPlaced);
+      landmarks[picking] = filePoint;
+      // The next landmark to check is picked for the user: key ones in order, then done.
+      const next = KEY_LANDMARKS.find((name) => !nowPlaced.includes(name)) ?? null;
+      state.setState({ placed: nowPlaced, picking: next });
+      await realign(landmarks, measurement);
+    },
+    async resetLandmarks() {
+      const { read: result, measurement } = state.getState();
+      if (!result) return;
+      state.setState({ placed: [], picking: null });
+      await realign(pickKey(result.suggestion.landmarks), measurement);
+    },
+    async setMeasurement(measurement) {
+      const { aligned, placed } = state.getState();
+      if (!aligned) return;
+      await realign(keyLandmarks(aligned, placed), measurement);
+    },
+    async confirm() {
+      const { aligned } = state.getState();
+      if (!aligned) return;
+      try {
+        await confirmScan(aligned.head);
+        stop();
+        sim.viewStore.getState().showNotice('info', `The plan is now drawn on “${aligned.head.name}”.`);
+      } catch (error) {
+        state.setState({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    cancel: stop,
+    async importHead(given, options = {}) {
+      if (typeof options !== 'object' || options === null) throw new Error('importHead: options must be an object');
+      const landmarks = options.landmarks === undefined ? undefined : parseGivenLandmarks(options.landmarks);
+      if (!given.length) throw new Error('importHead: expected a file');
+      stop();
+      const scanReader = newReader();
+      try {
+        let result: ReadScan;
+        try {
+          result = await scanReader.read(given, { simplify: options.simplify === true });
+        } catch (error) {
+          if (error instanceof ScanTooLargeError) throw new Error(`${error.message} Pass { simplify: true } to simplify it.`);
+          throw error;
+        }
+        if (!result.suggestion.looksLikeHead && !landmarks) throw new Error(`${NOT_A_HEAD_MESSAGE.replace(', or place the landmarks by hand', '')} Give options.landmarks to align it anyway.`);
+        const aligned = await scanReader.align((landmarks as FileLandmarks | undefined) ?? pickKey(result.suggestion.landmarks), options.measurement);
+        await confirmScan(aligned.head);
+      } finally {
+        if (reader === scanReader) stop();
+      }
+    },
+    useDefaultHead: () => savedPlans.useScan(false).then(() => syncing),
+    useScan: () => savedPlans.useScan(true).then(() => syncing),
+  };
+}
+
+function pickKey(landmarks: Landmarks): FileLandmarks {
+  return { glabella: landmarks.glabella, vertex: landmarks.vertex, leftTragus: landmarks.leftTragus, rightTragus: landmarks.rightTragus };
+}
+
+export const HeadImportContext = createContext<HeadImport | null>(null);
+
+export function useHeadImport(): HeadImport {
+  const headImport = useContext(HeadImportContext);
+  if (!headImport) throw new Error('useHeadImport must be used inside <HeadImportContext.Provider>');
+  return headImport;
+}

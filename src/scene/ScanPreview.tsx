@@ -1,0 +1,123 @@
+import { Html } from '@react-three/drei';
+import { useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import * as THREE from 'three';
+import { useStore } from 'zustand';
+import { useHeadImport } from '../app/headImport';
+import { useSimulator } from '../app/simulator';
+import { LANDMARK_NAMES, type LandmarkName } from '../domain/head/landmarks';
+import { KEY_LANDMARKS, type ScanHead } from '../domain/scan/scanHead';
+
+/** A press that moves less than this (CSS px) is a click that places a landmark; more is an orbit. */
+const CLICK_SLOP_PX = 5;
+const MARKER_RADIUS_MM = 2.5;
+const raycaster = new THREE.Raycaster();
+
+/** Short marks next to the landmark dots; the panel names them in full. */
+const SHORT_NAMES: Record<LandmarkName, string> = {
+  glabella: 'G',
+  nasion: 'N',
+  vertex: 'V',
+  inion: 'I',
+  menton: 'M',
+  leftTragus: 'L',
+  rightTragus: 'R',
+  leftLateralCanthus: 'Lc',
+  rightLateralCanthus: 'Rc',
+  leftFrontotemporal: 'Lt',
+  rightFrontotemporal: 'Rt',
+};
+
+function previewMesh(scan: ScanHead): { mesh: THREE.Mesh; dispose: () => void } {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
+  geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
+  if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
+  geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
+  geometry.computeBoundingSphere();
+  // The preview shows the shape and the vertex colours; the texture appears once the scan is used.
+  const material = new THREE.MeshStandardMaterial({ color: scan.colors ? 0xffffff : 0xd9b8a2, roughness: 0.7, vertexColors: scan.colors !== undefined, side: THREE.DoubleSide });
+  const mesh = new THREE.Mesh(geometry, material);
+  return {
+    mesh,
+    dispose: () => {
+      geometry.dispose();
+      material.dispose();
+    },
+  };
+}
+
+/**
+ * While a scan is being imported: the scan as it will be aligned, in place of the head, with its landmarks.
+ * A click on the scan places the landmark being picked; the scan turns and scales as landmarks move.
+ */
+export function ScanPreview() {
+  const sim = useSimulator();
+  const headImport = useHeadImport();
+  const aligned = useStore(headImport.state, (s) => (s.phase === 'aligning' || s.phase === 'notHead' ? s.aligned : null));
+  const picking = useStore(headImport.state, (s) => s.picking);
+  const head = useStore(sim.headStore, (s) => s.head);
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  const preview = useMemo(() => (aligned ? previewMesh(aligned.head) : null), [aligned]);
+
+  useEffect(() => () => preview?.dispose(), [preview]);
+
+  // The head on screen steps aside while the scan is checked; it comes back unchanged on cancel.
+  useEffect(() => {
+    if (!head || !preview) return;
+    head.root.visible = false;
+    sim.signals.markDirty();
+    return () => {
+      head.root.visible = true;
+      sim.signals.markDirty();
+    };
+  }, [head, preview, sim]);
+
+  useEffect(() => {
+    if (!preview || !picking) return;
+    const canvas = gl.domElement;
+    let down: { x: number; y: number } | null = null;
+    const onDown = (e: PointerEvent) => void (down = { x: e.clientX, y: e.clientY });
+    const onUp = (e: PointerEvent) => {
+      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_SLOP_PX) return;
+      down = null;
+      const rect = canvas.getBoundingClientRect();
+      raycaster.setFromCamera(new THREE.Vector2(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1), camera);
+      const hit = raycaster.intersectObject(preview.mesh, false)[0];
+      if (hit) void headImport.placeAt([hit.point.x, hit.point.y, hit.point.z]);
+    };
+    canvas.addEventListener('pointerdown', onDown);
+    canvas.addEventListener('pointerup', onUp);
+    canvas.style.cursor = 'crosshair';
+    return () => {
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointerup', onUp);
+      canvas.style.cursor = '';
+    };
+  }, [preview, picking, gl, camera, headImport]);
+
+  useEffect(() => sim.signals.markDirty(), [aligned, picking, sim]);
+
+  if (!aligned || !preview) return null;
+  return (
+    <group>
+      <primitive object={preview.mesh} />
+      {LANDMARK_NAMES.map((name) => {
+        const key = (KEY_LANDMARKS as readonly string[]).includes(name);
+        const active = name === picking;
+        return (
+          <group key={name} position={aligned.head.landmarks[name]}>
+            <mesh>
+              <sphereGeometry args={[active ? MARKER_RADIUS_MM * 1.6 : MARKER_RADIUS_MM, 16, 12]} />
+              <meshBasicMaterial color={active ? '#ffb000' : key ? '#0a6cff' : '#7a4fd0'} depthTest={false} transparent />
+            </mesh>
+            <Html className={`landmark-label${active ? ' active' : ''}`} center zIndexRange={[5, 0]}>
+              <span>{SHORT_NAMES[name]}</span>
+            </Html>
+          </group>
+        );
+      })}
+    </group>
+  );
+}
