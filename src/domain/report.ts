@@ -94,6 +94,8 @@ export interface ReportInput {
   madeAt: Date;
   /** How lengths and areas are written (the plan stays in mm); metric when omitted. */
   units?: UnitSystem;
+  /** The client's head scan the plan is drawn on (its file name); omitted: the default head. */
+  scanName?: string;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -142,7 +144,7 @@ function densityLines(plan: Plan, units: UnitSystem): ReportLine[] {
   return lines;
 }
 
-export function buildReport({ plan, measurements: m, madeAt, units = 'metric' }: ReportInput): ConsultationReport {
+export function buildReport({ plan, measurements: m, madeAt, units = 'metric', scanName }: ReportInput): ConsultationReport {
   const consultationDay = /^(\d{4})-(\d{2})-(\d{2})$/.exec(plan.client.date);
   const shareNumbers = sessionShares(plan.sessions);
   const shares = wholePercents(shareNumbers);
@@ -155,6 +157,9 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric' }:
       { label: 'Client', value: plan.client.name.trim() || 'Not given' },
       { label: 'Consultation date', value: consultationDay ? day(Number(consultationDay[1]), Number(consultationDay[2]), Number(consultationDay[3])) : 'Not given' },
       { label: 'Report made', value: day(madeAt.getFullYear(), madeAt.getMonth() + 1, madeAt.getDate()) },
+      scanName === undefined
+        ? { label: 'Head', value: 'Default head', detail: 'an average adult head, not the client’s own' }
+        : { label: 'Head', value: 'The client’s head scan', detail: scanName },
     ],
     disclaimer: REPORT_DISCLAIMER,
     beforeAfter: REPORT_BEFORE_AFTER,

@@ -56,7 +56,13 @@ function ReportDialog() {
       if (cancelled) return;
       if (!head) throw new Error('The head is not loaded yet');
       const plan = sim.planStore.getState().plan;
-      const content = buildReport({ plan, measurements: head.treatment.measure(plan), madeAt: new Date(), units: sim.viewStore.getState().units });
+      const content = buildReport({
+        plan,
+        measurements: head.treatment.measure(plan),
+        madeAt: new Date(),
+        units: sim.viewStore.getState().units,
+        ...(head.scan && { scanName: head.scan.name }),
+      });
       setReport(content);
       for (const picture of [...content.beforeAfter, ...content.views]) {
         // One picture per task, so the page shows each one as it comes.

@@ -1,8 +1,10 @@
+import { useStore } from 'zustand';
 import { useSimulator, usePlan } from '../app/simulator';
 import { MONK_SKIN_TONES, monkToneOf } from '../domain/skinTones';
 
 export function SkinTonePicker() {
-  const { planStore } = useSimulator();
+  const { planStore, headStore } = useSimulator();
+  const scanHasColours = useStore(headStore, (s) => Boolean(s.scan?.colors || s.scan?.texture));
   const color = usePlan((p) => p.skin.color);
   const tone = monkToneOf(color);
   const setColor = (value: string, gesture?: string) =>
@@ -11,6 +13,11 @@ export function SkinTonePicker() {
     <section className="panel-section" aria-labelledby="skin-heading">
       <h2 id="skin-heading">Skin tone</h2>
       <p className="hint">Monk Skin Tone scale, lightest (1) to darkest (10), or pick any colour.</p>
+      {scanHasColours && (
+        <p className="hint" data-testid="skin-tone-scan-note">
+          The scan shows the client’s own skin. Pick the closest tone here all the same: it sets the scars’ colour and the coverage figures.
+        </p>
+      )}
       <div className="swatches" role="radiogroup" aria-label="Monk skin tone">
         {MONK_SKIN_TONES.map((t) => (
           <button

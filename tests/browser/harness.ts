@@ -1,4 +1,6 @@
 /** Opens the built app in headless Chromium and gives tests what they need to look at the picture. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { inject, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -152,4 +154,18 @@ export function shaderLinks(page: Page): Promise<number> {
 export async function showStep(page: Page, step: string): Promise<void> {
   await page.locator(`[data-step="${step}"]`).click();
   await page.locator(`[data-step="${step}"][aria-selected="true"]`).waitFor();
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical accessibility violations axe-core finds on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 4).join(', ')}`);
+  });
 }

@@ -11,7 +11,7 @@ import { simplifyMesh } from '../../src/domain/scan/prepare';
 import type { ScanFile, ScanMesh } from '../../src/domain/scan/scanMesh';
 import { cubeSphereMesh, loadDefaultHead } from '../unit/fixtures';
 import { writeScanGlb, writeScanGltf, writeScanObj, writeScanPly, writeScanStl } from '../support/scanFiles';
-import { foregroundFraction, grabFrame, openApp, savePng, type AppPage } from './harness';
+import { axeViolations, foregroundFraction, grabFrame, openApp, savePng, type AppPage } from './harness';
 
 const BACKGROUND: [number, number, number] = [233, 236, 239];
 
@@ -271,6 +271,8 @@ describe('head scan import', () => {
     // The scan is shown for checking; the plan's head is unchanged until "Use this head".
     expect((await getHead(page)).kind).toBe('default');
     await expect.poll(() => panel.getByTestId('scan-scale').textContent()).toMatch(/metres/);
+    await page.screenshot({ path: 'tests/artifacts/scan-alignment-panel.png' });
+    expect(await axeViolations(page)).toEqual([]);
 
     // Move the left tragus 4 mm up by clicking there.
     await page.getByTestId('landmark-leftTragus').click();

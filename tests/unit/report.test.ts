@@ -32,6 +32,13 @@ describe('consultation report', () => {
     expect(value(anonymous.client, 'Consultation date')).toBe('Not given');
   });
 
+  it('says which head the plan is drawn on: the default head or the client\'s scan', () => {
+    expect(value(report().client, 'Head')).toBe('Default head');
+    const onScan = buildReport({ plan: defaultPlan(), measurements, madeAt, scanName: 'client-2026.glb' });
+    expect(value(onScan.client, 'Head')).toBe('The client’s head scan');
+    expect(onScan.client.find((l) => l.label === 'Head')?.detail).toBe('client-2026.glb');
+  });
+
   it('carries the simulation disclaimer', () => {
     expect(report().disclaimer).toBe(REPORT_DISCLAIMER);
     expect(REPORT_DISCLAIMER).toMatch(/simulation, not a guarantee/);
