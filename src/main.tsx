@@ -32,6 +32,7 @@ if (link.planError) {
 }
 
 const headImport = createHeadImport(sim, savedPlans);
+await headImport.ready;
 window.smp = createEmbedApi(sim, savedPlans, headImport);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';

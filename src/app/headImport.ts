@@ -54,6 +54,8 @@ export interface ImportHeadOptions {
 
 export interface HeadImport {
   state: StoreApi<HeadImportState>;
+  /** Resolves once the head of the plan on screen at start is ready to draw: render after it. */
+  ready: Promise<void>;
   /** Reads dropped or picked files and shows the scan for checking (the UI's import). */
   start(files: File[]): Promise<void>;
   /** After `tooLarge`: reads the files again, simplified. */
@@ -199,29 +201,37 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
     }
   };
 
-  // A plan opened (or the app started) with a scan: bring the scan back; without one, the default head.
-  let syncing = Promise.resolve();
-  const syncHead = () => {
+  /** The scan of the saved plan on screen, ready to draw; null: the default head (with a notice if the scan is gone). */
+  const planScan = async (): Promise<ScanHead | null> => {
     const head = savedPlans.state.getState().head;
-    syncing = syncing.then(async () => {
-      if (!head?.useScan) return show(null);
-      if (sim.headStore.getState().scan?.id === head.scanId) return;
-      const scan = unsavedScan?.id === head.scanId ? unsavedScan : await savedPlans.loadScan(head.scanId).catch(() => undefined);
-      if (!scan) {
-        sim.viewStore.getState().showNotice('error', `This plan’s head scan “${head.name}” is not on this device, so the plan is shown on the default head.`);
-        return show(null);
-      }
-      await show(scan).catch((error: unknown) => {
-        sim.viewStore.getState().showNotice('error', `${error instanceof Error ? error.message : String(error)} The plan is shown on the default head.`);
-        return show(null);
-      });
-    });
+    if (!head?.useScan) return null;
+    const shown = sim.headStore.getState().scan;
+    if (shown?.id === head.scanId) return shown;
+    const scan = unsavedScan?.id === head.scanId ? unsavedScan : await savedPlans.loadScan(head.scanId).catch(() => undefined);
+    if (!scan) {
+      sim.viewStore.getState().showNotice('error', `This plan’s head scan “${head.name}” is not on this device, so the plan is shown on the default head.`);
+      return null;
+    }
+    try {
+      await prepareScanHead(scan);
+      return scan;
+    } catch (error) {
+      sim.viewStore.getState().showNotice('error', `${error instanceof Error ? error.message : String(error)} The plan is shown on the default head.`);
+      return null;
+    }
   };
-  savedPlans.state.subscribe((s, prev) => s.head !== prev.head && syncHead());
-  syncHead();
+  // The app starts on the saved plan's head (before anything is drawn, so the default head never flashes
+  // up first); a plan opened later brings its own head.
+  const ready = planScan().then((scan) => sim.headStore.getState().setScan(scan));
+  let syncing: Promise<void> = ready;
+  savedPlans.state.subscribe((s, prev) => {
+    if (s.head === prev.head) return;
+    syncing = syncing.then(async () => show(await planScan()));
+  });
 
   return {
     state,
+    ready,
     async start(given) {
       files = given;
       await read(false);

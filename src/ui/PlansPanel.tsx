@@ -313,6 +313,7 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
             <span className="plans-row-meta">
               <span>{client.date ? formatDay(client.date) : 'No consultation date'}</span>
               <span>Changed {timeFormat.format(new Date(record.updatedAt))}</span>
+              {record.head && <span data-testid="plan-head-scan">Head scan: {record.head.name}</span>}
             </span>
           </div>
           {mode === 'delete' ? (

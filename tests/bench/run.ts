@@ -2,7 +2,8 @@
  * `npm run bench`: frame-time ratios of the built app in headless Chromium at 1920x1080, measured side by
  * side in one run so that a shared, noisy machine cancels out:
  *   - SMP head vs plain head (target ≤ 1.5): what the dots cost;
- *   - 200 vs 10 dots per cm² (target ≤ 1.1): cost must not grow with the number of dots.
+ *   - 200 vs 10 dots per cm² (target ≤ 1.1): cost must not grow with the number of dots;
+ * and, in Node first, the head-scan pipeline (tests/bench/scan.ts).
  * Views are measured in interleaved rounds and each figure is a median. Prints a table and writes JSON.
  * `--gpu` uses the machine's GPU instead of SwiftShader (for real GPU timings).
  */
@@ -10,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { launchOptions } from '../browser/chromium';
 import { buildAndServe } from '../browser/server';
+import { benchScanImport } from './scan';
 
 const gpu = process.argv.includes('--gpu');
 const FRAMES_PER_ROUND = 3;
@@ -52,6 +54,7 @@ async function timeCase(page: Page, c: Case): Promise<number[]> {
   );
 }
 
+const scanImport = benchScanImport();
 const { url, server } = await buildAndServe('node_modules/.smp-bench-build');
 const browser = await chromium.launch(launchOptions({ gpu }));
 const results: Record<string, Record<string, number>> = {};
@@ -95,7 +98,7 @@ try {
   mkdirSync(OUT.replace(/\/[^/]*$/, ''), { recursive: true });
   writeFileSync(
     OUT,
-    `${JSON.stringify({ date: new Date().toISOString(), renderer, canvas: canvasSize, gpu, roundsPerCase: ROUNDS, framesPerRound: FRAMES_PER_ROUND, results: summary }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), renderer, canvas: canvasSize, gpu, roundsPerCase: ROUNDS, framesPerRound: FRAMES_PER_ROUND, results: summary, scanImport }, null, 2)}\n`,
   );
   console.log(`Wrote ${OUT}`);
 } finally {

@@ -190,11 +190,11 @@ describe('the Plans dialog', () => {
         { name, text, events },
       );
     await drop('notes.smp.json', 'Jane: mature line, 3 sessions', ['dragenter', 'dragover']);
-    await page.getByText('Drop the plan file to open it').waitFor();
+    await page.getByText('Drop a plan file to open it, or a head scan to plan on it').waitFor();
     await drop('notes.smp.json', 'Jane: mature line, 3 sessions', ['drop']);
     await page.getByTestId('notice').filter({ hasText: 'notes.smp.json' }).waitFor();
     expect(await noticeText(page)).toMatch(/Could not open “notes\.smp\.json”\. This file is not an SMP Simulator plan: it is not JSON text\./);
-    await page.getByText('Drop the plan file to open it').waitFor({ state: 'detached' });
+    await page.getByText('Drop a plan file to open it, or a head scan to plan on it').waitFor({ state: 'detached' });
 
     const newer = JSON.stringify({ format: 'smp-simulator-plan', formatVersion: 1, exportedAt: '2030-01-01T00:00:00Z', plan: { version: 99 } });
     await drop('future.smp.json', newer, ['drop']);

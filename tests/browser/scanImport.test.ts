@@ -314,6 +314,24 @@ describe('head scan import', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('takes a scan dropped on the window to step 1, and Cancel leaves the head as it was', async () => {
+    const { page } = app;
+    await page.evaluate(() => window.smp!.useDefaultHead());
+    const { mesh } = scanOfDefaultHead({ rotation: rotation([1, 0, 0], -90), scale: 1, translation: [0, 0, 0] }, 20_000, false);
+    await giveFiles(page, [{ name: 'dropped.stl', bytes: writeScanStl(mesh, 'binary') }]);
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      for (const file of (document.getElementById('test-files') as HTMLInputElement).files!) data.items.add(file);
+      const target = document.querySelector('.stage')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    });
+    await page.getByTestId('scan-alignment').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('tab', { name: /Head/ }).getAttribute('aria-selected')).toBe('true');
+    await page.getByTestId('scan-cancel').click();
+    await page.getByTestId('import-scan').waitFor();
+    expect((await getHead(page)).kind).toBe('default');
+  });
+
   it('keeps the scan with its plan: a reload brings it back, one click switches to the default head and back', async () => {
     const { page } = app;
     const { mesh } = scanOfDefaultHead({ rotation: rotation([0, 0, 1], 10), scale: 1, translation: [0, 0, 0] });
@@ -339,6 +357,9 @@ describe('head scan import', () => {
       expect((await getHead(again.page)).kind).toBe('default');
       await again.page.getByRole('tab', { name: /Head/ }).click();
       await expect.poll(() => again.page.getByTestId('use-scan').textContent()).toMatch(/kept\.ply/);
+      // The saved plans list which plan has a scan.
+      await again.page.getByTestId('plans-button').click();
+      await expect.poll(() => again.page.getByTestId('plan-head-scan').first().textContent()).toBe('Head scan: kept.ply');
     } finally {
       await again.close();
     }

@@ -1,4 +1,4 @@
-import { normalize, sub } from '../geometry/vec3';
+import { cross, normalize, sub } from '../geometry/vec3';
 import type { Landmarks, Vec3 } from './landmarks';
 
 /**
@@ -178,9 +178,6 @@ export function measureHead(positions: ArrayLike<number>, indices: ArrayLike<num
   };
 }
 
-function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-}
 function d2(a: Vec3, b: Vec3): number {
   const x = a[0] - b[0], y = a[1] - b[1], z = a[2] - b[2];
   return x * x + y * y + z * z;

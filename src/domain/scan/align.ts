@@ -1,5 +1,5 @@
 import type { SurfaceQuery } from '../geometry/closestPoint';
-import { add, dot, normalize, scale, sub } from '../geometry/vec3';
+import { add, cross, dot, normalize, scale, sub } from '../geometry/vec3';
 import { distance, LANDMARK_NAMES, midpoint, type Landmarks, type Vec3 } from '../head/landmarks';
 import { findOpisthocranion, headCircumference } from '../head/measure';
 
@@ -176,9 +176,6 @@ export function fitSimilarity(src: ArrayLike<number>, dst: ArrayLike<number>): S
   const rotated = applySimilarityToPoint(cs, { rotation, scale: s, translation: [0, 0, 0] });
   return { rotation, scale: s, translation: sub(cd, rotated) };
 }
-
-// vec3.ts has no cross product yet (this module may not edit it); scars/surface.ts has one but would pull in the hairline code.
-const cross = (u: Vec3, v: Vec3): Vec3 => [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
 
 /** Flat xyz of the points, in order. */
 function flatten(points: Vec3[]): Float64Array {

@@ -21,7 +21,8 @@ import { sessionLayers } from '../sessions';
 import { FUT_POINTS } from './fut';
 import type { PlacedScar, ScarMap, ScarShape } from './scarMap';
 import { SCAR_KIND_LABELS, type ScarKind } from './scars';
-import { cross, SCAR_EDGE_MM, scarEdge, triangleNormal, type ScarSurface } from './surface';
+import { cross } from '../geometry/vec3';
+import { SCAR_EDGE_MM, scarEdge, triangleNormal, type ScarSurface } from './surface';
 import { add, len, normalize, scale, sub } from '../geometry/vec3';
 
 /**

@@ -4,7 +4,7 @@
  * mesh between its vertices).
  */
 import type { SurfaceQuery } from '../geometry/closestPoint';
-import { normalize } from '../geometry/vec3';
+import { cross, normalize } from '../geometry/vec3';
 import { hairlineCenter } from '../hairline/hairline';
 import type { Landmarks, Vec3 } from '../head/landmarks';
 
@@ -41,7 +41,6 @@ export function angleAround(axis: { x: number; z: number }, p: Vec3): number {
   return Math.atan2(p[0] - axis.x, -(p[2] - axis.z));
 }
 
-export const cross = (u: Vec3, v: Vec3): Vec3 => [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
 
 /** Unit normal of mesh triangle `t` (either side: scars only use it to measure across the skin). */
 export function triangleNormal(surface: ScarSurface, t: number): Vec3 {
