@@ -1,16 +1,18 @@
 import { Html } from '@react-three/drei';
-import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
-import { LANDMARK_NAMES, type LandmarkName } from '../domain/head/landmarks';
+import { LANDMARK_NAMES, type LandmarkName, type Vec3 } from '../domain/head/landmarks';
 import { KEY_LANDMARKS, type ScanHead } from '../domain/scan/scanHead';
+import { scanTexture } from './loadedHead';
 
 /** A press that moves less than this (CSS px) is a click that places a landmark; more is an orbit. */
 const CLICK_SLOP_PX = 5;
 const MARKER_RADIUS_MM = 2.5;
+const FAR_SIDE_OPACITY = 0.3;
 const raycaster = new THREE.Raycaster();
 
 /** Short marks next to the landmark dots; the panel names them in full. */
@@ -28,19 +30,29 @@ const SHORT_NAMES: Record<LandmarkName, string> = {
   rightFrontotemporal: 'Rt',
 };
 
-function previewMesh(scan: ScanHead): { mesh: THREE.Mesh; dispose: () => void } {
+function previewMesh(scan: ScanHead, texture: Promise<THREE.Texture | null>, onTexture: () => void): { mesh: THREE.Mesh; dispose: () => void } {
   const geometry = new THREE.BufferGeometry();
   geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
   geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
   if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
+  if (scan.uvs) geometry.setAttribute('uv', new THREE.BufferAttribute(scan.uvs, 2));
   geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
   geometry.computeBoundingSphere();
-  // The preview shows the shape and the vertex colours; the texture appears once the scan is used.
-  const material = new THREE.MeshStandardMaterial({ color: scan.colors ? 0xffffff : 0xd9b8a2, roughness: 0.7, vertexColors: scan.colors !== undefined, side: THREE.DoubleSide });
+  const own = scan.colors !== undefined || scan.texture !== undefined;
+  const material = new THREE.MeshStandardMaterial({ color: own ? 0xffffff : 0xd9b8a2, roughness: 0.7, vertexColors: scan.colors !== undefined, side: THREE.DoubleSide });
   const mesh = new THREE.Mesh(geometry, material);
+  let disposed = false;
+  // The texture comes a moment later (it is decoded off the page's thread), and the next frame shows it.
+  void texture.then((map) => {
+    if (!map || disposed) return;
+    material.map = map;
+    material.needsUpdate = true;
+    onTexture();
+  });
   return {
     mesh,
     dispose: () => {
+      disposed = true;
       geometry.dispose();
       material.dispose();
     },
@@ -59,7 +71,13 @@ export function ScanPreview() {
   const head = useStore(sim.headStore, (s) => s.head);
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
-  const preview = useMemo(() => (aligned ? previewMesh(aligned.head) : null), [aligned]);
+  // One texture per scan, shared by the previews as the landmarks move (each alignment brings new arrays).
+  const latest = useRef(aligned);
+  latest.current = aligned;
+  const scanId = aligned?.head.id;
+  const texture = useMemo(() => (scanId && latest.current ? scanTexture(latest.current.head) : Promise.resolve(null)), [scanId]);
+  useEffect(() => () => void texture.then((map) => map?.dispose()), [texture]);
+  const preview = useMemo(() => (aligned ? previewMesh(aligned.head, texture, () => sim.signals.markDirty()) : null), [aligned, texture, sim]);
 
   useEffect(() => () => preview?.dispose(), [preview]);
 
@@ -100,24 +118,43 @@ export function ScanPreview() {
   useEffect(() => sim.signals.markDirty(), [aligned, picking, sim]);
 
   if (!aligned || !preview) return null;
+  const { vertex, menton, glabella, inion } = aligned.head.landmarks;
+  const center = new THREE.Vector3(0, (vertex[1] + menton[1]) / 2, (glabella[2] + inion[2]) / 2);
   return (
     <group>
       <primitive object={preview.mesh} />
-      {LANDMARK_NAMES.map((name) => {
-        const key = (KEY_LANDMARKS as readonly string[]).includes(name);
-        const active = name === picking;
-        return (
-          <group key={name} position={aligned.head.landmarks[name]}>
-            <mesh>
-              <sphereGeometry args={[active ? MARKER_RADIUS_MM * 1.6 : MARKER_RADIUS_MM, 16, 12]} />
-              <meshBasicMaterial color={active ? '#ffb000' : key ? '#0a6cff' : '#7a4fd0'} depthTest={false} transparent />
-            </mesh>
-            <Html className={`landmark-label${active ? ' active' : ''}`} center zIndexRange={[5, 0]}>
-              <span>{SHORT_NAMES[name]}</span>
-            </Html>
-          </group>
-        );
-      })}
+      {LANDMARK_NAMES.map((name) => (
+        <Marker key={name} name={name} position={aligned.head.landmarks[name]} center={center} active={name === picking} />
+      ))}
+    </group>
+  );
+}
+
+/**
+ * One landmark: a dot drawn over the scan (so one on the far side can still be seen and picked in the
+ * list) and its short name. On the far side of the head, seen from the camera, both are faint, so they do
+ * not read as points on the near side.
+ */
+function Marker({ name, position, center, active }: { name: LandmarkName; position: Vec3; center: THREE.Vector3; active: boolean }) {
+  const material = useRef<THREE.MeshBasicMaterial>(null);
+  const label = useRef<HTMLDivElement>(null);
+  const point = useMemo(() => new THREE.Vector3(...position), [position]);
+  useFrame(({ camera }) => {
+    const outward = point.clone().sub(center);
+    const near = outward.dot(camera.position.clone().sub(point)) > 0;
+    if (material.current) material.current.opacity = near || active ? 1 : FAR_SIDE_OPACITY;
+    label.current?.classList.toggle('far-side', !near && !active);
+  });
+  const key = (KEY_LANDMARKS as readonly string[]).includes(name);
+  return (
+    <group position={position}>
+      <mesh>
+        <sphereGeometry args={[active ? MARKER_RADIUS_MM * 1.6 : MARKER_RADIUS_MM, 16, 12]} />
+        <meshBasicMaterial ref={material} color={active ? '#ffb000' : key ? '#0a6cff' : '#7a4fd0'} depthTest={false} transparent />
+      </mesh>
+      <Html ref={label} className={`landmark-label${active ? ' active' : ''}`} center zIndexRange={[5, 0]}>
+        <span>{SHORT_NAMES[name]}</span>
+      </Html>
     </group>
   );
 }

@@ -57,6 +57,24 @@ function loadedHead(root: THREE.Object3D, skin: THREE.Mesh, positions: Float32Ar
 
 const scanHeads = new WeakMap<ScanHead, LoadedHead>();
 
+/** A scan's texture, decoded for the GPU; null when it has none or the page cannot decode it. */
+export async function scanTexture(scan: ScanHead): Promise<THREE.Texture | null> {
+  if (!scan.texture || !scan.uvs) return null;
+  try {
+    const bitmap = await createImageBitmap(new Blob([scan.texture.bytes as Uint8Array<ArrayBuffer>], { type: scan.texture.mimeType }));
+    const texture = new THREE.Texture(bitmap);
+    // The uvs follow glTF (v = 0 at the image's top), which is how an ImageBitmap is laid out.
+    texture.flipY = false;
+    texture.colorSpace = THREE.SRGBColorSpace;
+    texture.anisotropy = 4;
+    texture.needsUpdate = true;
+    return texture;
+  } catch {
+    // The worker already checked that the image decodes; if the page cannot, the skin takes the plan's tone.
+    return null;
+  }
+}
+
 /**
  * Makes a client's aligned scan ready for the scene (its texture decoded, its treatment area built), once
  * per scan. Rejects with a clear message when that fails, so the head on screen stays as it was.
@@ -73,20 +91,8 @@ export async function prepareScanHead(scan: ScanHead): Promise<LoadedHead> {
   geometry.computeBoundingSphere();
   const skin = new THREE.Mesh(geometry);
   skin.name = 'Skin';
-  if (scan.texture) {
-    try {
-      const bitmap = await createImageBitmap(new Blob([scan.texture.bytes as Uint8Array<ArrayBuffer>], { type: scan.texture.mimeType }));
-      const texture = new THREE.Texture(bitmap);
-      // The uvs follow glTF (v = 0 at the image's top), which is how an ImageBitmap is laid out.
-      texture.flipY = false;
-      texture.colorSpace = THREE.SRGBColorSpace;
-      texture.anisotropy = 4;
-      texture.needsUpdate = true;
-      skin.userData.colorMap = texture;
-    } catch {
-      // The worker already checked the image decodes; if the page cannot, the scan is shown in the plan's skin tone.
-    }
-  }
+  const map = await scanTexture(scan);
+  if (map) skin.userData.colorMap = map;
   const root = new THREE.Group();
   root.name = 'Scan';
   root.add(skin);

@@ -40,11 +40,15 @@ function scanOfDefaultHead(placement: Placement, triangles = 30_000, colors = tr
   const remeshed = simplifyMesh({ positions: head.skin.positions, indices: head.skin.indices }, triangles);
   const positions = new Float32Array(remeshed.positions.length);
   for (let i = 0; i < positions.length; i += 3) positions.set(place([remeshed.positions[i]!, remeshed.positions[i + 1]!, remeshed.positions[i + 2]!], placement), i);
-  // A skin colour that varies over the head, so that colours visibly come through.
+  // Skin as a scanner records it: a warm tone, a little ruddier on the face, a little paler on the scalp.
   const mesh: ScanMesh = { positions, indices: remeshed.indices };
   if (colors) {
     mesh.colors = new Float32Array(positions.length);
-    for (let i = 0; i < positions.length; i += 3) mesh.colors.set([0.5 + 0.2 * Math.sin(remeshed.positions[i + 1]! / 20), 0.3, 0.22], i);
+    for (let i = 0; i < positions.length; i += 3) {
+      const y = remeshed.positions[i + 1]!;
+      const flush = Math.max(0, Math.min(1, (60 - y) / 80)) * (remeshed.positions[i + 2]! > 40 ? 1 : 0.4);
+      mesh.colors.set([0.6 + 0.04 * flush, 0.4 - 0.07 * flush, 0.3 - 0.05 * flush], i);
+    }
   }
   const landmarks = Object.fromEntries(LANDMARK_NAMES.map((n) => [n, place(head.landmarks[n], placement)])) as Landmarks;
   return { mesh, landmarks };
