@@ -181,6 +181,12 @@ describe('head scan import', () => {
       ['an unknown format', [{ name: 'head.fbx', bytes: new Uint8Array(100) }], /glb|obj|ply|stl/i],
       ['a sphere (not a head)', [{ name: 'ball.stl', bytes: writeScanStl({ positions: sphere.positions, indices: sphere.indices }, 'binary') }], /does not look like a head/i],
     ];
+    // Options a page gets wrong are refused before anything is read.
+    const good = [{ name: 'head.glb', bytes: writeScanGlb(scanOfDefaultHead({ rotation: rotation([1, 0, 0], 0), scale: 1, translation: [0, 0, 0] }, 5_000, false).mesh) }];
+    expect(await importHead(app.page, good, { landmarks: { glabella: [0, 0, 1], leftTragus: [1, 0, 0], rightTragus: [-1, 0, 0] } })).toMatch(/needs at least .*missing vertex/);
+    expect(await importHead(app.page, good, { landmarks: { glabella: [0, 0, 1], vertex: [0, 1, 0], leftTragus: [1, 0, 0], rightTragus: [-1, 0, 0], chin: [0, -1, 0] } })).toMatch(/unknown landmark "chin"/);
+    expect(await importHead(app.page, good, { landmarks: { glabella: [0, 0], vertex: [0, 1, 0], leftTragus: [1, 0, 0], rightTragus: [-1, 0, 0] } })).toMatch(/glabella must be \[x, y, z\]/);
+    expect(await importHead(app.page, good, { measurement: { kind: 'circumference', mm: 5 } })).toMatch(/not plausible/);
     for (const [what, files, message] of bad) {
       const error = await importHead(app.page, files);
       expect(error, what).toMatch(message);

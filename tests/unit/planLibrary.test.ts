@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
-import { chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, type PlanRecord } from '../../src/io/planLibrary';
+import { chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, unusedScans, type PlanRecord } from '../../src/io/planLibrary';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
 const jane = newRecord(parsePlan({ client: { name: 'Jane Doe' } }), at(1), 'jane');
@@ -56,5 +56,24 @@ describe('saved plan records', () => {
     expect(ids.size).toBe(100);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
     expect(newRecord(defaultPlan(), at(3))).toMatchObject({ createdAt: '2026-11-23T10:03:00.000Z', updatedAt: '2026-11-23T10:03:00.000Z' });
+  });
+});
+
+describe('head scans kept with saved plans', () => {
+  const head = { scanId: 'scan-1', name: 'client.glb', useScan: true };
+
+  it('keeps a record’s head reference, and drops a damaged one (the plan then shows on the default head)', () => {
+    expect(readRecord({ ...jane, head })?.head).toEqual(head);
+    expect(readRecord({ ...jane, head: { scanId: 3, name: 'x', useScan: true } })).toEqual(jane);
+    expect(readRecord({ ...jane, head: 'scan-1' })).toEqual(jane);
+    expect(readRecord(jane)?.head).toBeUndefined();
+  });
+
+  it('finds the scans that no saved plan refers to any more', () => {
+    const withScan = [{ ...jane, head }, { ...marco, head: { ...head, useScan: false } }, older];
+    // A scan shown on the default head for now is still the plan's: it is kept.
+    expect(unusedScans(withScan, ['scan-1', 'scan-2'])).toEqual(['scan-2']);
+    expect(unusedScans([older], ['scan-1'])).toEqual(['scan-1']);
+    expect(unusedScans(withScan, [])).toEqual([]);
   });
 });
