@@ -138,6 +138,8 @@ describe('the hairline edge on the dots', () => {
       const inkBehindLine = async (hairline: object) => {
         await app.page.evaluate((h) => window.smp!.setPlan({ hairline: h, dots: { densityPerCm2: 150, diameterMm: 0.6, opacity: 1, softness: 0 } }), hairline);
         await app.page.evaluate(() => window.smp!.setView('front', { distanceMm: 400 }));
+        // toScreen projects with the camera as drawn: wait until the view's frame is on screen.
+        await app.page.evaluate(() => window.smp!.whenRendered());
         const [mid] = await app.page.evaluate(() => window.smp!.getHairlinePoints());
         const band: Array<{ x: number; y: number }> = [];
         for (let dx = -20; dx <= 20; dx += 1) {
