@@ -7,7 +7,7 @@ import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
 import { LANDMARK_NAMES, type LandmarkName, type Vec3 } from '../domain/head/landmarks';
 import { KEY_LANDMARKS, type ScanHead } from '../domain/scan/scanHead';
-import { scanTexture } from './loadedHead';
+import { scanGeometry, scanTexture } from './loadedHead';
 
 /** A press that moves less than this (CSS px) is a click that places a landmark; more is an orbit. */
 const CLICK_SLOP_PX = 5;
@@ -31,13 +31,7 @@ const SHORT_NAMES: Record<LandmarkName, string> = {
 };
 
 function previewMesh(scan: ScanHead, texture: Promise<THREE.Texture | null>, onTexture: () => void): { mesh: THREE.Mesh; dispose: () => void } {
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
-  geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
-  if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
-  if (scan.uvs) geometry.setAttribute('uv', new THREE.BufferAttribute(scan.uvs, 2));
-  geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
-  geometry.computeBoundingSphere();
+  const geometry = scanGeometry(scan);
   const own = scan.colors !== undefined || scan.texture !== undefined;
   const material = new THREE.MeshStandardMaterial({ color: own ? 0xffffff : 0xd9b8a2, roughness: 0.7, vertexColors: scan.colors !== undefined, side: THREE.DoubleSide });
   const mesh = new THREE.Mesh(geometry, material);

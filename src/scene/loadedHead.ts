@@ -57,6 +57,18 @@ function loadedHead(root: THREE.Object3D, skin: THREE.Mesh, positions: Float32Ar
 
 const scanHeads = new WeakMap<ScanHead, LoadedHead>();
 
+/** A scan's mesh for the GPU: its arrays, shared, not copied. */
+export function scanGeometry(scan: ScanHead): THREE.BufferGeometry {
+  const geometry = new THREE.BufferGeometry();
+  geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
+  geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
+  if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
+  if (scan.uvs) geometry.setAttribute('uv', new THREE.BufferAttribute(scan.uvs, 2));
+  geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
+  geometry.computeBoundingSphere();
+  return geometry;
+}
+
 /** A scan's texture, decoded for the GPU; null when it has none or the page cannot decode it. */
 export async function scanTexture(scan: ScanHead): Promise<THREE.Texture | null> {
   if (!scan.texture || !scan.uvs) return null;
@@ -82,13 +94,7 @@ export async function scanTexture(scan: ScanHead): Promise<THREE.Texture | null>
 export async function prepareScanHead(scan: ScanHead): Promise<LoadedHead> {
   const cached = scanHeads.get(scan);
   if (cached) return cached;
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(scan.positions, 3));
-  geometry.setAttribute('normal', new THREE.BufferAttribute(scan.normals, 3));
-  if (scan.colors) geometry.setAttribute('color', new THREE.BufferAttribute(scan.colors, 3));
-  if (scan.uvs) geometry.setAttribute('uv', new THREE.BufferAttribute(scan.uvs, 2));
-  geometry.setIndex(new THREE.BufferAttribute(scan.indices, 1));
-  geometry.computeBoundingSphere();
+  const geometry = scanGeometry(scan);
   const skin = new THREE.Mesh(geometry);
   skin.name = 'Skin';
   const map = await scanTexture(scan);
