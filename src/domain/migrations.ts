@@ -3,7 +3,8 @@
  * schema here, one version step at a time, before they are validated. Each step is a pure function of
  * plain data and keeps what the older plan showed on screen.
  */
-import { PlanError } from './schema';
+import { excerpt } from './format';
+import { isPlainObject, PlanError } from './schema';
 
 type PlainPlan = Record<string, unknown>;
 
@@ -29,14 +30,13 @@ const MIGRATIONS: Record<number, (plan: PlainPlan) => PlainPlan> = {
  * `PlanError` for a version that is not a whole number, or newer than this app understands.
  */
 export function migratePlan(input: unknown, targetVersion: number): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new PlanError('plan', 'must be an object');
-  }
-  let plan = input as PlainPlan;
-  const version = plan.version;
+  if (!isPlainObject(input)) throw new PlanError('plan', 'must be a plain object of plan fields');
+  let plan: PlainPlan = input;
+  // Own fields only: a version inherited from a prototype is not the plan's.
+  const version: unknown = Object.getOwnPropertyDescriptor(plan, 'version')?.value;
   if (version === undefined) return plan;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new PlanError('version', `must be a whole number from 1 (got ${JSON.stringify(version)})`);
+    throw new PlanError('version', `must be a whole number from 1 (got ${excerpt(version)})`);
   }
   if (version > targetVersion) {
     throw new PlanError('version', `${version} is newer than this simulator understands (${targetVersion}); please update the app`);

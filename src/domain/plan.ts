@@ -119,9 +119,19 @@ export const HAIRLINE_FIELDS = {
 
 const text = (f: Omit<TextField, 'kind'>): TextField => ({ kind: 'text', ...f });
 
+/** Whether a `YYYY-MM-DD` date is on the calendar: 2026-02-29 and 2026-04-31 are not. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const CLIENT_FIELDS = {
   name: text({ default: '', maxLength: 120, label: 'Client name' }),
-  date: text({ default: '', maxLength: 10, label: 'Consultation date', pattern: { regex: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, description: 'a date like "2026-11-23"' } }),
+  date: text({ default: '', maxLength: 10, label: 'Consultation date', pattern: { regex: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, description: 'a date on the calendar like "2026-11-23"', valid: isCalendarDate } }),
   notes: text({ default: '', maxLength: 4000, label: 'Notes' }),
 } as const;
 
@@ -179,6 +189,22 @@ export const PLAN_SCHEMA: ObjectField = {
   },
 };
 
+/**
+ * Most brush points a plan keeps over all its painting (density, hair and painted scars). Every stroke is
+ * repainted when a plan opens: this bounds that work (about 2 s at worst on a 2-core laptop, most of it far
+ * less) and the plan's size (~20 bytes a point), where the per-stroke and per-map limits alone would allow
+ * 300 strokes × 400 points × 14 maps.
+ */
+export const MAX_PLAN_STROKE_POINTS = 20_000;
+
+/** Brush points over all of a plan's painting. */
+export function strokePointCount(plan: Pick<Plan, 'density' | 'hairLoss' | 'scars'>): number {
+  const strokes = [plan.density.strokes, plan.hairLoss.strokes, ...plan.scars.map((scar) => (scar.kind === 'freeform' ? scar.strokes : []))];
+  let count = 0;
+  for (const list of strokes) for (const stroke of list) count += stroke.points.length;
+  return count;
+}
+
 export function defaultPlan(): Plan {
   return defaultsOf(PLAN_SCHEMA) as Plan;
 }
@@ -194,6 +220,10 @@ export function parsePlan(input: unknown): Plan {
   for (const [i, scar] of plan.scars.entries()) {
     if (ids.has(scar.id)) throw new PlanError(`scars[${i}].id`, `must be unique ("${scar.id}" is used twice)`);
     ids.add(scar.id);
+  }
+  const points = strokePointCount(plan);
+  if (points > MAX_PLAN_STROKE_POINTS) {
+    throw new PlanError('painting', `holds ${points.toLocaleString('en')} brush points in all (density, hair and scars); at most ${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} are allowed`);
   }
   return plan;
 }

@@ -3,6 +3,7 @@
  * The plan parser, the UI (slider ranges, units, labels) and the docs all read it, so a range can never
  * drift between what the UI allows and what `setPlan` accepts.
  */
+import { EXCERPT_CHARS, excerpt } from './format';
 
 export type NumberField = {
   kind: 'number';
@@ -38,8 +39,11 @@ export type TextField = {
   default: string;
   maxLength: number;
   label: string;
-  /** The form a non-empty value must have (e.g. a date); the description completes "must be …". */
-  pattern?: { regex: RegExp; description: string };
+  /**
+   * The form a non-empty value must have (e.g. a date); the description completes "must be …". `valid`
+   * checks what a pattern cannot (that the date is on the calendar).
+   */
+  pattern?: { regex: RegExp; description: string; valid?: (value: string) => boolean };
   /** Empty text is not allowed (e.g. an id). */
   required?: boolean;
 };
@@ -72,14 +76,52 @@ export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && HEX_COLOR.test(value);
 }
 
+/** A bad value as a message quotes it: a short excerpt, never the whole of a long text. */
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
+  if (value === null || typeof value !== 'object') return excerpt(value);
+  if (Array.isArray(value)) return 'a list';
+  return isPlainObject(value) ? 'an object' : 'an object that is not plain data (a class instance, Map or Date)';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Plain data, as JSON.parse and structuredClone make it: an object whose prototype is Object.prototype (of
+ * any window, so an embedding page's objects count) or null. Class instances, Maps, Dates and objects
+ * built on another object are not: their inherited fields would be read as the plan's, or ignored.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/**
+ * The items of a list, read once each: a list with a gap (`[a, , b]`, or an item deleted) is refused, since
+ * every later step (drawing, saving as JSON) would read the gap as a missing or null item.
+ */
+function listItems(value: readonly unknown[], path: string): unknown[] {
+  const items: unknown[] = [];
+  for (let i = 0; i < value.length; i++) {
+    if (!Object.hasOwn(value, i)) throw new PlanError(`${path}[${i}]`, 'is missing: the list has a gap there');
+    items.push(value[i]);
+  }
+  return items;
+}
+
+/** `path.key`, with a long key cut short: a message never repeats a pasted text in full. */
+function fieldPath(path: string, key: string): string {
+  const name = key.length > EXCERPT_CHARS ? `${key.slice(0, EXCERPT_CHARS)}…` : key;
+  return path ? `${path}.${name}` : name;
+}
+
+/** An object's own fields, each read once; a getter is refused (a plan is data, not code that runs). */
+function ownFields(value: Record<string, unknown>, path: string): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  for (const key of Object.keys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor && !('value' in descriptor)) throw new PlanError(fieldPath(path, key), 'must be a plain value, not a getter');
+    fields.set(key, descriptor?.value);
+  }
+  return fields;
 }
 
 /** Builds the default value of a field (objects recursively). */
@@ -131,17 +173,18 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
     case 'points': {
       if (!Array.isArray(value)) throw new PlanError(path, `must be a list of [x, y, z] points in mm (got ${describe(value)})`);
       if (value.length > field.maxPoints) throw new PlanError(path, `has ${value.length} points; at most ${field.maxPoints} are allowed`);
-      return value.map((p, i) => {
-        const ok = Array.isArray(p) && p.length === 3 && p.every((c) => typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= field.maxAbsMm);
-        if (!ok) throw new PlanError(`${path}[${i}]`, `must be [x, y, z] in mm, each within ±${field.maxAbsMm} (got ${JSON.stringify(p)})`);
-        return [p[0], p[1], p[2]];
+      return listItems(value, path).map((p, i) => {
+        const xyz = Array.isArray(p) && p.length === 3 && Object.hasOwn(p, 0) && Object.hasOwn(p, 1) && Object.hasOwn(p, 2) ? [p[0], p[1], p[2]] : null;
+        const ok = xyz?.every((c) => typeof c === 'number' && Number.isFinite(c) && Math.abs(c) <= field.maxAbsMm);
+        if (!ok) throw new PlanError(`${path}[${i}]`, `must be [x, y, z] in mm, each within ±${field.maxAbsMm} (got ${excerpt(p)})`);
+        return xyz;
       });
     }
     case 'text':
       if (typeof value !== 'string') throw new PlanError(path, `must be text (got ${describe(value)})`);
       if (field.required && value === '') throw new PlanError(path, 'must not be empty');
       if (value.length > field.maxLength) throw new PlanError(path, `must be at most ${field.maxLength} characters long (got ${value.length})`);
-      if (value !== '' && field.pattern && !field.pattern.regex.test(value)) {
+      if (value !== '' && field.pattern && !(field.pattern.regex.test(value) && (field.pattern.valid?.(value) ?? true))) {
         throw new PlanError(path, `must be ${field.pattern.description} (got ${describe(value)})`);
       }
       return value;
@@ -150,25 +193,23 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
       if (value.length < field.minItems || value.length > field.maxItems) {
         throw new PlanError(path, `must have ${field.minItems} to ${field.maxItems} items (got ${value.length})`);
       }
-      return value.map((item, i) => parseField(field.of, item, `${path}[${i}]`));
+      return listItems(value, path).map((item, i) => parseField(field.of, item, `${path}[${i}]`));
     }
     case 'union': {
-      if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
-      const tag = value[field.tag];
+      if (!isPlainObject(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
+      const tag = ownFields(value, path).get(field.tag);
       const variant = typeof tag === 'string' ? field.variants[tag] : undefined;
       if (!variant) throw new PlanError(`${path}.${field.tag}`, `must be one of ${Object.keys(field.variants).join(', ')} (got ${describe(tag)})`);
       return parseField(variant, value, path);
     }
     case 'object': {
-      if (!isRecord(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
-      for (const key of Object.keys(value)) {
-        if (!(key in field.fields)) throw new PlanError(path ? `${path}.${key}` : key, 'is not a known plan field');
+      if (!isPlainObject(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
+      const given = ownFields(value, path);
+      for (const key of given.keys()) {
+        if (!Object.hasOwn(field.fields, key)) throw new PlanError(fieldPath(path, key), 'is not a known plan field');
       }
-      const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(field.fields)) {
-        out[key] = parseField(child, value[key], path ? `${path}.${key}` : key);
-      }
-      return out;
+      // Defined, not assigned: a field of a polluted Object.prototype cannot intercept the copy.
+      return Object.fromEntries(Object.entries(field.fields).map(([key, child]) => [key, parseField(child, given.get(key), fieldPath(path, key))]));
     }
   }
 }

@@ -6,6 +6,7 @@
  * `{ "format": "smp-simulator-plan", "formatVersion": 1, "exportedAt": "<ISO time>", "plan": { ... } }`
  */
 import { parsePlan, PLAN_VERSION, type Plan } from '../domain/plan';
+import { isPlainObject } from '../domain/schema';
 import { downloadBlob } from './download';
 
 export const PLAN_FILE_FORMAT = 'smp-simulator-plan';
@@ -38,10 +39,6 @@ function tooLarge(bytes: number): Error {
   return new Error(`This file is too large to be an SMP Simulator plan (${mb(bytes)}; a plan file is at most ${mb(MAX_PLAN_FILE_BYTES)}).`);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Reads a plan file's text: the wrapper above, or a bare plan object with a numeric `version` (as
  * `getPlan()` gives it). Plans from older versions are migrated. Throws an Error whose message tells the
@@ -57,19 +54,19 @@ export function readPlanFile(text: string): Plan {
   } catch {
     throw new Error('This file is not an SMP Simulator plan: it is not JSON text.');
   }
-  if (!isRecord(json)) throw new Error(NOT_A_PLAN);
+  if (!isPlainObject(json)) throw new Error(NOT_A_PLAN);
   let plan: unknown = json;
-  if ('format' in json) {
+  if (Object.hasOwn(json, 'format')) {
     if (json.format !== PLAN_FILE_FORMAT) throw new Error(NOT_A_PLAN);
     const { formatVersion } = json;
     if (typeof formatVersion === 'number' && formatVersion > PLAN_FILE_FORMAT_VERSION) {
       throw new Error(`This plan file was saved by a newer version of the SMP Simulator (file format ${formatVersion}); ${NEWER_APP}`);
     }
     if (formatVersion !== PLAN_FILE_FORMAT_VERSION) throw new Error(`This plan file is damaged: its formatVersion must be ${PLAN_FILE_FORMAT_VERSION}.`);
-    if (!isRecord(json.plan)) throw new Error('This plan file is damaged: it has no plan in it.');
+    if (!isPlainObject(json.plan)) throw new Error('This plan file is damaged: it has no plan in it.');
     plan = json.plan;
   }
-  if (!isRecord(plan) || typeof plan.version !== 'number') throw new Error(NOT_A_PLAN);
+  if (!isPlainObject(plan) || typeof plan.version !== 'number') throw new Error(NOT_A_PLAN);
   if (plan.version > PLAN_VERSION) {
     throw new Error(`This plan was made with a newer version of the SMP Simulator (plan version ${plan.version}; this one reads up to ${PLAN_VERSION}); ${NEWER_APP}`);
   }

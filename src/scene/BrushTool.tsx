@@ -5,6 +5,10 @@ import { useStore } from 'zustand';
 import { useSimulator, useView } from '../app/simulator';
 import type { Vec3 } from '../domain/head/landmarks';
 import { beginStroke, extendStroke, pointSpacingMm, strokesFor, type BrushTarget } from '../domain/painting';
+import { MAX_PLAN_STROKE_POINTS, strokePointCount } from '../domain/plan';
+
+/** Said when a stroke would take the plan past its brush points (a plan past them is refused). */
+const PAINTING_FULL = `This plan holds as much painting as a plan can (${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} brush points over its density, hair and scars). Erase or clear some painting first.`;
 
 const raycaster = new THREE.Raycaster();
 
@@ -65,7 +69,9 @@ export function BrushTool() {
         label,
         (draft) => {
           const strokes = strokesFor(draft, target);
-          error = strokes ? beginStroke(strokes, sim.viewStore.getState().brush, point) : 'The scar to paint is no longer in the plan.';
+          if (!strokes) error = 'The scar to paint is no longer in the plan.';
+          else if (strokePointCount(draft) >= MAX_PLAN_STROKE_POINTS) error = PAINTING_FULL;
+          else error = beginStroke(strokes, sim.viewStore.getState().brush, point);
         },
         { gesture },
       );
@@ -85,14 +91,22 @@ export function BrushTool() {
       // Only a move past the point spacing changes the stroke: no plan edit for every pixel of motion.
       if (Math.hypot(point[0] - last[0], point[1] - last[1], point[2] - last[2]) < pointSpacingMm(sim.viewStore.getState().brush.radiusMm)) return;
       stroke.last = point;
+      let full = false;
       sim.planStore.getState().edit(
         label,
         (draft) => {
           const strokes = strokesFor(draft, target);
-          if (strokes) extendStroke(strokes, point);
+          // A full stroke goes on as a new one of two points: leave room for that.
+          full = strokePointCount(draft) + 2 > MAX_PLAN_STROKE_POINTS;
+          if (strokes && !full) extendStroke(strokes, point);
         },
         { gesture },
       );
+      if (full) {
+        stroke = null;
+        sim.planStore.getState().endGesture();
+        sim.viewStore.getState().showNotice('error', PAINTING_FULL);
+      }
     };
     const onUp = (e: PointerEvent) => {
       if (!stroke || e.pointerId !== stroke.pointerId) return;

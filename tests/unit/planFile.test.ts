@@ -102,7 +102,7 @@ describe('plan files', () => {
     }
     expect(messageOf(wrap(bad))).toBe(expected);
     expect(expected).toContain('dots.diameterMm');
-    expect(messageOf(JSON.stringify({ version: 2, client: { date: '23/11/2026' } }))).toMatch(/client\.date must be a date like "2026-11-23"/);
+    expect(messageOf(JSON.stringify({ version: 2, client: { date: '23/11/2026' } }))).toMatch(/client\.date must be a date on the calendar like "2026-11-23"/);
     expect(messageOf(wrap({ version: 2, dots: { diameter: 1 } }))).toMatch(/dots\.diameter is not a known plan field/);
   });
 
