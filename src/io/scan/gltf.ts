@@ -68,6 +68,15 @@ const COMPRESSIONS: Record<string, string> = {
 };
 const compressed = (kind: string) => new ScanFileError(`This glTF file is ${kind}-compressed, which the simulator cannot read. Export it without compression.`);
 
+/**
+ * A scan's accessors hold at most one value per byte of its files (a float takes four); a mesh shared by
+ * a few nodes is read a few times over. Reading more than this means the scene re-reads the same data
+ * again and again (a 7 kB file could otherwise fill gigabytes), so it is refused before it is allocated.
+ */
+export const MAX_VALUES_READ_PER_BYTE = 4;
+/** Values read from one scan at most, whatever its size (~1.2 GB as numbers): more than any browser can hold. */
+export const MAX_VALUES_READ = 300_000_000;
+
 export const isGlb = (bytes: Uint8Array) => bytes[0] === 0x67 && bytes[1] === 0x6c && bytes[2] === 0x54 && bytes[3] === 0x46; // "glTF"
 
 export function parseGlb(file: ScanFile, files: readonly ScanFile[]): ParsedMesh {
@@ -117,7 +126,7 @@ function parseDocument(doc: Gltf, glbBin: Uint8Array | undefined, files: readonl
   }
   // A count larger than every byte given cannot be real; checked before anything is allocated.
   const maxElements = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  const reader = new AccessorReader(doc, glbBin, files, label, maxElements);
+  const reader = new AccessorReader(doc, glbBin, files, label, maxElements, Math.min(MAX_VALUES_READ, MAX_VALUES_READ_PER_BYTE * maxElements));
   const parts: Part[] = [];
   for (const { mesh, matrix } of meshInstances(doc, label)) {
     const primitives = doc.meshes?.[mesh]?.primitives;
@@ -320,7 +329,11 @@ class AccessorReader {
     private readonly files: readonly ScanFile[],
     readonly label: string,
     private readonly maxElements: number,
+    /** Values all reads together may return (across every node and primitive that reads an accessor). */
+    private readonly maxValuesRead: number,
   ) {}
+
+  private valuesRead = 0;
 
   floats(index: number, integersAreFractions = false): { values: Float32Array; components: number; count: number } {
     return this.read(index, (n) => new Float32Array(n), integersAreFractions);
@@ -350,6 +363,12 @@ class AccessorReader {
     const { count } = accessor;
     if (!Number.isSafeInteger(count) || count < 0 || count > this.maxElements) {
       throw damaged(this.label, `accessor ${index} claims ${count} elements, more than the file holds`);
+    }
+    this.valuesRead += count * components;
+    if (this.valuesRead > this.maxValuesRead) {
+      throw new ScanFileError(
+        `This ${this.label} file reads its mesh data over and over (more than ${this.maxValuesRead.toLocaleString('en')} values from ${this.maxElements.toLocaleString('en')} bytes), far more than a scan holds; it is not read. Export the scan again, without instancing.`,
+      );
     }
     const normalized = accessor.normalized === true || (integersAreFractions && accessor.componentType !== FLOAT);
     const values = make(count * components);

@@ -45,9 +45,10 @@ export function parseScan(files: ScanFile[]): ParsedScan {
     parsed = PARSERS[format](main, files);
   } catch (error) {
     if (error instanceof ScanFileError) throw error;
-    // Anything else is data of a shape the reader did not expect (a number where a glTF has a list, say).
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ScanFileError(`This ${label} file could not be read; it may be damaged or a variant the simulator does not know (${detail}).`);
+    // Anything else is data of a shape the reader did not expect (a number where a glTF has a list, say):
+    // the engine's words go to the console, for whoever supports the clinic.
+    console.warn(`Reading ${label} scan:`, error);
+    throw new ScanFileError(`This ${label} file could not be read: it may be damaged, or a variant the simulator does not know.`);
   }
   checkMesh(parsed.mesh, label);
   return { mesh: parsed.mesh, format, warnings: parsed.warnings };
