@@ -212,10 +212,11 @@ export function defaultPlan(): Plan {
 /**
  * Validates a plan, possibly partial: omitted fields take their defaults. A plan saved by an older version
  * is migrated first. Throws a `PlanError` naming the first bad field. Never mutates its input, and always
- * returns a fresh object.
+ * returns a fresh object. With `previous` (the plan before an edit), the parts of `input` that are the very
+ * same objects as `previous`'s are kept as they are, not checked again (see `parseField`).
  */
-export function parsePlan(input: unknown): Plan {
-  const plan = parseField(PLAN_SCHEMA, migratePlan(input, PLAN_VERSION), '') as Plan;
+export function parsePlan(input: unknown, previous?: Plan): Plan {
+  const plan = parseField(PLAN_SCHEMA, migratePlan(input, PLAN_VERSION), '', previous) as Plan;
   const ids = new Set<string>();
   for (const [i, scar] of plan.scars.entries()) {
     if (ids.has(scar.id)) throw new PlanError(`scars[${i}].id`, `must be unique ("${scar.id}" is used twice)`);

@@ -138,9 +138,14 @@ export function defaultsOf(field: Field): unknown {
 /**
  * Validates `value` against `field`, filling omitted fields with their defaults.
  * Unknown keys are rejected so that a typo in a clinic's page (`dots.diameter`) fails loudly
- * instead of being silently ignored.
+ * instead of being silently ignored. `previous` is this field's value parsed before (an edit's plan before
+ * the edit): a part of `value` that is the very same object as the part of `previous` at the same place
+ * is valid already and is kept as it is, so that an edit is checked in what it changed.
  */
-export function parseField(field: Field, value: unknown, path: string): unknown {
+export function parseField(field: Field, value: unknown, path: string, previous?: unknown): unknown {
+  if (typeof value === 'object' && value !== null && value === previous) return value;
+  const previousAt = (key: string | number): unknown =>
+    typeof previous === 'object' && previous !== null && Object.hasOwn(previous, key) ? (previous as Record<string | number, unknown>)[key] : undefined;
   if (value === undefined) {
     if (field.kind === 'text' && field.required) throw new PlanError(path, 'must not be empty');
     return defaultsOf(field);
@@ -193,14 +198,14 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
       if (value.length < field.minItems || value.length > field.maxItems) {
         throw new PlanError(path, `must have ${field.minItems} to ${field.maxItems} items (got ${value.length})`);
       }
-      return listItems(value, path).map((item, i) => parseField(field.of, item, `${path}[${i}]`));
+      return listItems(value, path).map((item, i) => parseField(field.of, item, `${path}[${i}]`, previousAt(i)));
     }
     case 'union': {
       if (!isPlainObject(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
       const tag = ownFields(value, path).get(field.tag);
       const variant = typeof tag === 'string' ? field.variants[tag] : undefined;
       if (!variant) throw new PlanError(`${path}.${field.tag}`, `must be one of ${Object.keys(field.variants).join(', ')} (got ${describe(tag)})`);
-      return parseField(variant, value, path);
+      return parseField(variant, value, path, previous);
     }
     case 'object': {
       if (!isPlainObject(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
@@ -209,7 +214,7 @@ export function parseField(field: Field, value: unknown, path: string): unknown 
         if (!Object.hasOwn(field.fields, key)) throw new PlanError(fieldPath(path, key), 'is not a known plan field');
       }
       // Defined, not assigned: a field of a polluted Object.prototype cannot intercept the copy.
-      return Object.fromEntries(Object.entries(field.fields).map(([key, child]) => [key, parseField(child, given.get(key), fieldPath(path, key))]));
+      return Object.fromEntries(Object.entries(field.fields).map(([key, child]) => [key, parseField(child, given.get(key), fieldPath(path, key), previousAt(key))]));
     }
   }
 }

@@ -5,14 +5,21 @@
  * Every change goes through `edit` or `replacePlan`, so every change is a named, undoable step. A
  * continuous gesture (a slider drag, a handle drag, a brush stroke) passes the same `gesture` key on each
  * event and becomes a single step.
+ *
+ * Plans are never changed in place: an edit makes a new plan that keeps every unchanged part of the old
+ * one by reference, so a step in the history costs what it changed, and the history is bounded in bytes
+ * as well as in steps.
  */
 import { createStore } from 'zustand/vanilla';
-import { clonePlan, defaultPlan, parsePlan, type Plan } from '../domain/plan';
+import { defaultPlan, parsePlan, type Plan } from '../domain/plan';
+import { copyData, shareUnchanged, unsharedBytes } from '../domain/plainData';
 
 export interface HistoryStep {
   label: string;
   /** The plan as it was before this step. */
   before: Plan;
+  /** Rough memory (bytes) this step holds that the plan next to it does not (what the step changed). */
+  bytes: number;
 }
 
 export interface PlanState {
@@ -37,28 +44,48 @@ export interface PlanState {
 }
 
 const HISTORY_LIMIT = 200;
+/** Most memory the undo history keeps (bytes, estimated); the oldest steps are dropped beyond it. */
+export const HISTORY_BYTES = 32 * 2 ** 20;
+
+/** Rough memory (bytes) the undo and redo steps hold, beyond the plan itself. */
+export function historyBytes(state: Pick<PlanState, 'past' | 'future'>): number {
+  let bytes = 0;
+  for (const step of state.past) bytes += step.bytes;
+  for (const step of state.future) bytes += step.bytes;
+  return bytes;
+}
+
+/** A step back to `before`, from `current` (which shares its unchanged parts). */
+const step = (label: string, before: Plan, current: Plan): HistoryStep => ({ label, before, bytes: unsharedBytes(before, current) });
 
 export function createPlanStore(initial: Plan = defaultPlan()) {
   return createStore<PlanState>()((set, get) => {
     const commit = (label: string, next: Plan, gesture: string | null) => {
       const { plan, past, openGesture } = get();
-      if (JSON.stringify(next) === JSON.stringify(plan)) return;
+      if (next === plan) return;
       const continuing = gesture !== null && gesture === openGesture && past.length > 0;
-      const nextPast = continuing ? past : [...past, { label, before: plan }].slice(-HISTORY_LIMIT);
-      set({ plan: next, past: nextPast, future: [], openGesture: gesture });
+      // A gesture's step goes back to where the gesture began; what it holds is measured against the newest plan.
+      const nextPast = continuing ? [...past.slice(0, -1), step(past.at(-1)!.label, past.at(-1)!.before, next)] : [...past, step(label, plan, next)].slice(-HISTORY_LIMIT);
+      let bytes = historyBytes({ past: nextPast, future: [] });
+      let drop = 0;
+      while (bytes > HISTORY_BYTES && drop < nextPast.length - 1) bytes -= nextPast[drop++]!.bytes;
+      set({ plan: next, past: drop > 0 ? nextPast.slice(drop) : nextPast, future: [], openGesture: gesture });
     };
     return {
-      plan: clonePlan(initial),
+      plan: copyData(initial),
       past: [],
       future: [],
       openGesture: null,
       edit(label, recipe, options) {
-        const draft = clonePlan(get().plan);
+        const { plan } = get();
+        const draft = copyData(plan);
         recipe(draft);
-        commit(label, parsePlan(draft), options?.gesture ?? null);
+        // Only what the recipe changed is new, and only that is checked again.
+        commit(label, parsePlan(shareUnchanged(draft, plan), plan), options?.gesture ?? null);
       },
       replacePlan(input, label = 'Load plan') {
-        commit(label, parsePlan(input), null);
+        const { plan } = get();
+        commit(label, shareUnchanged(parsePlan(input), plan), null);
       },
       openPlan(input) {
         set({ plan: parsePlan(input), past: [], future: [], openGesture: null });
@@ -68,15 +95,15 @@ export function createPlanStore(initial: Plan = defaultPlan()) {
       },
       undo() {
         const { past, future, plan } = get();
-        const step = past.at(-1);
-        if (!step) return;
-        set({ plan: step.before, past: past.slice(0, -1), future: [...future, { label: step.label, before: plan }], openGesture: null });
+        const last = past.at(-1);
+        if (!last) return;
+        set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, plan, last.before)], openGesture: null });
       },
       redo() {
         const { past, future, plan } = get();
-        const step = future.at(-1);
-        if (!step) return;
-        set({ plan: step.before, future: future.slice(0, -1), past: [...past, { label: step.label, before: plan }], openGesture: null });
+        const next = future.at(-1);
+        if (!next) return;
+        set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, plan, next.before)], openGesture: null });
       },
     };
   });
