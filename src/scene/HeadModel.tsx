@@ -9,6 +9,9 @@ import { headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 import { scarShaderData } from '../domain/scars/shaderData';
 
+/** Time a frame spends painting strokes at most (ms, past the stroke that crosses it): the rest waits for the next frame. */
+const PAINTING_MS_PER_FRAME = 30;
+
 export const DEFAULT_HEAD_URL = `${import.meta.env.BASE_URL}models/head.glb`;
 
 /** The head the plan is drawn on: the client's scan when the plan has one in use, else the default head. */
@@ -58,24 +61,27 @@ function HeadView({ head }: { head: LoadedHead }) {
     const hair = geometry.getAttribute('hairDensity');
     if (!distance || !density || !hair) return;
     const plan = sim.planStore.getState().plan;
+    // Painting is spread over frames: a plan with many large strokes appears within a moment, never freezing the page.
+    const deadline = performance.now() + PAINTING_MS_PER_FRAME;
     const version = head.treatment.update(plan);
     if (version !== uploadedVersion.current) {
       uploadedVersion.current = version;
       distance.needsUpdate = true;
     }
-    const densityVersion = head.treatment.density.update(plan.density);
+    const densityVersion = head.treatment.density.update(plan.density, deadline);
     if (densityVersion !== uploadedDensity.current) {
       uploadedDensity.current = densityVersion;
       density.needsUpdate = true;
     }
-    const hairVersion = head.treatment.hair.update(plan.hairLoss);
+    const hairVersion = head.treatment.hair.update(plan.hairLoss, deadline);
     if (hairVersion !== uploadedHair.current) {
       uploadedHair.current = hairVersion;
       hair.needsUpdate = true;
     }
     // Scars: freeform scar tissue per vertex, and every scar's shape in uniforms.
     const scars = head.treatment.scars;
-    scars.update(plan.scars);
+    scars.update(plan.scars, deadline);
+    if (head.treatment.density.pending || head.treatment.hair.pending || scars.pending) sim.signals.frameIncomplete();
     const scarAmount = geometry.getAttribute('scarAmount');
     if (scarAmount && scars.amountsVersion !== uploadedScarAmounts.current) {
       uploadedScarAmounts.current = scars.amountsVersion;

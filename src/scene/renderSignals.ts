@@ -42,6 +42,15 @@ export class RenderSignals {
     this.frameGeneration = this.holds.size === 0 ? this.generation : null;
   }
 
+  /**
+   * Called during a frame that does not show the latest change whole yet (work spread over frames, such
+   * as painting a large plan's strokes): it settles nothing, and another frame follows.
+   */
+  frameIncomplete(): void {
+    this.frameGeneration = null;
+    this.requestFrame();
+  }
+
   /** Called by the render loop after a frame has been drawn. */
   frameDrawn(): void {
     if (this.frameGeneration === null) return;

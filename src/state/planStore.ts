@@ -58,7 +58,8 @@ export function historyBytes(state: Pick<PlanState, 'past' | 'future'>): number 
 /** A step back to `before`, from `current` (which shares its unchanged parts). */
 const step = (label: string, before: Plan, current: Plan): HistoryStep => ({ label, before, bytes: unsharedBytes(before, current) });
 
-export function createPlanStore(initial: Plan = defaultPlan()) {
+/** `maxHistoryBytes`: the history's bound in bytes (HISTORY_BYTES unless told). */
+export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes = HISTORY_BYTES } = {}) {
   return createStore<PlanState>()((set, get) => {
     const commit = (label: string, next: Plan, gesture: string | null) => {
       const { plan, past, openGesture } = get();
@@ -68,7 +69,7 @@ export function createPlanStore(initial: Plan = defaultPlan()) {
       const nextPast = continuing ? [...past.slice(0, -1), step(past.at(-1)!.label, past.at(-1)!.before, next)] : [...past, step(label, plan, next)].slice(-HISTORY_LIMIT);
       let bytes = historyBytes({ past: nextPast, future: [] });
       let drop = 0;
-      while (bytes > HISTORY_BYTES && drop < nextPast.length - 1) bytes -= nextPast[drop++]!.bytes;
+      while (bytes > maxHistoryBytes && drop < nextPast.length - 1) bytes -= nextPast[drop++]!.bytes;
       set({ plan: next, past: drop > 0 ? nextPast.slice(drop) : nextPast, future: [], openGesture: gesture });
     };
     return {

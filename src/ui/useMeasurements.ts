@@ -11,18 +11,23 @@ export function useMeasurements(): HairlineMeasurements | null {
   const [measurements, setMeasurements] = useState<HairlineMeasurements | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
     const measure = () => {
       const head = sim.headStore.getState().head;
-      setMeasurements(head ? head.treatment.measure(sim.planStore.getState().plan) : null);
+      if (live) setMeasurements(head ? head.treatment.measure(sim.planStore.getState().plan) : null);
     };
+    // Measured once the plan has been drawn: a large plan's painting is spread over frames, and measuring
+    // before would paint it all in one go and freeze the page.
+    const measureWhenDrawn = () => void sim.signals.whenRendered().then(measure);
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(measure, SETTLE_MS);
+      timer = setTimeout(measureWhenDrawn, SETTLE_MS);
     };
-    measure();
+    measureWhenDrawn();
     const offPlan = sim.planStore.subscribe((s, prev) => s.plan !== prev.plan && schedule());
-    const offHead = sim.headStore.subscribe(measure);
+    const offHead = sim.headStore.subscribe(measureWhenDrawn);
     return () => {
+      live = false;
       clearTimeout(timer);
       offPlan();
       offHead();

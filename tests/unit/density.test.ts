@@ -5,7 +5,7 @@ import { DENSITY_REGIONS, MAX_DENSITY_FACTOR, regionAt, regionShares } from '../
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { beginStroke, extendStroke, strokesFor } from '../../src/domain/painting';
 import { defaultPlan, parsePlan } from '../../src/domain/plan';
-import { loadDefaultHead } from './fixtures';
+import { loadDefaultHead, seededRandom } from './fixtures';
 
 const head = loadDefaultHead();
 const positions = head.skin.positions;
@@ -98,6 +98,90 @@ describe('brush', () => {
     const one = new PaintedLayer(grid);
     one.update(strokes.slice(0, 1));
     expect(Array.from(layer.offsets)).toEqual(Array.from(one.offsets));
+  });
+
+  /** Random strokes over the head (and some off it), every brush mode, hard and soft, dabs and long paths. */
+  const randomStrokes = (count: number, seed: number): BrushStroke[] => {
+    const random = seededRandom(seed);
+    return Array.from({ length: count }, (_, s) => {
+      let p: Vec3 = [(random() - 0.5) * 180, 40 + random() * 140, (random() - 0.5) * 220];
+      const points: Vec3[] = [];
+      for (let i = 0, n = 1 + Math.floor(random() * 60); i < n; i++) {
+        points.push(p);
+        p = [p[0] + (random() - 0.5) * 30, p[1] + (random() - 0.5) * 30, p[2] + (random() - 0.5) * 30];
+      }
+      return { mode: (['up', 'down', 'erase'] as const)[s % 3]!, radiusMm: 1 + random() * 59, softness: [0, 0.1, 0.5, 1][s % 4]!, amount: 0.05 + random() * 0.95, points };
+    });
+  };
+  /** The same painting on every 7th vertex, each against every segment: what the grid must match. */
+  const paintedByHand = (strokes: readonly BrushStroke[], limit = 2) => {
+    const offsets = new Float64Array(positions.length / 3);
+    for (const { mode, radiusMm, softness, amount, points } of strokes) {
+      for (let v = 0; v < offsets.length; v += 7) {
+        const w = brushWeight(distanceToPath([positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!], points), radiusMm, softness);
+        if (w === 0) continue;
+        offsets[v] = mode === 'erase' ? offsets[v]! * (1 - w) : Math.max(-limit, Math.min(limit, offsets[v]! + (mode === 'up' ? 1 : -1) * amount * w));
+      }
+    }
+    return offsets;
+  };
+  const largestDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+    let worst = 0;
+    for (let v = 0; v < a.length; v += 7) worst = Math.max(worst, Math.abs(a[v]! - b[v]!));
+    return worst;
+  };
+
+  /** The first vertex where two paintings differ at all, or -1. */
+  const firstDifference = (a: Float32Array, b: Float32Array) => a.findIndex((o, v) => o !== b[v]);
+
+  it('paints every vertex exactly as measuring it against every segment of the path does', () => {
+    const strokes = randomStrokes(16, 11);
+    const offsets = new Float32Array(positions.length / 3);
+    for (const stroke of strokes) applyStroke(offsets, grid, stroke);
+    expect(offsets.some((o) => o !== 0)).toBe(true);
+    expect(largestDifference(offsets, paintedByHand(strokes))).toBeLessThan(1e-5);
+  });
+
+  it('follows strokes added, undone, redone, changed and cleared exactly as painting them afresh does', () => {
+    const strokes = randomStrokes(40, 5);
+    const layer = new PaintedLayer(grid);
+    const fresh = (list: readonly BrushStroke[]) => {
+      const other = new PaintedLayer(grid);
+      other.update(list);
+      return other.offsets;
+    };
+    // Stroke by stroke, as a person paints; then undo back past saved states, redo, clear and paint again.
+    for (let n = 1; n <= strokes.length; n++) layer.update(strokes.slice(0, n));
+    expect(firstDifference(layer.offsets, fresh(strokes))).toBe(-1);
+    for (const n of [39, 32, 20, 40, 0, 5]) {
+      layer.update(strokes.slice(0, n));
+      expect(firstDifference(layer.offsets, fresh(strokes.slice(0, n)))).toBe(-1);
+    }
+    // A stroke changed in the middle (an equal copy is recognised as unchanged).
+    const changed = structuredClone(strokes);
+    changed[25] = { ...changed[25]!, amount: 1 };
+    expect(layer.update(structuredClone(strokes.slice(0, 5)))).toBe(false);
+    layer.update(changed);
+    expect(firstDifference(layer.offsets, fresh(changed))).toBe(-1);
+  });
+
+  it('paints a large plan over several calls with a deadline, to the same result as in one go', () => {
+    const strokes = randomStrokes(60, 8);
+    const whole = new PaintedLayer(grid);
+    whole.update(strokes);
+    const chunked = new PaintedLayer(grid);
+    let calls = 0;
+    // A deadline already past: one stroke per call, as a very slow frame would.
+    do chunked.update(strokes, performance.now() - 1);
+    while (chunked.pending && ++calls < 1000);
+    expect(calls).toBe(strokes.length - 1);
+    expect(firstDifference(chunked.offsets, whole.offsets)).toBe(-1);
+    // A new list while painting is still under way: painting goes on from what is already right.
+    const layer = new PaintedLayer(grid);
+    layer.update(strokes.slice(0, 30), performance.now() - 1);
+    layer.update(strokes, performance.now() - 1);
+    while (layer.pending) layer.update(strokes, performance.now() + 5);
+    expect(firstDifference(layer.offsets, whole.offsets)).toBe(-1);
   });
 
   it('records points a fifth of the radius apart, to 0.1 mm, and continues a full stroke as a new one', () => {

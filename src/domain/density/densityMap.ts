@@ -22,10 +22,18 @@ export class DensityMap {
     this.painted = new PaintedLayer(grid, MAX_DENSITY_FACTOR);
   }
 
-  /** Brings the factors up to date with the plan's density map; returns their version. */
-  update(density: Plan['density']): number {
+  /** Whether painted strokes are still to be applied (an `update` with a deadline ran out of time). */
+  get pending(): boolean {
+    return this.painted.pending;
+  }
+
+  /**
+   * Brings the factors up to date with the plan's density map; returns their version. With a `deadline`
+   * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time.
+   */
+  update(density: Plan['density'], deadline = Infinity): number {
     const regionsKey = JSON.stringify(density.regions);
-    const paintChanged = this.painted.update(density.strokes);
+    const paintChanged = this.painted.update(density.strokes, deadline);
     if (!paintChanged && regionsKey === this.regionsKey) return this.version;
     this.regionsKey = regionsKey;
     const regionFactors = DENSITY_REGIONS.map((r) => density.regions[r]);

@@ -54,9 +54,17 @@ export class HairMap {
     this.painted = new PaintedLayer(grid, 1);
   }
 
-  /** Brings the density up to date with the plan's hair; returns its version. */
-  update(hairLoss: Plan['hairLoss']): number {
-    const paintChanged = this.painted.update(hairLoss.strokes);
+  /** Whether painted strokes are still to be applied (an `update` with a deadline ran out of time). */
+  get pending(): boolean {
+    return this.painted.pending;
+  }
+
+  /**
+   * Brings the density up to date with the plan's hair; returns its version. With a `deadline`
+   * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time.
+   */
+  update(hairLoss: Plan['hairLoss'], deadline = Infinity): number {
+    const paintChanged = this.painted.update(hairLoss.strokes, deadline);
     if (!paintChanged && hairLoss.pattern === this.pattern) return this.version;
     if (hairLoss.pattern !== this.pattern) {
       this.pattern = hairLoss.pattern;

@@ -45,7 +45,8 @@ export class ScarMap {
   placed: PlacedScar[] = [];
   private areas: Float32Array | null = null;
   private readonly shapes = new Map<string, { key: string; shape: FutShape | FueShape }>();
-  private readonly layers = new Map<string, { layer: PaintedLayer; shape: FreeformShape }>();
+  /** Freeform scars' painting; `stale` while the layer has changed since its shape was last made from it. */
+  private readonly layers = new Map<string, { layer: PaintedLayer; shape: FreeformShape; stale: boolean }>();
   private key = '';
 
   constructor(
@@ -55,8 +56,18 @@ export class ScarMap {
     this.amounts = new Float32Array(surface.positions.length / 3);
   }
 
-  /** Brings the placed scars up to date with the plan's; returns `version`. */
-  update(scars: readonly Scar[]): number {
+  /** Whether a freeform scar's strokes are still to be painted (an `update` with a deadline ran out of time). */
+  get pending(): boolean {
+    for (const { layer } of this.layers.values()) if (layer.pending) return true;
+    return false;
+  }
+
+  /**
+   * Brings the placed scars up to date with the plan's; returns `version`. With a `deadline`
+   * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time; a
+   * scar's tissue changes once all its strokes are painted.
+   */
+  update(scars: readonly Scar[], deadline = Infinity): number {
     let paintChanged = false;
     const placed: PlacedScar[] = [];
     const ids = new Set<string>();
@@ -65,10 +76,12 @@ export class ScarMap {
       if (scar.kind === 'freeform') {
         let entry = this.layers.get(scar.id);
         if (!entry) {
-          entry = { layer: new PaintedLayer(this.grid, 1), shape: { kind: 'freeform', amounts: new Float32Array(this.amounts.length), bounds: null, surrounding: [], version: 0 } };
+          entry = { layer: new PaintedLayer(this.grid, 1), shape: { kind: 'freeform', amounts: new Float32Array(this.amounts.length), bounds: null, surrounding: [], version: 0 }, stale: false };
           this.layers.set(scar.id, entry);
         }
-        if (entry.layer.update(scar.strokes)) {
+        if (entry.layer.update(scar.strokes, deadline)) entry.stale = true;
+        if (entry.stale && !entry.layer.pending) {
+          entry.stale = false;
           this.paint(entry.layer, entry.shape);
           paintChanged = true;
         }
