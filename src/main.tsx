@@ -7,6 +7,7 @@ import { createEmbedApi } from './io/embedApi';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
 import { keepUnits, loadUnits } from './io/preferences';
+import { routeThreeMessages } from './scene/threeMessages';
 import { App } from './ui/App';
 import { SavedPlansContext } from './ui/savedPlans';
 import './ui/styles.css';
@@ -42,6 +43,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Offline use is not available:', error));
 }
 
+routeThreeMessages();
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 createRoot(rootElement).render(

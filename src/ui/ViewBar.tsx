@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSimulator, useView } from '../app/simulator';
 import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
 import { VIEW_NAMES, VIEW_PRESETS } from '../domain/views';
@@ -13,8 +13,13 @@ const VIEW_HINTS: Record<string, string> = {
   'three-quarter': 'Three-quarter view',
 };
 
+/**
+ * The view's own controls, floating over it. On a narrow view they wrap onto more rows rather than being cut
+ * off; the stage's `--viewbar-bottom` says where they end, so that notices and labels sit below them.
+ */
 export function ViewBar() {
   const { viewStore } = useSimulator();
+  const bar = useRef<HTMLDivElement>(null);
   const lighting = useView((v) => v.lighting);
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
@@ -29,8 +34,16 @@ export function ViewBar() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [viewStore]);
+  useEffect(() => {
+    const toolbar = bar.current;
+    const stage = toolbar?.parentElement;
+    if (!toolbar || !stage) return;
+    const observer = new ResizeObserver(() => stage.style.setProperty('--viewbar-bottom', `${toolbar.offsetTop + toolbar.offsetHeight}px`));
+    observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="viewbar" role="toolbar" aria-label="View">
+    <div className="viewbar" role="toolbar" aria-label="View" ref={bar}>
       <div className="segmented" role="group" aria-label="Camera view">
         {VIEW_NAMES.map((name) => (
           <button
@@ -53,6 +66,7 @@ export function ViewBar() {
           className={loupeOn ? 'active' : ''}
           aria-pressed={loupeOn}
           title="Loupe: magnify the scalp under the pointer, with a millimetre scale (L)"
+          aria-label="Loupe"
           data-testid="loupe-toggle"
           onClick={() => viewStore.getState().setLoupe({ enabled: !loupeOn, pointer: null })}
         >
@@ -60,7 +74,7 @@ export function ViewBar() {
             <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
             <path d="M15 15l6 6" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
           </svg>
-          Loupe
+          <span className="button-text">Loupe</span>
         </button>
       </div>
       <div className="segmented" role="group" aria-label="Before and after">

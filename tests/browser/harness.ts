@@ -11,6 +11,8 @@ export interface AppPage {
   context: BrowserContext;
   /** Console errors and uncaught exceptions seen so far. */
   errors: string[];
+  /** Console warnings seen so far. */
+  warnings: string[];
   /** Requests the page made to any origin other than the app's own. */
   foreignRequests: string[];
   /** Closes the page, and its context unless the context was passed in (it belongs to the caller). */
@@ -50,10 +52,12 @@ export async function openApp(
   if (!options.firstRun) await page.addInitScript(() => localStorage.setItem('smp-simulator.guide-seen', 'yes'));
   if (options.initScript) await page.addInitScript(options.initScript);
   const errors: string[] = [];
+  const warnings: string[] = [];
   const foreignRequests: string[] = [];
   const origin = new URL(appUrl()).origin;
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
+    if (m.type() === 'warning') warnings.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => {
@@ -61,7 +65,7 @@ export async function openApp(
   });
   await page.goto(appUrl() + (options.hash ?? ''));
   if (options.waitForReady ?? true) await waitForReady(page);
-  return { page, context, errors, foreignRequests, close: () => (options.context ? page.close() : context.close()) };
+  return { page, context, errors, warnings, foreignRequests, close: () => (options.context ? page.close() : context.close()) };
 }
 
 export async function waitForReady(page: Page): Promise<void> {

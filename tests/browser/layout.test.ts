@@ -63,6 +63,80 @@ describe.each(SIZES)('at $width × $height ($name)', ({ name, width, height }) =
   });
 });
 
+/** Every control of the view's toolbar that a person cannot see whole or reach, with why. */
+async function unreachableViewControls(page: Page): Promise<string[]> {
+  const problems = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('.viewbar button')) {
+      const name = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '?';
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility !== 'visible') out.push(`hidden: ${name}`);
+      else if (box.left < -0.5 || box.top < -0.5 || box.right > innerWidth + 0.5 || box.bottom > innerHeight + 0.5) out.push(`outside the window: ${name}`);
+      else {
+        // Not clipped by a scrolling or overflow-hidden ancestor, and not covered: the control itself is hit.
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        if (!hit || !el.contains(hit)) out.push(`covered: ${name} (by ${hit ? hit.tagName.toLowerCase() + '.' + hit.className : 'nothing'})`);
+      }
+    }
+    return out;
+  });
+  // And each one takes a click there (Playwright's checks: visible, stable, enabled, receives the pointer).
+  const buttons = page.locator('.viewbar button');
+  for (let i = 0; i < (await buttons.count()); i++) {
+    await buttons
+      .nth(i)
+      .click({ trial: true, timeout: 2000 })
+      .catch(() => problems.push(`not clickable: button ${i}`));
+  }
+  return problems;
+}
+
+describe('the view toolbar and the step tabs', () => {
+  it('shows every view control whole and clickable at every size, and the step tabs follow Next', async () => {
+    const app = await openApp({ width: 1280, height: 800 });
+    try {
+      // three r183 deprecated THREE.Clock; the app must not warn about it on load (src/scene/threeMessages.ts).
+      expect(app.warnings.filter((w) => w.includes('Clock'))).toEqual([]);
+      const controls = await app.page.locator('.viewbar button').count();
+      expect(controls).toBe(11); // six views, loupe, before, three lightings
+      for (const { width, height } of [...SIZES, { width: 1280, height: 800 }]) {
+        await app.page.setViewportSize({ width, height });
+        await expect.poll(async () => [`${width}×${height}`, ...(await unreachableViewControls(app.page))]).toEqual([`${width}×${height}`]);
+        // Notices and comparison labels start where the bar ends, however many rows it takes.
+        const belowBar = () =>
+          app.page.evaluate(() => {
+            const stage = document.querySelector('.stage')!;
+            const bottom = document.querySelector('.viewbar')!.getBoundingClientRect().bottom - stage.getBoundingClientRect().top;
+            return Math.abs(parseFloat(getComputedStyle(stage).getPropertyValue('--viewbar-bottom')) - bottom) < 1;
+          });
+        await expect.poll(belowBar).toBe(true);
+      }
+      await app.page.screenshot({ path: `${ARTIFACTS}/viewbar-1280.png` });
+      await app.page.setViewportSize({ width: 390, height: 844 });
+      await app.page.screenshot({ path: `${ARTIFACTS}/viewbar-phone.png` });
+
+      // Next from the first step to the last: the current step's tab is always in sight, at 1280×800 and on a phone.
+      for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+        await app.page.setViewportSize(size);
+        await showStep(app.page, STEPS[0]!.id);
+        for (const step of STEPS.slice(1)) {
+          await app.page.getByTestId('next-step').click();
+          await app.page.locator(`[data-step="${step.id}"][aria-selected="true"]`).waitFor();
+          const seen = await app.page.evaluate((id) => {
+            const row = document.querySelector('.step-nav')!.getBoundingClientRect();
+            const tab = document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect();
+            return tab.left >= row.left - 0.5 && tab.right <= row.right + 0.5;
+          }, step.id);
+          expect(seen, `tab of ${step.id} at ${size.width}×${size.height}`).toBe(true);
+        }
+      }
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('accessibility', () => {
   it('has no serious or critical axe-core violations in any step, dialog or size', async () => {
     const app = await openApp({ width: 1280, height: 800 });
