@@ -5,7 +5,7 @@
 import { SUN_EXPOSURE_LABELS, touchUpYears } from './ageing';
 import { percent, years } from './format';
 import { formatArea, formatDensity, formatLength, type UnitSystem } from './units';
-import type { HairlineMeasurements } from './hairline/measurements';
+import { warningText, type HairlineMeasurements } from './hairline/measurements';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_SHAPE_LABELS } from './hairline/presets';
 import { DENSITY_REGION_LABELS, DENSITY_REGIONS } from './density/regions';
 import { HAIR_LOSS_LABELS } from './hairLoss/labels';
@@ -176,7 +176,7 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric', s
       { label: HAIRLINE_FIELDS.irregularity.label, value: percent(plan.hairline.irregularity) },
       { label: HAIRLINE_FIELDS.sentinels.label, value: percent(plan.hairline.sentinels), detail: 'isolated impressions in front of the line' },
     ],
-    warnings: m.warnings.map((w) => w.message),
+    warnings: m.warnings.map((w) => warningText(w, units)),
     dots: [
       { label: DOT_FIELDS.diameterMm.label, value: formatLength(plan.dots.diameterMm, units, 2) },
       { label: DOT_FIELDS.sizeVariation.label, value: percent(plan.dots.sizeVariation) },

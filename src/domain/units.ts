@@ -15,6 +15,12 @@ export function formatLength(mm: number, units: UnitSystem, decimals = 1): strin
   return units === 'metric' ? `${round(mm, decimals)} mm` : `${round(mm / MM_PER_INCH, decimals + 2)} in`;
 }
 
+/** A range of lengths given in mm: `5–10 mm`, or `0.20–0.39 in`. */
+export function formatLengthRange(lowMm: number, highMm: number, units: UnitSystem, decimals = 1): string {
+  const low = units === 'metric' ? round(lowMm, decimals) : round(lowMm / MM_PER_INCH, decimals + 2);
+  return `${low}–${formatLength(highMm, units, decimals)}`;
+}
+
 /** An area given in cm²: `582 cm²`, or `90 in²`. */
 export function formatArea(cm2: number, units: UnitSystem, decimals = 0): string {
   return units === 'metric' ? `${round(cm2, decimals)} cm²` : `${round(cm2 / CM2_PER_SQUARE_INCH, decimals)} in²`;
@@ -23,6 +29,12 @@ export function formatArea(cm2: number, units: UnitSystem, decimals = 0): string
 /** A density given per cm²: `100 dots/cm²`, or `645 dots/in²`. */
 export function formatDensity(perCm2: number, units: UnitSystem, decimals = 0): string {
   return units === 'metric' ? `${round(perCm2, decimals)} dots/cm²` : `${round(perCm2 * CM2_PER_SQUARE_INCH, decimals)} dots/in²`;
+}
+
+/** A range of densities given per cm²: `65–90 dots/cm²`, or `419–581 dots/in²`. */
+export function formatDensityRange(lowPerCm2: number, highPerCm2: number, units: UnitSystem, decimals = 0): string {
+  const low = units === 'metric' ? round(lowPerCm2, decimals) : round(lowPerCm2 * CM2_PER_SQUARE_INCH, decimals);
+  return `${low}–${formatDensity(highPerCm2, units, decimals)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { percent } from '../domain/format';
-import { formatDensity } from '../domain/units';
+import { formatDensity, formatLength } from '../domain/units';
 import { DENSITY_REGION_FIELDS } from '../domain/plan';
 import { BrushControls } from './BrushControls';
 import { PlanSlider } from './PlanSlider';
@@ -19,7 +19,7 @@ export function DensityPanel() {
     <section className="panel-section" aria-labelledby="density-heading">
       <h2 id="density-heading">Density map</h2>
       <p className="hint">
-        Density by region, as a share of the plan's {formatDensity(base, units)}. Regions blend into each other over about a centimetre.
+        Density by region, as a share of the plan's {formatDensity(base, units)}. Regions blend into each other over about {formatLength(10, units, 0)}.
       </p>
       {DENSITY_REGIONS.map((region) => (
         <PlanSlider

@@ -5,16 +5,18 @@ import { relativeLuminance } from '../domain/color';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';
-import { formatLength } from '../domain/units';
+import { formatDensity, formatDensityRange, formatLength, formatLengthRange, type UnitSystem } from '../domain/units';
 import { PlanSlider } from './PlanSlider';
 
 
 /** Advice from the domain notes, shown where a choice is risky. */
-function dotWarnings(dots: { diameterMm: number; densityPerCm2: number; color: string; softness: number }, skinColor: string): string[] {
+function dotWarnings(dots: { diameterMm: number; densityPerCm2: number; color: string; softness: number }, skinColor: string, units: UnitSystem): string[] {
   const out: string[] = [];
-  if (dots.diameterMm > 1.0) out.push('Dots over 1 mm read as large blurred dots: the flat "helmet" look. Healed follicle impressions are usually 0.25–0.5 mm.');
+  if (dots.diameterMm > 1.0) {
+    out.push(`Dots over ${formatLength(1, units, 0)} read as large blurred dots: the flat "helmet" look. Healed follicle impressions are usually ${formatLengthRange(0.25, 0.5, units, 2)}.`);
+  }
   if (dots.softness > 0.7) out.push('Heavy ink spread is what dots placed too deep look like after healing.');
-  if (dots.densityPerCm2 > 160) out.push('Above about 160 impressions per cm² dots start to merge into a solid tone.');
+  if (dots.densityPerCm2 > 160) out.push(`Above about ${formatDensity(160, units)} dots start to merge into a solid tone.`);
   if (relativeLuminance(skinColor) > 0.6 && relativeLuminance(dots.color) < 0.012) {
     out.push('Undiluted black on fair skin risks a blue cast as it heals: a diluted grey usually matches better.');
   }
@@ -34,7 +36,7 @@ export function DotsPanel() {
       plan.hairColor = color;
       plan.dots.color = pigmentForHair(color);
     });
-  const warnings = dotWarnings(dots, skinColor);
+  const warnings = dotWarnings(dots, skinColor, units);
   return (
     <section className="panel-section" aria-labelledby="dots-heading">
       <h2 id="dots-heading">Dots</h2>
@@ -47,7 +49,7 @@ export function DotsPanel() {
         field={DOT_FIELDS.densityPerCm2}
         value={dots.densityPerCm2}
         write={(p, v) => void (p.dots.densityPerCm2 = v)}
-        hint="Impressions per cm² at full density (natural hair: about 65–90 follicular units per cm²)."
+        hint={`Impressions per ${units === 'metric' ? 'cm²' : 'in²'} at full density (natural hair: about ${formatDensityRange(65, 90, units).replace('dots', 'follicular units')}).`}
         testId="dots-density"
       />
       <PlanSlider field={DOT_FIELDS.sizeVariation} value={dots.sizeVariation} write={(p, v) => void (p.dots.sizeVariation = v)} format={percent} hint="How much dot sizes vary, as real impressions do." />

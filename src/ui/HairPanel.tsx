@@ -1,7 +1,8 @@
-import { useSimulator, usePlan } from '../app/simulator';
+import { useSimulator, usePlan, useView } from '../app/simulator';
 import { HAIR_LOSS_GROUPS, HAIR_LOSS_LABELS } from '../domain/hairLoss/labels';
 import { HAIR_COLOR_PRESETS } from '../domain/pigment';
 import { HAIR_LOSS_FIELDS, type Plan } from '../domain/plan';
+import { formatLength, formatLengthRange } from '../domain/units';
 import { BrushControls } from './BrushControls';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
@@ -16,6 +17,7 @@ export function HairPanel() {
   const { planStore } = useSimulator();
   const hairLoss = usePlan((p) => p.hairLoss);
   const hairColor = usePlan((p) => p.hairColor);
+  const units = useView((v) => v.units);
   const edit = (label: string, recipe: (plan: Plan) => void) => planStore.getState().edit(label, recipe);
   return (
     <section className="panel-section" aria-labelledby="hair-heading">
@@ -59,7 +61,7 @@ export function HairPanel() {
         field={HAIR_LOSS_FIELDS.stubbleMm}
         value={hairLoss.stubbleMm}
         write={(p, v) => void (p.hairLoss.stubbleMm = v)}
-        hint="Clipper guards: none about 0.5–1 mm, #0 1.5 mm, #1 3 mm, #2 6 mm."
+        hint={`Clipper guards: none about ${formatLengthRange(0.5, 1, units)}, #0 ${formatLength(1.5, units)}, #1 ${formatLength(3, units, 0)}, #2 ${formatLength(6, units, 0)}.`}
         testId="hair-length"
       />
 

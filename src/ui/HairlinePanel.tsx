@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
 import { removePoint } from '../domain/hairline/editing';
+import { warningText } from '../domain/hairline/measurements';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
-import { formatArea, formatLength } from '../domain/units';
+import { formatArea, formatLength, formatLengthRange } from '../domain/units';
 import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -96,9 +97,9 @@ export function HairlinePanel() {
           </button>
         </div>
       )}
-      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} write={(p, v) => void (p.hairline.transitionMm = v)} hint="Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: 5–10 mm)." testId="hairline-transition" />
+      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} write={(p, v) => void (p.hairline.transitionMm = v)} hint={`Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: ${formatLengthRange(5, 10, units, 0)}).`} testId="hairline-transition" />
       <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} write={(p, v) => void (p.hairline.irregularity = v)} format={percent} hint="Natural unevenness of the line at small and large scale." />
-      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} write={(p, v) => void (p.hairline.sentinels = v)} format={percent} hint="Isolated impressions 1–3 mm in front of the line, as natural hairlines have." />
+      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} write={(p, v) => void (p.hairline.sentinels = v)} format={percent} hint={`Isolated impressions ${formatLengthRange(1, 3, units, 0)} in front of the line, as natural hairlines have.`} />
 
       <h3>Measurements</h3>
       {m ? (
@@ -122,7 +123,7 @@ export function HairlinePanel() {
       {m && m.warnings.length > 0 && (
         <ul className="warnings" aria-label="Hairline warnings">
           {m.warnings.map((w) => (
-            <li key={w.id}>{w.message}</li>
+            <li key={w.id}>{warningText(w, units)}</li>
           ))}
         </ul>
       )}

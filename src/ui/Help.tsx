@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSimulator, useView } from '../app/simulator';
 import { STEPS } from '../domain/consultation';
+import { formatLength } from '../domain/units';
+import { LOUPE_FIELD_MM } from '../state/viewStore';
 
 const GUIDE_SEEN_KEY = 'smp-simulator.guide-seen';
 
@@ -9,7 +11,7 @@ const GESTURES = [
   ['Zoom', 'Pinch, or scroll the mouse wheel'],
   ['Move the head sideways', 'Drag with two fingers, or right-drag'],
   ['Standard views', 'Front, Back, Left, Right, Top and ¾ above the view'],
-  ['Magnify the scalp', 'Loupe, then point at the scalp: a 12 mm circle at true scale'],
+  ['Magnify the scalp', 'Loupe, then point at the scalp: a {loupe} circle at true scale'],
   ['Move a hairline point', 'Hairline → Edit hairline, then drag a handle'],
   ['Add / remove a hairline point', 'Double-click near the line / select it and press Delete'],
   ['Paint density, hair or a scar', 'Choose the brush in its step, then drag over the scalp'],
@@ -99,6 +101,7 @@ export function HelpButton() {
 export function HelpDialogs() {
   const { viewStore } = useSimulator();
   const help = useView((v) => v.help);
+  const units = useView((v) => v.units);
   const helpDialog = useModal(help === 'help');
   const guideDialog = useModal(help === 'guide');
   const close = () => viewStore.getState().setHelp('none');
@@ -122,7 +125,7 @@ export function HelpDialogs() {
               {GESTURES.map(([what, how]) => (
                 <div key={what}>
                   <dt>{what}</dt>
-                  <dd>{how}</dd>
+                  <dd>{how.replace('{loupe}', formatLength(LOUPE_FIELD_MM, units, 0))}</dd>
                 </div>
               ))}
             </dl>

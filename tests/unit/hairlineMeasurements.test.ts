@@ -9,6 +9,7 @@ import {
   frontotemporalWidthMm,
   hairlineHeightMm,
   hairlineWarnings,
+  warningText,
   measureHairline,
   midFrontalPoint,
   treatedAreaCm2,
@@ -236,6 +237,20 @@ describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('measurements on the default head
     expect(warnings.map((w) => w.id)).toEqual(['low-hairline']);
     expect(warnings[0]!.message).toMatch(/6\.0 cm above the glabella/);
     expect(warnings[0]!.message).toMatch(/7 cm is the aggressive limit/);
+  });
+
+  it('says every warning that names lengths in inches too, with no metric unit left', () => {
+    const low = buildHairline(landmarks, query.project, { midFrontalMm: 60 });
+    const lopsided = edit(mature, { 4: [0, 6, -20] });
+    const off = edit(mature, { 8: [12, 0, 0] }, false);
+    const warnings = [low, lopsided, off].flatMap((hairline) => hairlineWarnings({ hairline, landmarks, query }));
+    expect(warnings.map((w) => w.id)).toEqual(expect.arrayContaining(['low-hairline', 'asymmetric', 'off-skin']));
+    for (const w of warnings) {
+      expect(warningText(w, 'metric')).toBe(w.message);
+      expect(warningText(w, 'imperial'), w.id).not.toMatch(/\b(mm|cm)\b/);
+      expect(warningText(w, 'imperial'), w.id).toMatch(/\d in\b/);
+    }
+    expect(warningText(warnings[0]!, 'imperial')).toMatch(/2\.36 in above the glabella, lower than clinics advise: 2\.8 in is the aggressive limit/);
   });
 
   it('warns about a lopsided hairline only when symmetry is off', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatDensity, formatLength, formatQuantity } from '../../src/domain/units';
+import { formatArea, formatDensity, formatDensityRange, formatLength, formatLengthRange, formatQuantity } from '../../src/domain/units';
 
 describe('metric and imperial display', () => {
   it('writes lengths in mm or inches', () => {
@@ -14,6 +14,13 @@ describe('metric and imperial display', () => {
     expect(formatArea(6.4516 * 90, 'imperial')).toBe('90 in²');
     expect(formatDensity(100, 'metric')).toBe('100 dots/cm²');
     expect(formatDensity(100, 'imperial')).toBe('645 dots/in²');
+  });
+
+  it('writes ranges with the unit once', () => {
+    expect(formatLengthRange(5, 10, 'metric', 0)).toBe('5–10 mm');
+    expect(formatLengthRange(5, 10, 'imperial', 0)).toBe('0.20–0.39 in');
+    expect(formatDensityRange(65, 90, 'metric')).toBe('65–90 dots/cm²');
+    expect(formatDensityRange(65, 90, 'imperial')).toBe('419–581 dots/in²');
   });
 
   it('formats a schema value by its unit, leaving other units as they are', () => {

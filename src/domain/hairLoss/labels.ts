@@ -31,9 +31,9 @@ export const HAIR_LOSS_LABELS: Record<HairLossPattern, { name: string; descripti
   'norwood-5a': { name: '5A', description: 'Norwood 5A: the front has receded all the way back to the crown.' },
   'norwood-6': { name: '6', description: 'Norwood 6: the band between front and crown is gone; the whole top is bald.' },
   'norwood-7': { name: '7', description: 'Norwood 7: only a narrow horseshoe of hair is left around the sides and back.' },
-  'ludwig-1': { name: '1', description: 'Ludwig 1: thinning over the top, starting about 3 cm behind a front hairline that stays.' },
+  'ludwig-1': { name: '1', description: 'Ludwig 1: thinning over the top, starting a little behind a front hairline that stays.' },
   'ludwig-2': { name: '2', description: 'Ludwig 2: clearly thinner hair over a wider area of the top; the front hairline stays.' },
   'ludwig-3': { name: '3', description: 'Ludwig 3: very sparse hair over most of the top; only the front hairline keeps its density.' },
   diffuse: { name: 'Diffuse', description: 'Diffuse thinning: thinner hair all over the scalp, most on the top.' },
-  areata: { name: 'Alopecia areata', description: 'Alopecia areata: a few round, smooth bald patches 2–3 cm across.' },
+  areata: { name: 'Alopecia areata', description: 'Alopecia areata: a few round, smooth bald patches, each about the size of a coin.' },
 };

@@ -5,6 +5,7 @@ import { polylineLength, sliceLoops } from '../head/measure';
 import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hairline, type Projector } from './hairline';
 import { signedDistanceToHairline } from './scalpDistance';
 import type { ScarMeasurement } from '../scars/coverage';
+import { formatLength, formatLengthRange, type UnitSystem } from '../units';
 
 /**
  * Consultation figures for a hairline on a head: where the line sits (Garg's measures), how much skin
@@ -292,7 +293,10 @@ export interface HairlineWarning {
    * 'few-sessions' | 'scar-coverage:<scar id>'.
    */
   id: string;
+  /** What the warning says, lengths in millimetres (or centimetres): the API's wording. */
   message: string;
+  /** The same in inches, where it names lengths; shown in imperial mode (`warningText`). */
+  imperial?: string;
 }
 
 export interface WarningInput {
@@ -316,6 +320,11 @@ export const ASYMMETRY_MAX_MM = 15;
 /** A control point this far from the skin has been dragged off the head, mm. */
 export const OFF_SKIN_MM = 3;
 
+/** A warning as a person reads it in these units. */
+export function warningText(warning: HairlineWarning, units: UnitSystem): string {
+  return units === 'imperial' && warning.imperial ? warning.imperial : warning.message;
+}
+
 /**
  * Plain-language warnings for a hairline, following the notes:
  *  - low-hairline: the mid-frontal point below 70 mm above the glabella (the aggressive limit).
@@ -336,7 +345,10 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (hairline.points.length < 3) return [{ id: 'off-skin', message: 'The hairline needs at least three points.' }];
   const curve = input.curve ?? hairlineCurve(hairline, query.project, SAMPLES);
   const height = input.hairlineHeightMm ?? hairlineHeightMm(hairline, landmarks, query);
-  const cm = (mm: number): string => (mm / 10).toFixed(1);
+  // Each message that names lengths is said in both unit systems.
+  const said = (text: (units: UnitSystem) => string) => ({ message: text('metric'), imperial: text('imperial') });
+  const cm = (mm: number, units: UnitSystem, decimals = 1): string => (units === 'metric' ? `${(mm / 10).toFixed(decimals)} cm` : formatLength(mm, units, decimals - 1));
+  const mm = (value: number, units: UnitSystem): string => formatLength(value, units, 0);
   const { glabella, inion } = landmarks;
   const k = distance(glabella, inion) / 193; // size relative to the reference head, as in buildHairline
   const browY = glabella[1] + 8 * k; // the brow line sits 8–10 mm above the glabella
@@ -346,9 +358,11 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (height < MIN_HAIRLINE_HEIGHT_MM) {
     warnings.push({
       id: 'low-hairline',
-      message:
-        `The mid-frontal point is ${cm(height)} cm above the glabella, lower than clinics advise: 7 cm is the ` +
-        `aggressive limit (8 cm is typical, 10 cm conservative). A low line can look unnatural as the face ages.`,
+      ...said(
+        (u) =>
+          `The mid-frontal point is ${cm(height, u)} above the glabella, lower than clinics advise: ${cm(70, u, 0)} is the ` +
+          `aggressive limit (${cm(80, u, 0)} is typical, ${cm(100, u, 0)} conservative). A low line can look unnatural as the face ages.`,
+      ),
     });
   }
 
@@ -357,11 +371,13 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
     if (mean > ASYMMETRY_MEAN_MM || max > ASYMMETRY_MAX_MM) {
       warnings.push({
         id: 'asymmetric',
-        message:
-          (mean > ASYMMETRY_MEAN_MM
-            ? `The left and right sides of the front hairline differ by ${mean.toFixed(0)} mm on average (up to ${max.toFixed(0)} mm). `
-            : `One stretch of the hairline is ${max.toFixed(0)} mm away from the mirror image of the other side. `) +
-          `Natural hairlines are close to symmetric; turn symmetry on or even out the sides unless this is intended.`,
+        ...said(
+          (u) =>
+            (mean > ASYMMETRY_MEAN_MM
+              ? `The left and right sides of the front hairline differ by ${mm(mean, u)} on average (up to ${mm(max, u)}). `
+              : `One stretch of the hairline is ${mm(max, u)} away from the mirror image of the other side. `) +
+            `Natural hairlines are close to symmetric; turn symmetry on or even out the sides unless this is intended.`,
+        ),
       });
     }
   }
@@ -375,9 +391,11 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (offCount > 0) {
     warnings.push({
       id: 'off-skin',
-      message:
-        `${offCount === 1 ? 'One point of the hairline is' : `${offCount} points of the hairline are`} off the ` +
-        `scalp (up to ${worst.toFixed(0)} mm from the skin). Drag ${offCount === 1 ? 'it' : 'them'} back onto the head.`,
+      ...said(
+        (u) =>
+          `${offCount === 1 ? 'One point of the hairline is' : `${offCount} points of the hairline are`} off the ` +
+          `scalp (up to ${mm(worst, u)} from the skin). Drag ${offCount === 1 ? 'it' : 'them'} back onto the head.`,
+      ),
     });
   }
 
@@ -393,11 +411,11 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   }
   const faceIn = inside(['glabella', 'nasion', 'leftLateralCanthus', 'rightLateralCanthus']);
   if (faceLow < Infinity || faceIn.length > 0) {
-    const why =
+    const why = (u: UnitSystem) =>
       faceLow < Infinity
-        ? `it runs ${(browY - faceLow).toFixed(0)} mm below the brow line, onto the face`
+        ? `it runs ${mm(browY - faceLow, u)} below the brow line, onto the face`
         : `the treated area takes in the ${faceIn.map(spaced).join(' and ')}`;
-    warnings.push({ id: 'on-face', message: `The hairline leaves the scalp: ${why}. Move it back up above the brows.` });
+    warnings.push({ id: 'on-face', ...said((u) => `The hairline leaves the scalp: ${why(u)}. Move it back up above the brows.`) });
   }
 
   let onEar = 0;
@@ -412,7 +430,11 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (onEar > 0 || earIn.length > 0) {
     warnings.push({
       id: 'on-ear',
-      message: `The hairline runs onto the ear${earIn.length > 0 ? ` (the treated area takes in the ${earIn.map(spaced).join(' and ')})` : ''}. Keep it 10–15 mm clear above and behind the ear.`,
+      ...said(
+        (u) =>
+          `The hairline runs onto the ear${earIn.length > 0 ? ` (the treated area takes in the ${earIn.map(spaced).join(' and ')})` : ''}. ` +
+          `Keep it ${formatLengthRange(10, 15, u, 0)} clear above and behind the ear.`,
+      ),
     });
   }
   return warnings;
