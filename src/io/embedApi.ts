@@ -77,7 +77,10 @@ export interface SmpApi {
    * on the GPU, and returns their times in ms.
    */
   measureFrameTimes(frames: number): Promise<number[]>;
-  /** A PNG data URL of the head drawn offscreen at any size up to 4096 px; the screen does not change. */
+  /**
+   * A PNG data URL of the head drawn offscreen at any size up to 4096 px; the screen does not change. Asked
+   * for while the WebGL context is lost, it waits for the restore, or rejects after 20 s with a message.
+   */
   exportImage(options?: ExportImageOptions): Promise<string>;
   /** Opens the consultation report's preview; resolves once every picture in it is drawn. */
   openReport(): Promise<void>;
@@ -145,7 +148,7 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     },
     whenRendered: () => sim.signals.whenRendered(),
     async screenshot() {
-      await sim.signals.whenRendered();
+      await sim.signals.whenDrawable();
       if (!sim.canvas) throw new Error('The 3D view is not ready');
       return sim.canvas.toDataURL('image/png');
     },
@@ -205,7 +208,7 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     },
     async measureFrameTimes(frames) {
       if (!Number.isInteger(frames) || frames < 1 || frames > 1000) throw new Error('measureFrameTimes: frames must be a whole number from 1 to 1000');
-      await sim.signals.whenRendered();
+      await sim.signals.whenDrawable();
       if (!sim.measureFrames) throw new Error('The 3D view is not ready');
       return sim.measureFrames(frames);
     },
@@ -221,12 +224,16 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
         }
       }
       if (showSmp !== undefined && typeof showSmp !== 'boolean') throw new Error(`exportImage: showSmp must be true or false (got ${String(showSmp)})`);
-      await sim.signals.whenRendered();
-      if (!sim.canvas || !sim.renderImage) throw new Error('The 3D view is not ready');
-      const aspect = sim.canvas.width / sim.canvas.height;
-      const w = width ?? (height === undefined ? sim.canvas.width : Math.round(height * aspect));
-      const h = height ?? Math.round(w / aspect);
-      return sim.renderImage({ view, width: w, height: h, showSmp }).toDataURL('image/png');
+      await sim.signals.whenDrawable();
+      // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
+      const picture = await sim.signals.drawWhenRestored(() => {
+        if (!sim.canvas || !sim.renderImage) throw new Error('The 3D view is not ready');
+        const aspect = sim.canvas.width / sim.canvas.height;
+        const w = width ?? (height === undefined ? sim.canvas.width : Math.round(height * aspect));
+        const h = height ?? Math.round(w / aspect);
+        return sim.renderImage({ view, width: w, height: h, showSmp });
+      });
+      return picture.toDataURL('image/png');
     },
     openReport() {
       const { reportStore } = sim;

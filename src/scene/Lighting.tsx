@@ -1,5 +1,5 @@
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import * as THREE from 'three';
 import { RoomEnvironment } from 'three/examples/jsm/environments/RoomEnvironment.js';
 import { useView } from '../app/simulator';
@@ -39,30 +39,40 @@ const PRESETS: Record<LightingName, LightingPreset> = {
   },
 };
 
+/** The room environment map, prefiltered for image-based lighting. */
+function roomEnvironment(gl: THREE.WebGLRenderer): THREE.WebGLRenderTarget {
+  const pmrem = new THREE.PMREMGenerator(gl);
+  const room = new RoomEnvironment();
+  const target = pmrem.fromScene(room, 0.04);
+  room.dispose();
+  pmrem.dispose();
+  return target;
+}
+
 export function Lighting() {
   const lighting = useView((v) => v.lighting);
   const preset = PRESETS[lighting];
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
 
-  // The environment map is generated locally (no HDR download): it gives skin its soft reflections.
-  const environment = useMemo(() => {
-    const pmrem = new THREE.PMREMGenerator(gl);
-    const room = new RoomEnvironment();
-    const target = pmrem.fromScene(room, 0.04);
-    room.dispose();
-    pmrem.dispose();
-    return target;
-  }, [gl]);
-
+  // The environment map is generated locally (no HDR download): it gives skin its soft reflections. The GPU
+  // draws it, so a lost WebGL context loses it (three would restore an empty map: a darker, greyer head):
+  // it is drawn again on the restore, before the next frame.
   useEffect(() => {
+    let environment = roomEnvironment(gl);
     scene.environment = environment.texture;
-    return () => {
-      scene.environment = null;
+    const restored = () => {
+      environment.dispose();
+      environment = roomEnvironment(gl);
+      scene.environment = environment.texture;
     };
-  }, [scene, environment]);
-
-  useEffect(() => () => environment.dispose(), [environment]);
+    gl.domElement.addEventListener('webglcontextrestored', restored);
+    return () => {
+      gl.domElement.removeEventListener('webglcontextrestored', restored);
+      scene.environment = null;
+      environment.dispose();
+    };
+  }, [gl, scene]);
 
   useEffect(() => {
     scene.environmentIntensity = preset.environment;

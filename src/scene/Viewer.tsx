@@ -39,12 +39,18 @@ function RenderLoopBridge() {
       const v = new THREE.Vector3(...point).project(camera);
       return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
     };
-    sim.signals.connect(invalidate);
+    const context = gl.getContext();
+    sim.signals.connect(invalidate, () => context.isContextLost());
     const offBefore = addEffect(() => sim.signals.frameStarted());
     const offAfter = addAfterEffect(() => sim.signals.frameDrawn());
     const offPlan = sim.planStore.subscribe(() => sim.signals.markDirty());
     const offView = sim.viewStore.subscribe(() => sim.signals.markDirty());
+    // three rebuilds its GPU resources from the scene on the next frame (Lighting redraws the environment
+    // map itself): draw that frame, so the view and any picture waiting for the restore come back.
+    const restored = () => sim.signals.markDirty();
+    gl.domElement.addEventListener('webglcontextrestored', restored);
     return () => {
+      gl.domElement.removeEventListener('webglcontextrestored', restored);
       offBefore();
       offAfter();
       offPlan();

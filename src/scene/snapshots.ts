@@ -16,6 +16,7 @@ import * as THREE from 'three';
 import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js';
 import { useSimulator } from '../app/simulator';
 import type { ViewName } from '../domain/views';
+import { ContextLostError } from './renderSignals';
 import { cameraForView } from './viewCameras';
 
 /**
@@ -43,13 +44,19 @@ export function scaledImageSize(width: number, height: number, scale: number): {
   return { width: Math.max(1, Math.round(width * fit)), height: Math.max(1, Math.round(height * fit)) };
 }
 
+const lostWhileDrawing = () => new ContextLostError('The graphics card was reset while the picture was being drawn. Try again once the 3D view is back.');
+
 /**
  * Draws `scene` as `camera` sees it into a `width` × `height` picture, tile by tile, and leaves the
- * renderer's render target, viewport and scissor as they were.
+ * renderer's render target, viewport and scissor as they were. Throws a ContextLostError when the WebGL
+ * context is lost before or while it draws: a lost context reads its limits as null and draws nothing.
  */
 function drawPicture(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.PerspectiveCamera, width: number, height: number, output: OutputPass): ImageData {
   const context = gl.getContext();
-  const tileLimit = Math.min(TILE_PX, gl.capabilities.maxTextureSize, context.getParameter(context.MAX_RENDERBUFFER_SIZE) as number);
+  if (context.isContextLost()) throw lostWhileDrawing();
+  const tileLimit = Math.min(TILE_PX, gl.capabilities.maxTextureSize, Number(context.getParameter(context.MAX_RENDERBUFFER_SIZE)));
+  // Never a tile of no pixels: the tile loops below would never end.
+  if (!(tileLimit >= 1)) throw lostWhileDrawing();
   const columns = Math.ceil(width / tileLimit);
   const rows = Math.ceil(height / tileLimit);
   // Equal tiles; the last column and row may reach a few pixels past the picture, which are dropped.
@@ -91,6 +98,7 @@ function drawPicture(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.
     linear.dispose();
     display.dispose();
   }
+  if (context.isContextLost()) throw lostWhileDrawing();
   return image;
 }
 

@@ -32,13 +32,17 @@ export function ExportButtons() {
     const { viewStore } = sim;
     setExporting(true);
     try {
-      await sim.signals.whenRendered();
-      const { canvas, renderImage } = sim;
-      if (!canvas || !renderImage) throw new Error('the 3D view is not ready yet');
-      const size = scaledImageSize(canvas.width, canvas.height, scale);
+      await sim.signals.whenDrawable();
       const view = viewStore.getState();
-      // A comparison on screen is exported as the comparison, labelled as on screen.
-      const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
+      // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
+      const { picture, size } = await sim.signals.drawWhenRestored(() => {
+        const { canvas, renderImage } = sim;
+        if (!canvas || !renderImage) throw new Error('the 3D view is not ready yet');
+        const size = scaledImageSize(canvas.width, canvas.height, scale);
+        // A comparison on screen is exported as the comparison, labelled as on screen.
+        const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
+        return { picture, size };
+      });
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
       if (!png) throw new Error('the browser could not encode it as PNG');
       const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);

@@ -51,7 +51,7 @@ function ReportDialog() {
     const draw = async () => {
       // The hairline's editing handles are a tool, not part of the result.
       sim.viewStore.getState().setEditingHairline(false);
-      await sim.signals.whenRendered();
+      await sim.signals.whenDrawable();
       const head = sim.headStore.getState().head;
       if (cancelled) return;
       if (!head) throw new Error('The head is not loaded yet');
@@ -68,8 +68,12 @@ function ReportDialog() {
         // One picture per task, so the page shows each one as it comes.
         await new Promise((resolve) => setTimeout(resolve));
         if (cancelled) return;
-        if (!sim.renderImage) throw new Error('The 3D view is not ready');
-        const canvas = sim.renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true });
+        // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
+        const canvas = await sim.signals.drawWhenRestored(() => {
+          if (!sim.renderImage) throw new Error('The 3D view is not ready');
+          return sim.renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true });
+        });
+        if (cancelled) return;
         const url = canvas.toDataURL('image/png');
         setPictureUrls((urls) => ({ ...urls, [pictureKey(picture)]: url }));
       }

@@ -85,3 +85,11 @@ export function blobAreas(mask: Uint8Array, width: number): number[] {
   }
   return areas;
 }
+
+/** Mean absolute difference of linear luminance between two pictures of the same size, 0..1. */
+export function meanLuminanceDifference(a: Image, b: Image): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error(`pictures of different sizes: ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  let sum = 0;
+  for (let y = 0; y < a.height; y++) for (let x = 0; x < a.width; x++) sum += Math.abs(linearLuminance(a, x, y) - linearLuminance(b, x, y));
+  return sum / (a.width * a.height);
+}
