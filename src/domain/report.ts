@@ -149,7 +149,10 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric', s
   const shareNumbers = sessionShares(plan.sessions);
   const shares = wholePercents(shareNumbers);
   const shadeName = pigmentPresetName(plan.dots.color);
-  const widthMeasured = Number.isFinite(m.frontotemporalWidthMm);
+  // 0 (or, from an older caller, NaN) when the line does not reach both temples.
+  const widthMeasured = m.frontotemporalWidthMm > 0;
+  // Without dots to place there is no chair time: say so rather than print "0 h".
+  const work = m.impressions > 0;
   const notes = plan.client.notes.trim();
   return {
     title: REPORT_TITLE,
@@ -200,16 +203,16 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric', s
       {
         label: 'Sessions',
         value: `${m.sessions}`,
-        ...(m.suggestedSessions !== m.sessions ? { detail: `this area at this density usually takes ${m.suggestedSessions}` } : {}),
+        ...(m.suggestedSessions > 0 && m.suggestedSessions !== m.sessions ? { detail: `this area at this density usually takes ${m.suggestedSessions}` } : {}),
       },
-      { label: 'Time', value: `≈ ${groupedNumber.format(m.hours)} h in all` },
+      work ? { label: 'Time', value: `≈ ${groupedNumber.format(m.hours)} h in all` } : { label: 'Time', value: 'None', detail: 'no dots to place' },
     ],
     sessions: plan.sessions.map((s, i) => ({
       session: `Session ${i + 1}`,
       share: `${shares[i]} %`,
       impressions: `≈ ${groupedNumber.format(roundTo(m.impressions * shareNumbers[i]!, 10))}`,
       // Measured for this plan: one figure per session.
-      hours: `≈ ${groupedNumber.format(m.sessionHours[i]!)} h`,
+      hours: work ? `≈ ${groupedNumber.format(m.sessionHours[i] ?? 0)} h` : 'None',
       strength: percent(s.shadeStrength),
     })),
     sessionNote: SESSION_INTERVAL_NOTE,

@@ -107,15 +107,18 @@ export function HairlinePanel() {
           <dt>Hairline height</dt>
           <dd>{formatLength(m.hairlineHeightMm, units, 0)} <small>mid-frontal point above the glabella, along the skin</small></dd>
           <dt>Frontotemporal width</dt>
-          <dd>{formatLength(m.frontotemporalWidthMm, units, 0)}</dd>
+          <dd>{m.frontotemporalWidthMm > 0 ? formatLength(m.frontotemporalWidthMm, units, 0) : <>Not measured <small>the line does not reach both temples</small></>}</dd>
           <dt>Treated area</dt>
           <dd>{formatArea(m.treatedAreaCm2, units)}</dd>
           <dt>Impressions</dt>
           <dd>≈ {Math.round(m.impressions / 100) * 100}</dd>
           <dt>Sessions</dt>
-          <dd>{m.sessions} <small>{m.suggestedSessions === m.sessions ? 'as usual for this area' : `${m.suggestedSessions} usual for this area`}</small></dd>
+          <dd>
+            {m.sessions}{' '}
+            {m.suggestedSessions > 0 && <small>{m.suggestedSessions === m.sessions ? 'as usual for this area' : `${m.suggestedSessions} usual for this area`}</small>}
+          </dd>
           <dt>Time</dt>
-          <dd>≈ {m.hours} h in all</dd>
+          <dd>{m.impressions > 0 ? `≈ ${m.hours} h in all` : 'None: no dots to place'}</dd>
         </dl>
       ) : (
         <p className="hint">Measuring…</p>

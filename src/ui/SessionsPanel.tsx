@@ -40,7 +40,7 @@ export function SessionsPanel() {
         dataKey="session-count"
         compact
       />
-      {m && m.suggestedSessions !== sessions.length && (
+      {m && m.suggestedSessions > 0 && m.suggestedSessions !== sessions.length && (
         <p className="hint">This area at this density usually takes {m.suggestedSessions} sessions.</p>
       )}
       <ol className="session-list">

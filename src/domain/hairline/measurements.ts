@@ -319,6 +319,18 @@ export const ASYMMETRY_MEAN_MM = 6;
 export const ASYMMETRY_MAX_MM = 15;
 /** A control point this far from the skin has been dragged off the head, mm. */
 export const OFF_SKIN_MM = 3;
+/**
+ * A loop enclosing less skin than this encloses nothing to treat: its points sit on top of each other or
+ * on one line (a plan from a page, or handles dragged together), cm².
+ */
+export const MIN_TREATED_AREA_CM2 = 1;
+
+/** Said when the hairline encloses (almost) no skin, so there is nothing to place dots in or measure. */
+export const NO_AREA_WARNING: HairlineWarning = {
+  id: 'no-area',
+  message:
+    'The hairline encloses no scalp: its points lie on top of each other or on one line, so no dots are placed and the figures mean nothing. Pick a preset, or drag the points apart.',
+};
 
 /** A warning as a person reads it in these units. */
 export function warningText(warning: HairlineWarning, units: UnitSystem): string {
@@ -496,7 +508,10 @@ export interface MeasureInput {
 export interface HairlineMeasurements {
   /** Mid-frontal point above the glabella, along the skin, mm. */
   hairlineHeightMm: number;
-  /** Straight-line distance between the frontotemporal points, mm. */
+  /**
+   * Straight-line distance between the frontotemporal points, mm; 0 when the line does not reach both
+   * lateral epicanthal lines (a real width is at least the distance between the canthi, ~80 mm).
+   */
   frontotemporalWidthMm: number;
   treatedAreaCm2: number;
   impressions: number;
@@ -540,16 +555,20 @@ export function measureHairline(input: MeasureInput): HairlineMeasurements {
   const suggested = estimateSessions(impressions, area, { scarsOrAlopecia: input.scarsOrAlopecia ?? false });
   const shares = input.sessionShares ?? Array.from({ length: suggested }, () => 1 / suggested);
   const hours = sessionHours(impressions, shares);
-  const warnings = hairlineWarnings({ hairline, landmarks, query, hairlineHeightMm: height, mirrored: input.mirrored ?? false, curve });
+  const lineWarnings = hairlineWarnings({ hairline, landmarks, query, hairlineHeightMm: height, mirrored: input.mirrored ?? false, curve });
+  // Where the line encloses nothing, its height, symmetry and reach mean nothing either: say that alone
+  // (and which points are off the skin, which is how it may have happened).
+  const warnings = area < MIN_TREATED_AREA_CM2 ? [NO_AREA_WARNING, ...lineWarnings.filter((w) => w.id === 'off-skin')] : lineWarnings;
   if (shares.length < suggested) {
     warnings.push({
       id: 'few-sessions',
       message: `${shares.length} session${shares.length === 1 ? '' : 's'} planned; an area this size at this density usually takes ${suggested}, so expect a patchier result or longer sessions.`,
     });
   }
+  const width = frontotemporalWidthMm(hairline, landmarks, query.project);
   return {
     hairlineHeightMm: height,
-    frontotemporalWidthMm: frontotemporalWidthMm(hairline, landmarks, query.project),
+    frontotemporalWidthMm: Number.isFinite(width) ? width : 0,
     treatedAreaCm2: area,
     impressions,
     sessions: shares.length,
