@@ -13,6 +13,7 @@ import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks, type
 import { invertSimilarityPoint } from '../domain/scan/align';
 import { isVec3, KEY_LANDMARKS, type FileLandmarks, type ScaleMeasurement, type ScanHead } from '../domain/scan/scanHead';
 import type { SavedPlans } from '../io/autosave';
+import { userMessage } from '../io/userMessage';
 import { createScanReader, ScanTooLargeError, type ScanReader } from '../io/scan/scanReader';
 import type { AlignedScan, ReadScan } from '../io/scan/protocol';
 import { DEFAULT_HEAD_URL } from '../scene/HeadModel';
@@ -165,7 +166,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       const aligned = await reader.align(landmarks, measurement ?? undefined);
       state.setState({ aligned, measurement, busy: false });
     } catch (error) {
-      state.setState({ busy: false, error: error instanceof Error ? error.message : String(error) });
+      state.setState({ busy: false, error: userMessage(error, 'The scan could not be aligned with these landmarks. Check them and try again.') });
     }
   };
 
@@ -184,7 +185,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       if (reader !== scanReader) return;
       if (error instanceof ScanTooLargeError) return void state.setState({ ...IDLE, phase: 'tooLarge', fileName: name, triangles: error.triangles });
       stop();
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = userMessage(error, 'The file could not be read as a head scan.');
       sim.viewStore.getState().showNotice('error', `Could not import “${name}”. ${reason} The head on screen is unchanged.`);
     }
   };
@@ -216,7 +217,8 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       await prepareScanHead(scan);
       return scan;
     } catch (error) {
-      sim.viewStore.getState().showNotice('error', `${error instanceof Error ? error.message : String(error)} The plan is shown on the default head.`);
+      // A stored scan damaged on this device (say, a landmark missing) must not reach the user as the engine's words.
+      sim.viewStore.getState().showNotice('error', `${userMessage(error, `This plan’s head scan “${head.name}” is damaged on this device and cannot be shown.`)} The plan is shown on the default head.`);
       return null;
     }
   };
@@ -270,7 +272,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
         stop();
         sim.viewStore.getState().showNotice('info', `The plan is now drawn on “${aligned.head.name}”.`);
       } catch (error) {
-        state.setState({ error: error instanceof Error ? error.message : String(error) });
+        state.setState({ error: userMessage(error, 'The scan could not be shown; the head on screen is unchanged.') });
       }
     },
     cancel: stop,

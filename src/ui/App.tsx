@@ -1,5 +1,6 @@
 import { Component, useState, type ReactNode } from 'react';
 import { useView } from '../app/simulator';
+import { userMessage } from '../io/userMessage';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
 import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
@@ -19,12 +20,15 @@ class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Err
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
+  override componentDidCatch(error: Error) {
+    console.error('The 3D view failed:', error);
+  }
   override render() {
     if (this.state.error) {
       return (
         <div className="stage-message" role="alert">
           <h2>The 3D view could not start</h2>
-          <p>{this.state.error.message}</p>
+          <p>{userMessage(this.state.error, 'Something in this plan or head could not be drawn.')}</p>
           <p>Your plan is safe. Reload the page to try again.</p>
         </div>
       );

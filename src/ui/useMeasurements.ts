@@ -5,6 +5,8 @@ import type { HairlineMeasurements } from '../domain/hairline/measurements';
 /** Re-measuring takes tens of ms: during a drag the panel catches up this long after the last change. */
 const SETTLE_MS = 120;
 
+const MEASURING_FAILED = 'The figures for this plan could not be worked out. The plan is kept; try a hairline preset, or undo the last change.';
+
 /** The current plan's measurements on the current head, kept up to date without slowing down drags. */
 export function useMeasurements(): HairlineMeasurements | null {
   const sim = useSimulator();
@@ -12,9 +14,20 @@ export function useMeasurements(): HairlineMeasurements | null {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
+    let failed = false;
     const measure = () => {
       const head = sim.headStore.getState().head;
-      if (live) setMeasurements(head ? head.treatment.measure(sim.planStore.getState().plan) : null);
+      if (!live) return;
+      try {
+        setMeasurements(head ? head.treatment.measure(sim.planStore.getState().plan) : null);
+        failed = false;
+      } catch (error) {
+        // A plan the figures cannot be worked out for must not take the panel down: say so once, in words.
+        console.error('Measuring the plan failed:', error);
+        setMeasurements(null);
+        if (!failed) sim.viewStore.getState().showNotice('error', MEASURING_FAILED);
+        failed = true;
+      }
     };
     // Measured once the plan has been drawn: a large plan's painting is spread over frames, and measuring
     // before would paint it all in one go and freeze the page.

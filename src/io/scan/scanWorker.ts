@@ -14,6 +14,7 @@ import type { ScanHead } from '../../domain/scan/scanHead';
 import type { ScanFile, ScanFormat, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { readGlb, readMesh } from '../glb';
 import { parseScan } from './parseScan';
+import { userMessage } from '../userMessage';
 import { MAX_SCAN_FILE_BYTES, MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type ReadScan, type ScanRequest, type ScanResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -198,6 +199,6 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
       post({ id: request.id, ok: true, aligned }, transferables(aligned.head));
     }
   } catch (error) {
-    post({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+    post({ id: request.id, ok: false, message: userMessage(error, 'The scan could not be read: it may be damaged, or a variant the simulator does not know.') });
   }
 };
