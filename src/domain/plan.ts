@@ -3,7 +3,7 @@
  * and exchanged with embedding pages (`window.smp`), so field names are a public interface: extend them,
  * never rename or remove them.
  */
-import { defaultsOf, parseField, PlanError, type ListField, type NumberField, type ObjectField, type TextField } from './schema';
+import { defaultsOf, isPlainObject, parseField, PlanError, type ListField, type NumberField, type ObjectField, type TextField } from './schema';
 import { MAX_STROKES, STROKE_SCHEMA, type BrushStroke } from './brush';
 import { DENSITY_REGION_LABELS, DENSITY_REGIONS, MAX_DENSITY_FACTOR, type DensityRegion } from './density/regions';
 import { HAIR_LOSS_PATTERNS, type HairLossPattern } from './hairLoss/patterns';
@@ -227,6 +227,37 @@ export function parsePlan(input: unknown, previous?: Plan): Plan {
     throw new PlanError('painting', `holds ${points.toLocaleString('en')} brush points in all (density, hair and scars); at most ${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} are allowed`);
   }
   return plan;
+}
+
+/**
+ * A stored plan that no longer passes `parsePlan`, mended where the fault is one an older version could
+ * save: lists with gaps are closed up (the gap was an item the older version had deleted), and painting
+ * past MAX_PLAN_STROKE_POINTS loses its latest strokes. Undefined when it still does not pass: that plan
+ * is not opened at all.
+ */
+export function repairPlan(input: unknown): Plan | undefined {
+  const closeGaps = (value: unknown, depth: number): unknown => {
+    if (depth > 16) return value;
+    if (Array.isArray(value)) return value.flatMap((item, i) => (Object.hasOwn(value, i) ? [closeGaps(item, depth + 1)] : []));
+    if (!isPlainObject(value)) return value;
+    return Object.fromEntries(Object.keys(value).map((key) => [key, closeGaps(Object.getOwnPropertyDescriptor(value, key)?.value, depth + 1)]));
+  };
+  let plan: Plan;
+  try {
+    plan = parseField(PLAN_SCHEMA, migratePlan(closeGaps(input, 0), PLAN_VERSION), '') as Plan;
+  } catch {
+    return undefined;
+  }
+  const painted = [plan.density.strokes, plan.hairLoss.strokes, ...plan.scars.map((scar) => (scar.kind === 'freeform' ? scar.strokes : []))];
+  while (strokePointCount(plan) > MAX_PLAN_STROKE_POINTS) {
+    // The longest painted list gives up its latest stroke, so no one map loses all its painting first.
+    painted.reduce((a, b) => (b.length > a.length ? b : a)).pop();
+  }
+  try {
+    return parsePlan(plan);
+  } catch {
+    return undefined;
+  }
 }
 
 export function clonePlan(plan: Plan): Plan {

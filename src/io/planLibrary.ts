@@ -5,7 +5,7 @@
  * The choices (which record to start with, what to call a plan) are pure functions next to the database
  * code, so they are tested without a browser.
  */
-import { parsePlan, type Plan } from '../domain/plan';
+import { parsePlan, repairPlan, type Plan } from '../domain/plan';
 import type { ScanHead } from '../domain/scan/scanHead';
 
 /**
@@ -74,6 +74,32 @@ export function readRecord(value: unknown): PlanRecord | undefined {
   }
 }
 
+/** A stored record this app cannot read as it is; `repaired`: its plan mended (see `repairPlan`), if it can be. */
+export interface DamagedRecord {
+  id: string;
+  repaired?: Plan;
+}
+
+/** The stored value of a record `readRecord` refuses, as a DamagedRecord; undefined for one it reads. */
+export function checkStoredRecord(id: string, value: unknown): DamagedRecord | undefined {
+  if (value === undefined || readRecord(value) !== undefined) return undefined;
+  console.warn(`Saved plan ${id} cannot be read as stored:`, value);
+  const repaired = typeof value === 'object' && value !== null ? repairPlan((value as Record<string, unknown>).plan) : undefined;
+  return repaired ? { id, repaired } : { id };
+}
+
+/**
+ * What the user is told when the plan last open is damaged: what happened, that nothing was deleted, and
+ * what is shown instead.
+ */
+export function damagedPlanNotice(damaged: DamagedRecord, shownInstead: 'other' | 'new'): string {
+  if (damaged.repaired) {
+    return 'The plan you last had open was saved with a fault (perhaps by an older version) and could not be opened as it was. A repaired copy is open: check its hairline, painting and sessions. The original is kept on this device unchanged.';
+  }
+  const instead = shownInstead === 'other' ? 'Your most recent other plan is shown instead.' : 'A new plan is shown instead.';
+  return `The plan you last had open is damaged and cannot be opened; it is kept on this device unchanged. ${instead}`;
+}
+
 /** A record's head reference; a damaged one is dropped (the plan then shows on the default head). */
 function readPlanHead(value: unknown): PlanHead | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -114,6 +140,8 @@ export interface PlanLibrary {
   /** Every saved plan this app can read, newest first. */
   list(): Promise<PlanRecord[]>;
   get(id: string): Promise<PlanRecord | undefined>;
+  /** The stored record `id` when this app cannot read it as it is (see `checkStoredRecord`). */
+  damaged(id: string | undefined): Promise<DamagedRecord | undefined>;
   /** Writes a record; `open` also remembers it as the plan on screen, in the same transaction. */
   save(record: PlanRecord, options?: { open?: boolean }): Promise<void>;
   /** Remembers which saved plan is on screen. */
@@ -175,6 +203,9 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     list,
     async get(id) {
       return readRecord(await request(db.transaction(PLANS).objectStore(PLANS).get(id)));
+    },
+    async damaged(id) {
+      return id === undefined ? undefined : checkStoredRecord(id, await request(db.transaction(PLANS).objectStore(PLANS).get(id)));
     },
     save(record, options = {}) {
       return write(options.open ? [PLANS, META] : [PLANS], (tx) => {
