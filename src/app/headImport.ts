@@ -10,6 +10,7 @@ import { createContext, useContext } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Simulator } from './simulator';
 import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks, type Vec3 } from '../domain/head/landmarks';
+import { excerpt } from '../domain/format';
 import { invertSimilarityPoint } from '../domain/scan/align';
 import { isVec3, KEY_LANDMARKS, type FileLandmarks, type ScaleMeasurement, type ScanHead } from '../domain/scan/scanHead';
 import type { SavedPlans } from '../io/autosave';
@@ -101,7 +102,7 @@ function parseGivenLandmarks(value: unknown): Partial<Landmarks> {
   if (typeof value !== 'object' || value === null) throw new Error('importHead: options.landmarks must be an object such as { glabella: [x, y, z], … }');
   const out: Partial<Landmarks> = {};
   for (const [name, point] of Object.entries(value)) {
-    if (!isLandmarkName(name)) throw new Error(`importHead: unknown landmark "${name}": use ${LANDMARK_NAMES.join(', ')}`);
+    if (!isLandmarkName(name)) throw new Error(`importHead: unknown landmark ${excerpt(name)}: use ${LANDMARK_NAMES.join(', ')}`);
     if (!isVec3(point)) throw new Error(`importHead: landmark ${name} must be [x, y, z] in the file's coordinates`);
     out[name] = [point[0], point[1], point[2]];
   }

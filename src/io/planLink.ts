@@ -3,6 +3,7 @@
  * and saved bookmarks depend on it.
  */
 import { parsePlan, type Plan } from '../domain/plan';
+import { excerpt } from '../domain/format';
 import { isViewName, type ViewName } from '../domain/views';
 
 export function encodeBase64Url(text: string): string {
@@ -50,7 +51,7 @@ export function readLinkHash(hash: string): LinkState {
   const view = params.get('view');
   if (view !== null) {
     if (isViewName(view)) state.view = view;
-    else state.viewError = `The link asks for an unknown view "${view}".`;
+    else state.viewError = `The link asks for an unknown view ${excerpt(view)}.`;
   }
   return state;
 }

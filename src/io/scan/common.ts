@@ -1,4 +1,5 @@
 import type { ScanFile, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
+import { excerpt } from '../../domain/format';
 
 /**
  * Helpers shared by the scan file parsers (gltf.ts, obj.ts, ply.ts, stl.ts). Everything here works on
@@ -61,7 +62,7 @@ export function companionTexture(files: readonly ScanFile[], reference: string, 
   const file = findCompanion(files, reference);
   const name = baseName(reference);
   if (!file) {
-    warnings.push(`The ${label}'s texture "${name}" was not among the dropped files; drop it together with the .${label.toLowerCase()} to see the scan's colours.`);
+    warnings.push(`The ${label}'s texture ${excerpt(name)} was not among the dropped files; drop it together with the .${label.toLowerCase()} to see the scan's colours.`);
     return undefined;
   }
   return imageTexture(file.bytes, file.name, warnings);
@@ -70,7 +71,7 @@ export function companionTexture(files: readonly ScanFile[], reference: string, 
 export function imageTexture(bytes: Uint8Array, name: string, warnings: string[]): ScanTexture | undefined {
   const mimeType = imageMimeType(name, bytes);
   if (!mimeType) {
-    warnings.push(`The texture "${name}" is not a PNG, JPEG or WebP image, so the scan is shown without its colours.`);
+    warnings.push(`The texture ${excerpt(name)} is not a PNG, JPEG or WebP image, so the scan is shown without its colours.`);
     return undefined;
   }
   // A copy: a view into the whole file would carry the file along when the mesh is sent between threads.

@@ -1,4 +1,5 @@
 import { srgbToLinear } from '../../domain/color';
+import { excerpt } from '../../domain/format';
 import type { ScanFile, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { asIndices, checkIndices, companionTexture, damaged, findCompanion, floatList, gather, intList, splitByUv, type ParsedMesh } from './common';
 import { isSpace, TextScanner } from './text';
@@ -227,7 +228,7 @@ function readMaterials(libraries: string[], files: readonly ScanFile[], warnings
     for (const name of names) {
       const file = findCompanion(files, name);
       if (!file) {
-        warnings.push(`The OBJ's material file "${name}" was not among the dropped files; drop it together with the .obj to see the scan's texture.`);
+        warnings.push(`The OBJ's material file ${excerpt(name)} was not among the dropped files; drop it together with the .obj to see the scan's texture.`);
         continue;
       }
       let current: Material | undefined;

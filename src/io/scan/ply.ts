@@ -1,4 +1,5 @@
 import { srgbToLinear } from '../../domain/color';
+import { excerpt } from '../../domain/format';
 import type { ScanFile, ScanMesh } from '../../domain/scan/scanMesh';
 import { asIndices, checkIndices, companionTexture, damaged, floatList, gather, intList, lineAt, ScanFileError, splitByUv, type NumberList, type ParsedMesh } from './common';
 import { TextScanner } from './text';
@@ -90,19 +91,19 @@ function readHeader(bytes: Uint8Array): Header {
     const words = line.trim().split(/\s+/);
     const [keyword = '', a = '', b = '', c = '', d = ''] = words;
     if (keyword === 'format') {
-      if (a !== 'ascii' && a !== 'binary_little_endian' && a !== 'binary_big_endian') throw damaged('PLY', `its header names an unknown format "${a}"`);
+      if (a !== 'ascii' && a !== 'binary_little_endian' && a !== 'binary_big_endian') throw damaged('PLY', `its header names an unknown format ${excerpt(a)}`);
       header.format = a;
       formatSeen = true;
     } else if (keyword === 'element') {
       const count = Number(b);
-      if (!Number.isSafeInteger(count) || count < 0) throw damaged('PLY', `its header gives "${b}" as the number of ${a} entries`);
+      if (!Number.isSafeInteger(count) || count < 0) throw damaged('PLY', `its header gives ${excerpt(b)} as the number of ${excerpt(a, 20)} entries`);
       header.elements.push({ name: a, count, properties: [] });
     } else if (keyword === 'property') {
       const element = header.elements.at(-1);
       if (!element) throw damaged('PLY', 'its header lists a property before any element');
       const list = a === 'list';
       const type = TYPES[list ? c : a], countType = list ? TYPES[b] : undefined;
-      if (!type || (list && !countType)) throw damaged('PLY', `its header names an unknown value type in "${line.trim()}"`);
+      if (!type || (list && !countType)) throw damaged('PLY', `its header names an unknown value type in ${excerpt(line.trim())}`);
       element.properties.push({ name: list ? d : b, type, ...(countType && { countType }) });
     } else if ((keyword === 'comment' || keyword === 'obj_info') && a.toLowerCase() === 'texturefile') {
       header.textureFile = line.trim().replace(/^\S+\s+\S+\s+/, '');
@@ -168,7 +169,7 @@ class AsciiSource implements ValueSource {
 /** The length of a list, checked against what is left of the file so a hostile length cannot loop for long. */
 function listLength(property: Property, source: ValueSource): number {
   const n = source.read(property.countType!);
-  if (!Number.isInteger(n) || n < 0) throw damaged('PLY', `a list of ${property.name} has the length ${n}`);
+  if (!Number.isInteger(n) || n < 0) throw damaged('PLY', `a list of ${excerpt(property.name, 20)} has the length ${n}`);
   if (n * source.minBytes(property.type) > source.remaining() + 1) throw fileEnds();
   return n;
 }
