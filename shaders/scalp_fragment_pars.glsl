@@ -5,10 +5,6 @@ varying float vDensityFactor;
 varying float vHairDensity;
 varying float vScarAmount;
 
-uniform vec3 uDotColor;
-uniform float uDotOpacity;
-// Total dot area per unit of scalp (density x one dot's area): the mean ink when dots are below a pixel.
-uniform float uDotAreaFraction;
 // Width of the hairline's transition zone (mm): density ramps from 0 at the line to full over it.
 uniform float uTransitionMm;
 // Natural irregularity of the line (0..1) and the share of sentinel impressions ahead of it (0..1).
@@ -16,14 +12,11 @@ uniform float uIrregularity;
 uniform float uSentinels;
 // 0 hides the SMP (before/after), 1 shows it.
 uniform float uSmpVisible;
-// Sessions: where each session's dots end in the 0..1 rank of the dots planned at a place (unused sessions
-// end at 1), each session's pigment strength, how many sessions are done in the preview, and the mean
-// strength of the dots shown (for the tone from afar). See src/domain/sessions.ts.
+// Sessions: where each session's deposits end in the 0..1 rank of those planned at a place (unused sessions
+// end at 1) and how many sessions are done in the preview; each session's ink strength is in its kernel
+// (uKernelArea). See src/domain/sessions.ts.
 uniform vec4 uSessionEnds;
-uniform vec4 uSessionStrengths;
 uniform float uSessionsDone;
-uniform float uVisibleShare;
-uniform float uMeanStrength;
 
 // How far the irregular line may wander from the drawn one (mm): large bays and points, and small jags.
 const float IRREGULAR_LARGE_MM = 3.0;
@@ -58,12 +51,11 @@ float densityAt(vec3 offsetMm) {
   return factor * (uTransitionMm > 0.0 ? smoothstep(0.0, uTransitionMm, d) : 1.0);
 }
 
-// How dark a dot of this rank (0..1 among the dots planned at its place) is drawn: its session's strength,
-// or 0 when its session is still to come in the preview. Earlier sessions' dots are a subset of the final ones.
-float dotStrength(float rank) {
-  float session = rank < uSessionEnds.x ? 0.0 : rank < uSessionEnds.y ? 1.0 : rank < uSessionEnds.z ? 2.0 : 3.0;
-  if (session >= uSessionsDone) return 0.0;
-  return session < 1.0 ? uSessionStrengths.x : session < 2.0 ? uSessionStrengths.y : session < 3.0 ? uSessionStrengths.z : uSessionStrengths.w;
+// The session (0..3) a deposit of this rank (0..1 among those planned at its place) is laid down in, or -1
+// while that session is still to come in the preview. Earlier sessions' deposits are a subset of the final ones.
+int dotSession(float rank) {
+  int session = rank < uSessionEnds.x ? 0 : rank < uSessionEnds.y ? 1 : rank < uSessionEnds.z ? 2 : 3;
+  return float(session) < uSessionsDone ? session : -1;
 }
 
 // The distance field is linear on each triangle, so screen-space derivatives give its exact gradient there.

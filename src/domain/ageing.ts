@@ -8,10 +8,10 @@
  *   little sun, 4.5 with some, 3 with a lot.
  * - Blur: ink spreads in the dermis: the dot edge softens towards fully soft with an 8-year time constant
  *   (at most 60% of the way), and dots grow 1.5% a year.
- * - Blue cast: carbon seen through the skin scatters blue as it fades; the shade shifts towards blue-grey
- *   in proportion to the contrast lost (at most BLUE_SHIFT_MAX).
+ * - Depth: macrophages carry pigment deeper into the dermis; deposits sink up to DEPTH_DRIFT_MM with the
+ *   same 8-year time constant. The blue-grey cast of aged SMP is not painted on: a deeper, fainter deposit
+ *   seen through more skin is bluer by the skin's own per-channel transport (src/domain/dots/kernel.ts).
  */
-import { hexToLinear, linearToHex, luminanceOfLinear } from './color';
 import type { Plan } from './plan';
 
 export const SUN_EXPOSURES = ['low', 'moderate', 'high'] as const;
@@ -32,9 +32,9 @@ export const TOUCH_UP_CONTRAST = 0.75;
 const BLUR_TIME_YEARS = 8;
 const BLUR_MAX = 0.6;
 const SPREAD_PER_YEAR = 0.015;
-const BLUE_SHIFT_MAX = 0.8;
-/** The blue-grey that aged carbon ink drifts towards (linear light; scaled to the shade's luminance). */
-const BLUE_GREY = [0.78, 0.97, 1.45];
+/** How far (mm) deposits sink at most over the years; the deepest a plan allows is 1 mm. */
+const DEPTH_DRIFT_MM = 0.2;
+const MAX_DEPTH_MM = 1;
 
 /** Fading time constant τ (years) for a sun exposure. */
 export function fadeTimeConstant(exposure: SunExposure): number {
@@ -44,13 +44,6 @@ export function fadeTimeConstant(exposure: SunExposure): number {
 /** Share (0..1) of the fresh ink contrast left after `years`. */
 export function contrastLeft(years: number, exposure: SunExposure): number {
   return Math.exp(-Math.max(0, years) / fadeTimeConstant(exposure));
-}
-
-/** The shade moved `amount` (0..1) of the way towards a blue-grey of the same luminance. */
-export function blueShift(color: string, amount: number): string {
-  const rgb = hexToLinear(color);
-  const scale = luminanceOfLinear(rgb) / luminanceOfLinear(BLUE_GREY);
-  return linearToHex(rgb.map((c, i) => c + amount * (scale * BLUE_GREY[i]! - c)));
 }
 
 /** The dots as they look `years` after treatment (0: freshly healed, the plan itself). */
@@ -64,7 +57,7 @@ export function agedDots(dots: Plan['dots'], years: number, exposure: SunExposur
     opacity: dots.opacity * left,
     softness: dots.softness + (1 - dots.softness) * blur,
     diameterMm: dots.diameterMm * (1 + SPREAD_PER_YEAR * t),
-    color: blueShift(dots.color, BLUE_SHIFT_MAX * (1 - left)),
+    depthMm: Math.min(MAX_DEPTH_MM, dots.depthMm + DEPTH_DRIFT_MM * (1 - Math.exp(-t / BLUR_TIME_YEARS))),
   };
 }
 

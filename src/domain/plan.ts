@@ -15,6 +15,7 @@ import type { Vec3 } from './head/landmarks';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from './hairline/presets';
 import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
+import { DEFAULT_PIGMENT_DEPTH_MM } from './appearance';
 
 /** Bump when a field changes meaning or a newer app writes fields older apps reject; add a migration. */
 export const PLAN_VERSION = 2;
@@ -58,6 +59,8 @@ export interface Plan {
     color: string;
     opacity: number;
     softness: number;
+    /** Depth (mm) of the top of each pigment deposit below the skin's surface: deeper looks softer and bluer. */
+    depthMm: number;
   };
   /**
    * The treatment's sessions, 1 to 4, in order. Each lays down its share of the dots (shares are relative:
@@ -104,6 +107,7 @@ export const DOT_FIELDS = {
   color: { kind: 'color', default: '#2e2a28', label: 'Pigment shade' },
   opacity: num({ default: 0.85, min: 0, max: 1, step: 0.01, unit: '', label: 'Opacity' }),
   softness: num({ default: 0.3, min: 0, max: 1, step: 0.01, unit: '', label: 'Ink spread' }),
+  depthMm: num({ default: DEFAULT_PIGMENT_DEPTH_MM, min: 0.1, max: 1, step: 0.05, unit: 'mm', label: 'Pigment depth' }),
 } as const;
 
 /** Hairline fields; the transition zone range comes from the domain notes (0.5–1 cm typical, up to 2 cm). */

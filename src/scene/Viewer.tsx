@@ -11,6 +11,7 @@ import { Loupe } from './Loupe';
 import { ScanPreview } from './ScanPreview';
 import { SceneRenderer } from './SceneRenderer';
 import { SnapshotBridge } from './snapshots';
+import { applyToneMapping } from './toneMapping';
 
 /** Wires the render loop to the render signals (for `whenRendered`) and keeps the canvas reachable. */
 function RenderLoopBridge() {
@@ -70,9 +71,9 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       camera={{ fov: 32, near: 2, far: 8000, position: [0, 0, 900] }}
       onCreated={({ gl }) => {
-        // Khronos PBR Neutral keeps base colours true under neutral light: skin tones and pigment shades
-        // must look like their swatches (ACES would shift hues and brighten highlights).
-        gl.toneMapping = THREE.NeutralToneMapping;
+        // A tone curve that is a straight line where lit skin sits, so SMP darkens the scalp equally near and
+        // far (see toneMapping.ts); hues stay true (ACES would shift them and brighten highlights).
+        applyToneMapping(gl);
         gl.outputColorSpace = THREE.SRGBColorSpace;
         const canvas = gl.domElement;
         canvas.addEventListener('webglcontextlost', (e) => {

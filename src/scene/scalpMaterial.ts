@@ -11,8 +11,9 @@ import hashGlsl from '../../shaders/hash.glsl?raw';
 import scarsGlsl from '../../shaders/scars.glsl?raw';
 import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
-import { dotAreaFraction } from '../domain/dots/coverage';
-import { cellSizeMm, LATTICE_ROTATION, searchCells } from '../domain/dots/placement';
+import { skinAlbedo, skinOpticsForTone } from '../domain/appearance';
+import { dotKernel, KERNEL_SESSIONS, KERNEL_SLOTS } from '../domain/dots/kernel';
+import { LATTICE_ROTATION } from '../domain/dots/placement';
 import { agedDots } from '../domain/ageing';
 import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import type { Plan } from '../domain/plan';
@@ -23,24 +24,22 @@ import { MAX_SCARS } from '../domain/scars/scars';
 import type { ScarShaderData } from '../domain/scars/shaderData';
 
 export interface ScalpUniforms {
-  uDotDiameterMm: THREE.IUniform<number>;
   uSizeVariation: THREE.IUniform<number>;
   uCellMm: THREE.IUniform<number>;
-  uSoftness: THREE.IUniform<number>;
   uLatticeRotation: THREE.IUniform<THREE.Matrix3>;
-  uSearchCells: THREE.IUniform<number>;
-  uDotColor: THREE.IUniform<THREE.Color>;
-  uDotOpacity: THREE.IUniform<number>;
-  uDotAreaFraction: THREE.IUniform<number>;
+  /** The pigment deposits' kernels (shaders/follicle_dots.glsl, src/domain/dots/kernel.ts). */
+  uKernelReachMm: THREE.IUniform<number>;
+  uKernelVariance: THREE.IUniform<Float32Array>;
+  uKernelArea: THREE.IUniform<THREE.Vector3[]>;
+  uExplicitMeanArea: THREE.IUniform<THREE.Vector3>;
+  uWideMeanArea: THREE.IUniform<THREE.Vector3>;
+  uMarkWidthMm: THREE.IUniform<number>;
   uTransitionMm: THREE.IUniform<number>;
   uIrregularity: THREE.IUniform<number>;
   uSentinels: THREE.IUniform<number>;
   uSmpVisible: THREE.IUniform<number>;
   uSessionEnds: THREE.IUniform<THREE.Vector4>;
-  uSessionStrengths: THREE.IUniform<THREE.Vector4>;
   uSessionsDone: THREE.IUniform<number>;
-  uVisibleShare: THREE.IUniform<number>;
-  uMeanStrength: THREE.IUniform<number>;
   /** The client's own hair (shaders/hair.glsl): its colour, its cut length (mm) and the whorl it grows from (head frame, mm). */
   uHairColor: THREE.IUniform<THREE.Color>;
   uHairLengthMm: THREE.IUniform<number>;
@@ -86,24 +85,21 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
   const futTexture = new THREE.DataTexture(new Float32Array(4 * FUT_POINTS * MAX_SCARS), FUT_POINTS, MAX_SCARS, THREE.RGBAFormat, THREE.FloatType);
   futTexture.needsUpdate = true;
   const uniforms: ScalpUniforms = {
-    uDotDiameterMm: { value: 0.4 },
     uSizeVariation: { value: 0 },
     uCellMm: { value: 1 },
-    uSoftness: { value: 0 },
     uLatticeRotation: { value: new THREE.Matrix3().set(...(LATTICE_ROTATION as [number, number, number, number, number, number, number, number, number])) },
-    uSearchCells: { value: 1 },
-    uDotColor: { value: new THREE.Color() },
-    uDotOpacity: { value: 1 },
-    uDotAreaFraction: { value: 0 },
+    uKernelReachMm: { value: 1 },
+    uKernelVariance: { value: new Float32Array(KERNEL_SESSIONS * KERNEL_SLOTS).fill(1) },
+    uKernelArea: { value: Array.from({ length: KERNEL_SESSIONS * KERNEL_SLOTS }, () => new THREE.Vector3()) },
+    uExplicitMeanArea: { value: new THREE.Vector3() },
+    uWideMeanArea: { value: new THREE.Vector3() },
+    uMarkWidthMm: { value: 1 },
     uTransitionMm: { value: 0 },
     uIrregularity: { value: 0 },
     uSentinels: { value: 0 },
     uSmpVisible: { value: 1 },
     uSessionEnds: { value: new THREE.Vector4(1, 1, 1, 1) },
-    uSessionStrengths: { value: new THREE.Vector4(1, 1, 1, 1) },
     uSessionsDone: { value: 1 },
-    uVisibleShare: { value: 1 },
-    uMeanStrength: { value: 1 },
     uHairColor: { value: new THREE.Color() },
     uHairLengthMm: { value: 1 },
     uHairWhorl: { value: new THREE.Vector3() },
@@ -134,7 +130,7 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n${hairGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}`)
+      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n#define KERNEL_SESSIONS ${KERNEL_SESSIONS}\n#define KERNEL_SLOTS ${KERNEL_SLOTS}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n${hairGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}`)
       .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`)
       .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor *= mix(1.0, SCAR_ROUGHNESS, smpScarAmount);')
       .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor = mix(roughnessFactor, HAIR_ROUGHNESS, smpHairCover);');
@@ -143,30 +139,35 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
   material.addEventListener('dispose', () => futTexture.dispose());
 
   const applyPlan = (plan: Plan, preview: PlanPreview) => {
-    // A scan shows the client's own skin; the plan's tone still sets the scars' colour and the coverage maths.
-    if (!ownColours) material.color.set(plan.skin.color);
+    // A swatch is not an albedo: the skin's base colour is the diffuse reflectance of skin with the melanin of
+    // the chosen tone (src/domain/appearance), in linear light. A scan shows the client's own skin; the
+    // plan's tone still sets the scars' colour and the pigment's optics.
+    const optics = skinOpticsForTone(plan.skin.color);
+    if (!ownColours) material.color.setRGB(...skinAlbedo(optics), THREE.LinearSRGBColorSpace);
     uniforms.uScarColor.value.set(scarTone(plan.skin.color));
     const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
-    uniforms.uDotDiameterMm.value = dots.diameterMm;
-    uniforms.uSizeVariation.value = dots.sizeVariation;
+    const layers = sessionLayers(plan.sessions, preview.sessionPreview ?? undefined);
     // The lattice leaves room for the density map's densest places (see scalp_fragment_pars.glsl).
-    const lattice = { ...dots, densityPerCm2: dots.densityPerCm2 * MAX_DENSITY_FACTOR };
-    uniforms.uCellMm.value = cellSizeMm(lattice.densityPerCm2);
-    uniforms.uSoftness.value = dots.softness;
-    uniforms.uSearchCells.value = searchCells(lattice);
-    uniforms.uDotColor.value.set(dots.color);
-    uniforms.uDotOpacity.value = dots.opacity;
-    uniforms.uDotAreaFraction.value = dotAreaFraction(lattice.densityPerCm2, dots.diameterMm);
+    const kernel = dotKernel(dots, layers, optics, MAX_DENSITY_FACTOR);
+    uniforms.uSizeVariation.value = kernel.sizeVariation;
+    uniforms.uCellMm.value = kernel.cellMm;
+    uniforms.uKernelReachMm.value = kernel.reachMm;
+    for (let s = 0; s < KERNEL_SESSIONS; s++) {
+      for (let slot = 0; slot < KERNEL_SLOTS; slot++) {
+        const g = kernel.explicit[s]![slot];
+        uniforms.uKernelVariance.value[s * KERNEL_SLOTS + slot] = g?.varianceMm2 ?? 1;
+        uniforms.uKernelArea.value[s * KERNEL_SLOTS + slot]!.set(...(g?.areaMm2 ?? ([0, 0, 0] as const)));
+      }
+    }
+    uniforms.uExplicitMeanArea.value.set(...kernel.explicitMeanAreaMm2);
+    uniforms.uWideMeanArea.value.set(...kernel.wideMeanAreaMm2);
+    uniforms.uMarkWidthMm.value = kernel.markWidthMm;
     uniforms.uTransitionMm.value = plan.hairline.transitionMm;
     uniforms.uIrregularity.value = plan.hairline.irregularity;
     uniforms.uSentinels.value = plan.hairline.sentinels;
-    const layers = sessionLayers(plan.sessions, preview.sessionPreview ?? undefined);
     const padded = (values: number[], fill: number) => [0, 1, 2, 3].map((i) => values[i] ?? fill) as [number, number, number, number];
     uniforms.uSessionEnds.value.set(...padded(layers.ends, 1));
-    uniforms.uSessionStrengths.value.set(...padded(layers.strengths, 0));
     uniforms.uSessionsDone.value = layers.done;
-    uniforms.uVisibleShare.value = layers.visibleShare;
-    uniforms.uMeanStrength.value = layers.meanStrength;
     uniforms.uHairColor.value.set(plan.hairColor);
     uniforms.uHairLengthMm.value = plan.hairLoss.stubbleMm;
   };

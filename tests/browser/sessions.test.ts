@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import { agedDots, contrastLeft } from '../../src/domain/ageing';
+import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
 import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image, showStep } from './harness';
 import { centralRect, linearLuminance, type Rect } from './imageStats';
@@ -8,7 +9,7 @@ import { centralRect, linearLuminance, type Rect } from './imageStats';
 const ARTIFACTS = 'tests/artifacts';
 
 /** Dark, mid-sized, well-spaced dots: every dot is many pixels across in the close-up, and overlaps are rare. */
-const DOTS = { diameterMm: 0.6, densityPerCm2: 40, sizeVariation: 0, softness: 0.1, opacity: 1, color: '#1c1a19' };
+const DOTS = { diameterMm: 0.6, densityPerCm2: 40, sizeVariation: 0, softness: 0.1, opacity: 1, color: '#1c1a19', depthMm: DEFAULT_PIGMENT_DEPTH_MM };
 
 /** Total darkening (linear luminance) of `img` against the bare skin over a region: the ink laid down. */
 function darkening(img: Image, bare: Image, r: Rect): number {
@@ -108,7 +109,7 @@ describe('sessions and ageing', () => {
     await app.page.evaluate((dots) => window.smp!.setPlan({ dots }), DOTS);
   });
 
-  it('ages the pigment by the documented model: fainter, softer and bluer, faster with more sun, with the touch-up time', async () => {
+  it('ages the pigment by the documented model: fainter, softer, deeper and so bluer, faster with more sun, with the touch-up time', async () => {
     const linksBefore = await shaderLinks(app.page);
     const fresh = await grabFrame(app.page);
     const aged = await frameWith(() => window.smp!.setAgeYears(10));
@@ -119,8 +120,9 @@ describe('sessions and ageing', () => {
       window.smp!.setPlan({ dots });
     }, agedDots(DOTS, 10, 'moderate'));
     expect(imageDifference(await grabFrame(app.page), aged)).toBeLessThan(0.0005);
-    // Its blue cast: the same faded, spread dots in the original shade are less blue.
-    const notBlue = await frameWith(() => window.smp!.setPlan({ dots: { ...window.smp!.getPlan().dots, color: '#1c1a19' } }));
+    // Its blue cast comes from the skin: the same faded, spread dots at their fresh depth are less blue.
+    await app.page.evaluate((depthMm) => window.smp!.setPlan({ dots: { ...window.smp!.getPlan().dots, depthMm } }), DOTS.depthMm);
+    const notBlue = await grabFrame(app.page);
     const pixels = inked(fresh, bare, rect);
     // Subtle on dark ink (a fraction of a level on average, as in life), but always towards blue.
     expect(blueMinusRed(aged, pixels)).toBeGreaterThan(blueMinusRed(notBlue, pixels) + 0.2);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { agedDots, blueShift, contrastLeft, TOUCH_UP_CONTRAST, touchUpYears } from '../../src/domain/ageing';
-import { relativeLuminance } from '../../src/domain/color';
+import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
+import { agedDots, contrastLeft, TOUCH_UP_CONTRAST, touchUpYears } from '../../src/domain/ageing';
 import { estimateHours, sessionHours } from '../../src/domain/hairline/measurements';
 import { migratePlan } from '../../src/domain/migrations';
 import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
 import { defaultSessions, sessionLayers, sessionShares } from '../../src/domain/sessions';
-
-const hexChannels = (hex: string) => [0, 1, 2].map((i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16));
 
 describe('sessions', () => {
   it('defaults to 3 sessions, the first lighter and sparser, as the domain notes describe', () => {
@@ -70,7 +68,7 @@ describe('ageing model', () => {
     expect(contrastLeft(5, 'moderate')).toBeLessThan(contrastLeft(5, 'low'));
   });
 
-  it('leaves freshly healed dots as planned, then fades, softens, spreads and blues them', () => {
+  it('leaves freshly healed dots as planned, then fades, softens, spreads and sinks them', () => {
     const dots = defaultPlan().dots;
     expect(agedDots(dots, 0, 'moderate')).toEqual(dots);
     let previous = dots;
@@ -80,24 +78,14 @@ describe('ageing model', () => {
       expect(aged.softness).toBeGreaterThan(previous.softness);
       expect(aged.softness).toBeLessThanOrEqual(1);
       expect(aged.diameterMm).toBeGreaterThan(previous.diameterMm);
+      expect(aged.depthMm).toBeGreaterThan(previous.depthMm);
+      expect(aged.color).toBe(dots.color);
       expect(aged.densityPerCm2).toBe(dots.densityPerCm2);
       previous = aged;
     }
     expect(previous.diameterMm / dots.diameterMm).toBeCloseTo(1.15, 9);
-    const blueness = (hex: string) => hexChannels(hex)[2]! - hexChannels(hex)[0]!;
-    expect(blueness(previous.color)).toBeGreaterThan(blueness(dots.color) + 4);
     // Ages beyond the preview's 10 years are the 10-year look.
     expect(agedDots(dots, 25, 'moderate')).toEqual(previous);
-  });
-
-  it('shifts a shade towards blue-grey without changing how dark it is', () => {
-    for (const shade of ['#2e2a28', '#57514d', '#1c1a19']) {
-      const shifted = blueShift(shade, 0.5);
-      expect(Math.abs(relativeLuminance(shifted) - relativeLuminance(shade)) / relativeLuminance(shade)).toBeLessThan(0.06);
-      const [r, , b] = hexChannels(shifted);
-      expect(b!).toBeGreaterThan(r!);
-    }
-    expect(blueShift('#2e2a28', 0)).toBe('#2e2a28');
   });
 });
 
@@ -115,7 +103,8 @@ describe('plan migrations', () => {
     expect(plan.version).toBe(PLAN_VERSION);
     expect(plan.skin).toEqual(v1.skin);
     expect(plan.hairline).toEqual(v1.hairline);
-    expect(plan.dots).toEqual(v1.dots);
+    // Pigment depth came later: older plans take the default depth.
+    expect(plan.dots).toEqual({ ...v1.dots, depthMm: DEFAULT_PIGMENT_DEPTH_MM });
     expect(plan.client).toEqual({ name: '', date: '', notes: '' });
     // Version 1 drew every dot at full strength: so does the migrated plan.
     expect(plan.sessions.map((s) => s.shadeStrength)).toEqual([1, 1, 1]);

@@ -6,9 +6,12 @@
  * Recipe ("setup-free surface noise", Lagae et al. 2009): a jittered 3D lattice of cell size
  * `s = 10 / sqrt(density)` mm, rotated off the axes, one feature point per cell. A shaded point `p` with
  * normal `n` sees the feature points within half a cell of its tangent plane, projected onto that plane.
- * On average that is one dot per s² of surface whatever the orientation, with no UVs.
+ * On average that is one dot per s² of surface whatever the orientation, with no UVs. Each feature point is a
+ * pigment deposit, drawn as its darkening kernel (src/domain/dots/kernel.ts) on the tangent plane.
  */
+import type { Rgb } from '../appearance';
 import type { Vec3 } from '../head/landmarks';
+import type { DotKernel } from './kernel';
 
 /** How far a feature point may wander inside its cell (fraction of the cell). Below 1 so dots don't clump. */
 export const LATTICE_JITTER = 0.8;
@@ -75,29 +78,24 @@ export function featurePoint(i: number, j: number, k: number, sizeVariation: num
   };
 }
 
-export interface DotParams {
-  densityPerCm2: number;
-  diameterMm: number;
-  sizeVariation: number;
-  softness: number;
-}
+/** Each deposit's mark is blurred by a Gaussian of this variance times the pixel's footprint squared (anti-aliasing). */
+export const PIXEL_BLUR = 0.25;
 
 /**
- * How many cells around the shaded point's own cell must be searched so that no dot is cut off: every
- * feature point within reach of a dot edge (its radius with size variation and ink spread, and half a
- * cell off the tangent plane) must be visited. A ±1 cell search reaches (1 + (1 − jitter)/2) cells;
- * only very large dots at high density need ±2.
+ * Integral over the plane of exp(−r²/2v)·(1 − r²/R²)² for r < R: the windowed Gaussian's weight. It tends to
+ * 2πv when R ≫ σ. The shader (follicle_dots.glsl) has the same function.
  */
-export function searchCells(params: DotParams): 1 | 2 {
-  const s = cellSizeMm(params.densityPerCm2);
-  const rMax = (params.diameterMm / 2) * Math.sqrt(1 + AREA_SPREAD * params.sizeVariation) * (1 + 0.5 * params.softness);
-  const reach = Math.hypot(rMax, s / 2);
-  return reach <= (1 + (1 - LATTICE_JITTER) / 2) * s ? 1 : 2;
+export function windowedGaussianIntegral(varianceMm2: number, reachMm: number): number {
+  const beta = (reachMm * reachMm) / (2 * varianceMm2);
+  // ∫₀¹ (1−u)² e^(−βu) du, with its series near β = 0 where the closed form cancels.
+  const j = beta > 0.5 ? 1 / beta - 2 / beta ** 2 + (2 * (1 - Math.exp(-beta))) / beta ** 3 : 1 / 3 - beta / 12 + beta ** 2 / 60 - beta ** 3 / 360;
+  return Math.PI * reachMm * reachMm * j;
 }
 
-/** Edge half-width (mm) of a dot of radius r: ink spread from softness, at least half a pixel for anti-aliasing. */
-export function edgeHalfWidthMm(radiusMm: number, softness: number, pixelMm: number): number {
-  return Math.max(0.5 * softness * radiusMm, 0.5 * pixelMm);
+/** Rank where each session's deposits end (cumulative shares): the session a deposit of this rank belongs to, or -1. */
+function sessionOf(rank: number, kernel: DotKernel): number {
+  const s = kernel.sessionEnds.findIndex((end) => rank < end);
+  return s < 0 || s >= kernel.sessionsDone ? -1 : s;
 }
 
 const smoothstep = (e0: number, e1: number, x: number) => {
@@ -114,10 +112,60 @@ function rotate(p: Vec3): Vec3 {
   ];
 }
 
-/** Ink coverage (0..1, overlapping dots combined as layered ink) at surface point p (mm) with unit normal n. */
-export function coverageAt(p: Vec3, n: Vec3, params: DotParams, pixelMm = 0, reach: number = searchCells(params)): number {
-  const s = cellSizeMm(params.densityPerCm2);
-  const r0 = params.diameterMm / 2;
+/**
+ * The light (0..1 per channel) the deposits drawn one by one let through at surface point p (mm) with unit
+ * normal n: the product of (1 − D) over the deposits near p, D each deposit's explicit kernel (kernel.ts).
+ * `densityFraction`: the share of lattice points that hold a deposit there (0..1); `pixelMm`: the pixel's
+ * footprint, which blurs each mark for anti-aliasing without changing its integral; `reach`: cells searched.
+ */
+export function transmittanceAt(p: Vec3, n: Vec3, kernel: DotKernel, densityFraction = 1, pixelMm = 0, reach = 1): Rgb {
+  const s = kernel.cellMm;
+  const q = rotate(p).map((v) => v / s) as Vec3;
+  const nr = rotate(n);
+  const base = q.map(Math.floor) as Vec3;
+  const r2 = kernel.reachMm * kernel.reachMm;
+  // Each mark's amplitude: its area over its windowed integral, with the pixel's blur added to its variance.
+  const marks = kernel.explicit.map((gaussians) =>
+    gaussians.map((g) => {
+      const v = g.varianceMm2 + PIXEL_BLUR * pixelMm * pixelMm;
+      const w = windowedGaussianIntegral(v, kernel.reachMm);
+      return { inv2v: 0.5 / v, amplitude: g.areaMm2.map((a) => a / w) };
+    }),
+  );
+  const clear: [number, number, number] = [1, 1, 1];
+  for (let dx = -reach; dx <= reach; dx++) {
+    for (let dy = -reach; dy <= reach; dy++) {
+      for (let dz = -reach; dz <= reach; dz++) {
+        const f = featurePoint(base[0] + dx, base[1] + dy, base[2] + dz, kernel.sizeVariation);
+        if (f.rank >= densityFraction) continue;
+        const session = sessionOf(f.rank / densityFraction, kernel);
+        if (session < 0) continue;
+        const d: Vec3 = [(f.lattice[0] - q[0]) * s, (f.lattice[1] - q[1]) * s, (f.lattice[2] - q[2]) * s];
+        const h = d[0] * nr[0] + d[1] * nr[1] + d[2] * nr[2];
+        const slab = 1 - smoothstep(0.5 - SLAB_FADE, 0.5 + SLAB_FADE, Math.abs(h) / s);
+        if (slab <= 0) continue;
+        // A deposit af times the mean area is the mean one scaled by √af: its integral scales by af.
+        const t = ((d[0] - h * nr[0]) ** 2 + (d[1] - h * nr[1]) ** 2 + (d[2] - h * nr[2]) ** 2) / f.areaFactor;
+        const window = 1 - t / r2;
+        if (window <= 0) continue;
+        for (let c = 0; c < 3; c++) {
+          let dark = 0;
+          for (const m of marks[session]!) dark += m.amplitude[c]! * Math.exp(-t * m.inv2v);
+          clear[c] = clear[c]! * (1 - Math.min(1, dark * window * window * slab));
+        }
+      }
+    }
+  }
+  return clear;
+}
+
+/**
+ * The share (0..1) of skin at surface point p (mm, unit normal n) that the needle's marks cover, as opaque
+ * discs of the planned size: the planning figure "covers x% of the treated scalp" (coverage.ts), not how
+ * dark the skin looks (that is `transmittanceAt`).
+ */
+export function markCoverageAt(p: Vec3, n: Vec3, dots: { densityPerCm2: number; diameterMm: number; sizeVariation: number }, reach = 2): number {
+  const s = cellSizeMm(dots.densityPerCm2);
   const q = rotate(p).map((v) => v / s) as Vec3;
   const nr = rotate(n);
   const base = q.map(Math.floor) as Vec3;
@@ -125,16 +173,12 @@ export function coverageAt(p: Vec3, n: Vec3, params: DotParams, pixelMm = 0, rea
   for (let dx = -reach; dx <= reach; dx++) {
     for (let dy = -reach; dy <= reach; dy++) {
       for (let dz = -reach; dz <= reach; dz++) {
-        const f = featurePoint(base[0] + dx, base[1] + dy, base[2] + dz, params.sizeVariation);
+        const f = featurePoint(base[0] + dx, base[1] + dy, base[2] + dz, dots.sizeVariation);
         const d: Vec3 = [(f.lattice[0] - q[0]) * s, (f.lattice[1] - q[1]) * s, (f.lattice[2] - q[2]) * s];
         const h = d[0] * nr[0] + d[1] * nr[1] + d[2] * nr[2];
-        const slab = 1 - smoothstep(0.5 - SLAB_FADE, 0.5 + SLAB_FADE, Math.abs(h) / s);
-        if (slab <= 0) continue;
+        if (Math.abs(h) >= s / 2) continue;
         const t = Math.hypot(d[0] - h * nr[0], d[1] - h * nr[1], d[2] - h * nr[2]);
-        const r = r0 * Math.sqrt(f.areaFactor);
-        const w = edgeHalfWidthMm(r, params.softness, pixelMm);
-        const ink = (1 - smoothstep(r - w, r + w, t)) * slab;
-        clear *= 1 - ink;
+        if (t < (dots.diameterMm / 2) * Math.sqrt(f.areaFactor)) clear = 0;
       }
     }
   }
