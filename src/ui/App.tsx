@@ -12,10 +12,14 @@ import { PreviewBadge } from './PreviewBadge';
 import { ReportView } from './ReportView';
 import { StepPanel } from './StepPanel';
 import { UnitsToggle } from './UnitsToggle';
+import { useSavedPlans } from './savedPlans';
 import { ViewBar } from './ViewBar';
 
-/** Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. */
-class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+/**
+ * Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. A
+ * plan that cannot be drawn would fail again after a reload: a new plan can be started from here.
+ */
+class SceneErrorBoundary extends Component<{ children: ReactNode; onNewPlan: () => Promise<void> }, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
@@ -29,7 +33,10 @@ class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Err
         <div className="stage-message" role="alert">
           <h2>The 3D view could not start</h2>
           <p>{userMessage(this.state.error, 'Something in this plan or head could not be drawn.')}</p>
-          <p>Your plan is safe. Reload the page to try again.</p>
+          <p>Your plan is safe. Reload the page to try again, or start a new plan (this one stays in Plans).</p>
+          <button type="button" className="tool-button" onClick={() => void this.props.onNewPlan().then(() => this.setState({ error: null }))}>
+            Start a new plan
+          </button>
         </div>
       );
     }
@@ -40,6 +47,7 @@ class SceneErrorBoundary extends Component<{ children: ReactNode }, { error: Err
 export function App() {
   const [contextLost, setContextLost] = useState(false);
   const units = useView((v) => v.units);
+  const savedPlans = useSavedPlans();
   useFirstRunGuide();
   return (
     <div className="app">
@@ -55,7 +63,7 @@ export function App() {
         </div>
       </header>
       <main className="stage" aria-label="3D head view">
-        <SceneErrorBoundary>
+        <SceneErrorBoundary onNewPlan={() => savedPlans.newPlan()}>
           <Viewer onContextLost={setContextLost} />
         </SceneErrorBoundary>
         {contextLost && (
