@@ -18,13 +18,14 @@ keepUnits(sim);
 // Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
 // into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
 let library: SavedPlans | null = null;
-startLinkSync(sim, (plan) => {
-  if (library?.state.getState().available) void library.openAsNew(plan);
-  else sim.planStore.getState().replacePlan(plan, 'Open link');
+const linkSync = startLinkSync(sim, (linked) => {
+  if (library?.state.getState().available) void library.openLink(linked).catch((error: unknown) => console.warn('Could not open the link:', error));
+  else sim.planStore.getState().replacePlan(linked.plan, 'Open link');
 });
 // Before the first render, so that nobody edits a plan that is about to be replaced by the saved one.
-const { savedPlans, restored } = await startAutosave(sim, link.plan);
+const { savedPlans, restored } = await startAutosave(sim, link.plan && { plan: link.plan, ...(link.saved && { saved: link.saved }) });
 library = savedPlans;
+linkSync.follow(savedPlans);
 if (link.planError) {
   const shown = restored ? 'The plan you last had open is shown instead.' : 'The default plan is shown instead.';
   sim.viewStore.getState().showNotice('error', `${link.planError} ${shown}`);

@@ -12,6 +12,7 @@ import type { HeadImport, ImportHeadOptions } from '../app/headImport';
 import type { HeadSummary } from '../domain/scan/scanHead';
 import { readPlanFile, writePlanFile } from './planFile';
 import { MAX_AGE_YEARS } from '../domain/ageing';
+import { excerpt } from '../domain/format';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
 import { MAX_IMAGE_SIDE_PX } from '../scene/snapshots';
 
@@ -132,16 +133,25 @@ declare global {
 
 export const MAX_VIEW_DISTANCE_MM = 3000;
 
+/** Options must be a plain object of known names: a typo is an error, not silently ignored. */
+function checkOptions(call: string, options: unknown, known: readonly string[], example: string): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new Error(`${call}: options must be an object such as ${example} (got ${excerpt(options)})`);
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new Error(`${call}: unknown option ${excerpt(unknown)}: use ${known.join(', ')}`);
+}
+
 export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => sim.planStore.getState().replacePlan(plan, 'Plan from page'),
     setView(name, options = {}) {
-      if (!isViewName(name)) throw new Error(`Unknown view "${String(name)}": use one of ${VIEW_NAMES.join(', ')}`);
-      const { distanceMm } = options;
+      if (!isViewName(name)) throw new Error(`Unknown view ${excerpt(name)}: use one of ${VIEW_NAMES.join(', ')}`);
+      checkOptions('setView', options, ['distanceMm', 'animate'], '{ distanceMm: 80, animate: true }');
+      const { distanceMm, animate } = options;
       if (distanceMm !== undefined && !(typeof distanceMm === 'number' && distanceMm > 0 && distanceMm <= MAX_VIEW_DISTANCE_MM)) {
-        throw new Error(`setView: distanceMm must be a number above 0 and at most ${MAX_VIEW_DISTANCE_MM} (got ${String(distanceMm)})`);
+        throw new Error(`setView: distanceMm must be a number above 0 and at most ${MAX_VIEW_DISTANCE_MM} (got ${excerpt(distanceMm)})`);
       }
+      if (animate !== undefined && typeof animate !== 'boolean') throw new Error(`setView: animate must be true or false (got ${excerpt(animate)})`);
       const request: { distanceMm?: number; animate: boolean } = { animate: options.animate ?? false };
       if (distanceMm !== undefined) request.distanceMm = distanceMm;
       sim.viewStore.getState().requestView(name, request);
@@ -177,31 +187,32 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       return sim.toScreen(point);
     },
     setShowSmp(show) {
-      if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${String(show)})`);
+      if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${excerpt(show)})`);
       sim.viewStore.getState().setShowSmp(show);
     },
     setShowSmpOnScars(show) {
-      if (typeof show !== 'boolean') throw new Error(`setShowSmpOnScars: expected true or false (got ${String(show)})`);
+      if (typeof show !== 'boolean') throw new Error(`setShowSmpOnScars: expected true or false (got ${excerpt(show)})`);
       sim.viewStore.getState().setShowSmpOnScars(show);
     },
     setSessionPreview(session) {
       const count = sim.planStore.getState().plan.sessions.length;
       if (session !== null && !(Number.isInteger(session) && session >= 1 && session <= count)) {
-        throw new Error(`setSessionPreview: expected a session from 1 to ${count}, or null (got ${String(session)})`);
+        throw new Error(`setSessionPreview: expected a session from 1 to ${count}, or null (got ${excerpt(session)})`);
       }
       sim.viewStore.getState().setSessionPreview(session === count ? null : session);
     },
     setAgeYears(years) {
       if (!(typeof years === 'number' && years >= 0 && years <= MAX_AGE_YEARS)) {
-        throw new Error(`setAgeYears: expected a number of years from 0 to ${MAX_AGE_YEARS} (got ${String(years)})`);
+        throw new Error(`setAgeYears: expected a number of years from 0 to ${MAX_AGE_YEARS} (got ${excerpt(years)})`);
       }
       sim.viewStore.getState().setAgeYears(years);
     },
     setCompare(mode, options = {}) {
-      if (!(COMPARE_MODES as readonly unknown[]).includes(mode)) throw new Error(`setCompare: mode must be one of ${COMPARE_MODES.join(', ')} (got ${String(mode)})`);
+      if (!(COMPARE_MODES as readonly unknown[]).includes(mode)) throw new Error(`setCompare: mode must be one of ${COMPARE_MODES.join(', ')} (got ${excerpt(mode)})`);
+      checkOptions('setCompare', options, ['splitPosition'], '{ splitPosition: 0.5 }');
       const { splitPosition } = options;
       if (splitPosition !== undefined && !(typeof splitPosition === 'number' && splitPosition >= 0 && splitPosition <= 1)) {
-        throw new Error(`setCompare: splitPosition must be a number from 0 to 1 (got ${String(splitPosition)})`);
+        throw new Error(`setCompare: splitPosition must be a number from 0 to 1 (got ${excerpt(splitPosition)})`);
       }
       if (splitPosition !== undefined) sim.viewStore.getState().setSplitPosition(splitPosition);
       sim.viewStore.getState().setCompare(mode);
@@ -213,17 +224,15 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       return sim.measureFrames(frames);
     },
     async exportImage(options = {}) {
-      if (typeof options !== 'object' || options === null) throw new Error('exportImage: options must be an object such as { view: "front", width: 1800 }');
-      const unknown = Object.keys(options).find((key) => !EXPORT_IMAGE_OPTIONS.includes(key));
-      if (unknown !== undefined) throw new Error(`exportImage: unknown option "${unknown}": use ${EXPORT_IMAGE_OPTIONS.join(', ')}`);
+      checkOptions('exportImage', options, EXPORT_IMAGE_OPTIONS, '{ view: "front", width: 1800 }');
       const { view, width, height, showSmp } = options;
-      if (view !== undefined && !isViewName(view)) throw new Error(`exportImage: unknown view "${String(view)}": use one of ${VIEW_NAMES.join(', ')}`);
+      if (view !== undefined && !isViewName(view)) throw new Error(`exportImage: unknown view ${excerpt(view)}: use one of ${VIEW_NAMES.join(', ')}`);
       for (const [name, value] of [['width', width], ['height', height]] as const) {
         if (value !== undefined && !(Number.isInteger(value) && value >= 1 && value <= MAX_IMAGE_SIDE_PX)) {
-          throw new Error(`exportImage: ${name} must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE_PX} (got ${String(value)})`);
+          throw new Error(`exportImage: ${name} must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE_PX} (got ${excerpt(value)})`);
         }
       }
-      if (showSmp !== undefined && typeof showSmp !== 'boolean') throw new Error(`exportImage: showSmp must be true or false (got ${String(showSmp)})`);
+      if (showSmp !== undefined && typeof showSmp !== 'boolean') throw new Error(`exportImage: showSmp must be true or false (got ${excerpt(showSmp)})`);
       await sim.signals.whenDrawable();
       // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
       const picture = await sim.signals.drawWhenRestored(() => {
@@ -254,18 +263,23 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     closeReport: () => sim.reportStore.getState().setOpen(false),
     exportPlanFile: () => writePlanFile(sim.planStore.getState().plan, new Date()),
     async importPlanFile(text) {
-      if (typeof text !== 'string') throw new Error('importPlanFile: expected the file\'s text');
+      if (typeof text !== 'string') throw new Error(`importPlanFile: expected the file's text (got ${excerpt(text)})`);
       await savedPlans.openAsNew(readPlanFile(text));
     },
     async listPlans() {
       const records = await savedPlans.list();
       return records.map(({ id, updatedAt, plan }) => ({ id, name: plan.client.name, date: plan.client.date, updatedAt }));
     },
-    openSavedPlan: (id) => savedPlans.open(id),
+    async openSavedPlan(id) {
+      // Checked here: a wrong argument is the page's mistake and must never look like failing storage.
+      if (typeof id !== 'string' || !id.trim()) throw new Error(`openSavedPlan needs a plan id (text) from listPlans(), such as "3f9c…" (got ${excerpt(id)})`);
+      await savedPlans.open(id);
+    },
     flushAutosave: () => savedPlans.flush(),
     async importHead(file, options) {
       const files = Array.isArray(file) ? file : [file];
       if (!files.length || !files.every((f) => f instanceof File)) throw new Error('importHead: expected a File (or an array of Files) named with its extension, such as head.glb');
+      if (options !== undefined) checkOptions('importHead', options, ['landmarks', 'measurement', 'simplify'], '{ simplify: true }');
       await headImport.importHead(files, options);
     },
     getHead() {

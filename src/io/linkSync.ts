@@ -1,24 +1,35 @@
 /**
  * Keeps the address bar's `#plan=…&view=…` in step with the plan (debounced, without adding browser
- * history entries), and loads a plan when the user pastes a new link into the same tab.
+ * history entries, and at once when the page is hidden or closed), and loads a plan when the user pastes a
+ * new link into the same tab. The link carries the design only (see planLink.ts).
  */
 import type { Simulator } from '../app/simulator';
-import type { Plan } from '../domain/plan';
+import type { SavedPlans } from './autosave';
+import type { LinkedPlan } from './planLibrary';
 import { readLinkHash, writeLinkHash } from './planLink';
 
 const DEBOUNCE_MS = 400;
+
+export interface LinkSync {
+  /** From now on the link also names the saved plan on screen and its revision. */
+  follow(savedPlans: SavedPlans): void;
+  stop(): void;
+}
 
 /**
  * `openLinkedPlan` opens the plan of a link pasted into the open tab; by default it replaces the plan on
  * screen as an undoable edit.
  */
-export function startLinkSync(sim: Simulator, openLinkedPlan: (plan: Plan) => void = (plan) => sim.planStore.getState().replacePlan(plan, 'Open link')): () => void {
+export function startLinkSync(sim: Simulator, openLinkedPlan: (link: LinkedPlan) => void = (link) => sim.planStore.getState().replacePlan(link.plan, 'Open link')): LinkSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
+  let savedPlans: SavedPlans | null = null;
+  let offSaved = () => {};
 
   const write = () => {
+    clearTimeout(timer);
     timer = undefined;
-    const hash = writeLinkHash(sim.planStore.getState().plan, sim.viewStore.getState().viewRequest.name);
+    const hash = writeLinkHash(sim.planStore.getState().plan, sim.viewStore.getState().viewRequest.name, savedPlans?.linkRef() ?? undefined);
     if (hash === window.location.hash) return;
     lastWritten = hash;
     history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
@@ -35,15 +46,32 @@ export function startLinkSync(sim: Simulator, openLinkedPlan: (plan: Plan) => vo
     if (window.location.hash === lastWritten) return;
     const link = readLinkHash(window.location.hash);
     if (link.planError) sim.viewStore.getState().showNotice('error', `${link.planError} The plan on screen was kept.`);
-    else if (link.plan) openLinkedPlan(link.plan);
+    else if (link.plan) openLinkedPlan({ plan: link.plan, ...(link.saved && { saved: link.saved }) });
     if (link.view) sim.viewStore.getState().requestView(link.view);
   };
+  // Closing, reloading or leaving the tab: the link holds the plan as it is now, not as it was 400 ms ago.
+  const onHide = () => timer !== undefined && write();
+  const onVisibility = () => document.visibilityState === 'hidden' && onHide();
   window.addEventListener('hashchange', onHashChange);
+  window.addEventListener('pagehide', onHide);
+  document.addEventListener('visibilitychange', onVisibility);
 
-  return () => {
-    clearTimeout(timer);
-    offPlan();
-    offView();
-    window.removeEventListener('hashchange', onHashChange);
+  return {
+    follow(plans) {
+      offSaved();
+      savedPlans = plans;
+      offSaved = plans.state.subscribe((s, prev) => s.openId !== prev.openId && schedule());
+      // At once: an older link that came with client details does not stay in the address bar.
+      write();
+    },
+    stop() {
+      clearTimeout(timer);
+      offPlan();
+      offView();
+      offSaved();
+      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    },
   };
 }

@@ -6,7 +6,9 @@
  * code, so they are tested without a browser.
  */
 import { parsePlan, repairPlan, type Plan } from '../domain/plan';
+import { sameDesign, withPersonalDataOf } from '../domain/personalData';
 import type { ScanHead } from '../domain/scan/scanHead';
+import type { SavedPlanRef } from './planLink';
 
 /**
  * The client's head scan a saved plan is drawn on. The scan itself is stored once, under its id, in its own
@@ -27,6 +29,11 @@ export interface PlanRecord {
   /** ISO 8601 times; they sort as text. */
   createdAt: string;
   updatedAt: string;
+  /**
+   * Counts the record's writes (0: never written; records of older app versions read as 0). A write
+   * names the revision it replaces, so a tab never overwrites a save it has not seen.
+   */
+  revision: number;
   plan: Plan;
   head?: PlanHead;
 }
@@ -45,12 +52,7 @@ export function newPlanId(): string {
 
 export function newRecord(plan: Plan, now: Date, id = newPlanId()): PlanRecord {
   const time = now.toISOString();
-  return { id, createdAt: time, updatedAt: time, plan };
-}
-
-/** Plans are equal when they draw the same (parsed plans have one key order, so their JSON is comparable). */
-export function samePlan(a: Plan, b: Plan): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return { id, createdAt: time, updatedAt: time, revision: 0, plan };
 }
 
 export function newestFirst(records: readonly PlanRecord[]): PlanRecord[] {
@@ -63,10 +65,10 @@ export function newestFirst(records: readonly PlanRecord[]): PlanRecord[] {
  */
 export function readRecord(value: unknown): PlanRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { id, createdAt, updatedAt, plan, head } = value as Record<string, unknown>;
+  const { id, createdAt, updatedAt, revision, plan, head } = value as Record<string, unknown>;
   if (typeof id !== 'string' || typeof createdAt !== 'string' || typeof updatedAt !== 'string') return undefined;
   try {
-    const record: PlanRecord = { id, createdAt, updatedAt, plan: parsePlan(plan) };
+    const record: PlanRecord = { id, createdAt, updatedAt, revision: Number.isSafeInteger(revision) ? (revision as number) : 0, plan: parsePlan(plan) };
     const planHead = readPlanHead(head);
     return planHead ? { ...record, head: planHead } : record;
   } catch {
@@ -114,17 +116,46 @@ export function unusedScans(records: readonly PlanRecord[], candidates: readonly
   return candidates.filter((id) => !used.has(id));
 }
 
+/** A plan from the address bar: its design, and the saved plan it was written from, if it says. */
+export interface LinkedPlan {
+  plan: Plan;
+  saved?: SavedPlanRef;
+}
+
+/** A saved plan to open, and the plan to show in it (the record's own, or a link's newer design). */
+export interface StartChoice {
+  record: PlanRecord;
+  plan: Plan;
+}
+
+/**
+ * The saved plan a link belongs to on this device, or undefined when the link is someone else's plan (to
+ * be saved as a new plan, so that it never overwrites one of this device's).
+ * - A link written from one of this device's saved plans (`saved`) opens that plan. When the link is
+ *   older than the saved plan (a reload a moment after an edit, a bookmark), the saved plan as it is now;
+ *   when it holds changes the saved plan lacks (the tab closed before its last save), the link's design
+ *   with the saved plan's client details.
+ * - An older-style link without `saved` is a reload when it draws the plan last on screen.
+ */
+export function chooseLinkedRecord(records: readonly PlanRecord[], openId: string | undefined, link: LinkedPlan): StartChoice | undefined {
+  const own = link.saved && records.find((r) => r.id === link.saved!.id);
+  if (own && link.saved) {
+    const newer = link.saved.revision >= own.revision && !sameDesign(own.plan, link.plan);
+    return { record: own, plan: newer ? withPersonalDataOf(own.plan, link.plan) : own.plan };
+  }
+  const lastOpen = records.find((r) => r.id === openId);
+  return lastOpen && sameDesign(lastOpen.plan, link.plan) ? { record: lastOpen, plan: lastOpen.plan } : undefined;
+}
+
 /**
  * The saved plan to show when the app starts, or undefined to start a new saved plan (with the link's plan,
- * or the default plan).
- * - A link whose plan is the plan last on screen is a reload: that saved plan stays open. Any other link is
- *   a plan from someone else, saved as a new plan so that it never overwrites one of this device's.
- * - Without a link, the plan last on screen comes back; if it was deleted meanwhile, the newest one.
+ * or the default plan). With a link, see `chooseLinkedRecord`. Without a link, the plan last on screen
+ * comes back; if it was deleted meanwhile, the newest one.
  */
-export function chooseStartRecord(records: readonly PlanRecord[], openId: string | undefined, linkPlan: Plan | undefined): PlanRecord | undefined {
-  const lastOpen = records.find((r) => r.id === openId);
-  if (linkPlan) return lastOpen && samePlan(lastOpen.plan, linkPlan) ? lastOpen : undefined;
-  return lastOpen ?? newestFirst(records)[0];
+export function chooseStartRecord(records: readonly PlanRecord[], openId: string | undefined, link: LinkedPlan | undefined): StartChoice | undefined {
+  if (link) return chooseLinkedRecord(records, openId, link);
+  const record = records.find((r) => r.id === openId) ?? newestFirst(records)[0];
+  return record && { record, plan: record.plan };
 }
 
 const DB_NAME = 'smp-simulator';
@@ -135,6 +166,33 @@ const SCANS = 'scans';
 /** Small key-value facts about the library (which plan is on screen). */
 const META = 'meta';
 const OPEN_PLAN_KEY = 'openPlanId';
+/** Tabs of this app tell each other about saved and deleted plans on this channel. */
+const CHANNEL = 'smp-simulator-plans';
+
+/** A saved plan changed in another tab: saved at `revision`, or deleted (`revision` null). */
+export interface PlanChange {
+  id: string;
+  revision: number | null;
+}
+
+/** A write named a revision that is no longer the stored one: another tab saved the plan meanwhile. */
+export class RevisionConflictError extends Error {
+  constructor(readonly stored: PlanRecord | undefined) {
+    super('This plan was saved in another tab meanwhile.');
+    this.name = 'RevisionConflictError';
+  }
+}
+
+export interface SaveOptions {
+  /** Also remember the record as the plan on screen, in the same transaction. */
+  open?: boolean;
+  /**
+   * The stored revision this write replaces: checked in the write's own transaction, and the write
+   * refused with a RevisionConflictError when another tab has saved since. A record not stored (yet, or
+   * any more) is written.
+   */
+  replaces?: number;
+}
 
 export interface PlanLibrary {
   /** Every saved plan this app can read, newest first. */
@@ -142,8 +200,15 @@ export interface PlanLibrary {
   get(id: string): Promise<PlanRecord | undefined>;
   /** The stored record `id` when this app cannot read it as it is (see `checkStoredRecord`). */
   damaged(id: string | undefined): Promise<DamagedRecord | undefined>;
-  /** Writes a record; `open` also remembers it as the plan on screen, in the same transaction. */
-  save(record: PlanRecord, options?: { open?: boolean }): Promise<void>;
+  /** Writes a record, as it is (its `revision` included); see SaveOptions. */
+  save(record: PlanRecord, options?: SaveOptions): Promise<void>;
+  /**
+   * Writes a record without reading first, committed at once: for the page going away, when no answer
+   * would come back. The tab checks the revision against what the other tabs told it instead.
+   */
+  saveNow(record: PlanRecord): void;
+  /** Calls `listener` when another tab saves or deletes a plan; returns a function that stops it. */
+  onChange(listener: (change: PlanChange) => void): () => void;
   /** Remembers which saved plan is on screen. */
   setOpen(id: string): Promise<void>;
   openId(): Promise<string | undefined>;
@@ -184,6 +249,9 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
   const db = await request(opening);
   // A newer app version opened in another tab needs this connection gone to upgrade the database.
   db.onversionchange = () => db.close();
+  // Older browsers without BroadcastChannel still save; their tabs only miss each other's saves.
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  const announce = (change: PlanChange) => channel?.postMessage(change);
 
   const write = async (stores: string[], work: (tx: IDBTransaction) => void) => {
     const tx = db.transaction(stores, 'readwrite');
@@ -192,6 +260,10 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     // (pagehide) must not wait for a reply the closing page may never get.
     tx.commit();
     await committed(tx);
+  };
+  const putRecord = (tx: IDBTransaction, record: PlanRecord, open: boolean | undefined) => {
+    tx.objectStore(PLANS).put(record);
+    if (open) tx.objectStore(META).put(record.id, OPEN_PLAN_KEY);
   };
 
   const list = async () => {
@@ -207,11 +279,47 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
     async damaged(id) {
       return id === undefined ? undefined : checkStoredRecord(id, await request(db.transaction(PLANS).objectStore(PLANS).get(id)));
     },
-    save(record, options = {}) {
-      return write(options.open ? [PLANS, META] : [PLANS], (tx) => {
-        tx.objectStore(PLANS).put(record);
-        if (options.open) tx.objectStore(META).put(record.id, OPEN_PLAN_KEY);
-      });
+    async save(record, options = {}) {
+      const stores = options.open ? [PLANS, META] : [PLANS];
+      const { replaces } = options;
+      if (replaces === undefined) {
+        await write(stores, (tx) => putRecord(tx, record, options.open));
+      } else {
+        // Read, compare and write in one transaction: no other tab can write in between.
+        const tx = db.transaction(stores, 'readwrite');
+        let conflict: RevisionConflictError | undefined;
+        const reading = tx.objectStore(PLANS).get(record.id);
+        reading.onsuccess = () => {
+          const stored = readRecord(reading.result);
+          if (stored && stored.revision !== replaces) {
+            conflict = new RevisionConflictError(stored);
+            tx.abort();
+          } else {
+            putRecord(tx, record, options.open);
+            tx.commit();
+          }
+        };
+        try {
+          await committed(tx);
+        } catch (error) {
+          throw conflict ?? error;
+        }
+      }
+      announce({ id: record.id, revision: record.revision });
+    },
+    saveNow(record) {
+      const tx = db.transaction([PLANS], 'readwrite');
+      putRecord(tx, record, false);
+      tx.commit();
+      announce({ id: record.id, revision: record.revision });
+    },
+    onChange(listener) {
+      const receive = (event: MessageEvent<unknown>) => {
+        const { id, revision } = (event.data ?? {}) as Partial<PlanChange>;
+        if (typeof id === 'string' && (revision === null || Number.isSafeInteger(revision))) listener({ id, revision: revision as number | null });
+      };
+      channel?.addEventListener('message', receive);
+      return () => channel?.removeEventListener('message', receive);
     },
     setOpen(id) {
       return write([META], (tx) => tx.objectStore(META).put(id, OPEN_PLAN_KEY));
@@ -220,8 +328,9 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
       const id: unknown = await request(db.transaction(META).objectStore(META).get(OPEN_PLAN_KEY));
       return typeof id === 'string' ? id : undefined;
     },
-    remove(id) {
-      return write([PLANS], (tx) => tx.objectStore(PLANS).delete(id));
+    async remove(id) {
+      await write([PLANS], (tx) => tx.objectStore(PLANS).delete(id));
+      announce({ id, revision: null });
     },
     saveScan(scan) {
       return write([SCANS], (tx) => tx.objectStore(SCANS).put(scan));
@@ -234,7 +343,10 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
       const unused = unusedScans(await list(), ids);
       if (unused.length) await write([SCANS], (tx) => unused.forEach((scanId) => tx.objectStore(SCANS).delete(scanId)));
     },
-    close: () => db.close(),
+    close() {
+      channel?.close();
+      db.close();
+    },
   };
 }
 

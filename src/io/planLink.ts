@@ -1,8 +1,14 @@
 /**
- * The shareable link: `#plan=<base64url of the plan JSON>&view=<preset>`. A public format: clinics' pages
- * and saved bookmarks depend on it.
+ * The shareable link: `#plan=<base64url of the plan JSON>&view=<preset>&saved=<id>&revision=<n>`. A public
+ * format: clinics' pages and saved bookmarks depend on it.
+ *
+ * The link carries the design only, never the client's personal data (src/domain/personalData.ts): a
+ * copied link, a bookmark or synced browser history leaves the device. `saved` and `revision` name the
+ * saved plan on this device the link was written from, so a reload with an older link of one's own plan
+ * is recognised (they mean nothing on another device).
  */
 import { parsePlan, type Plan } from '../domain/plan';
+import { designOf } from '../domain/personalData';
 import { excerpt } from '../domain/format';
 import { isViewName, type ViewName } from '../domain/views';
 
@@ -28,7 +34,17 @@ export interface LinkState {
   planError?: string;
   view?: ViewName;
   viewError?: string;
+  /** The saved plan (on the device that wrote the link) and its revision the link's plan was based on. */
+  saved?: SavedPlanRef;
 }
+
+export interface SavedPlanRef {
+  id: string;
+  revision: number;
+}
+
+/** Saved-plan ids are random hex (planLibrary's newPlanId); anything else in a link is ignored. */
+const SAVED_ID = /^[0-9a-f]{8,64}$/;
 
 /** Reads a location hash such as `#plan=...&view=top`. Never throws. */
 export function readLinkHash(hash: string): LinkState {
@@ -53,11 +69,17 @@ export function readLinkHash(hash: string): LinkState {
     if (isViewName(view)) state.view = view;
     else state.viewError = `The link asks for an unknown view ${excerpt(view)}.`;
   }
+  // Only a hint for recognising one's own plan: a damaged one is ignored, never an error.
+  const id = params.get('saved');
+  const revision = params.get('revision') ?? '';
+  if (state.plan && id !== null && SAVED_ID.test(id) && /^\d{1,15}$/.test(revision)) state.saved = { id, revision: Number(revision) };
   return state;
 }
 
-export function writeLinkHash(plan: Plan, view?: ViewName): string {
-  const params = [`plan=${encodeBase64Url(JSON.stringify(plan))}`];
+/** The link of a plan: its design only, whatever personal data the plan holds. */
+export function writeLinkHash(plan: Plan, view?: ViewName, saved?: SavedPlanRef): string {
+  const params = [`plan=${encodeBase64Url(JSON.stringify(designOf(plan)))}`];
   if (view) params.push(`view=${view}`);
+  if (saved) params.push(`saved=${saved.id}`, `revision=${saved.revision}`);
   return `#${params.join('&')}`;
 }

@@ -46,7 +46,7 @@ type RowMode = { id: string; action: 'rename' | 'delete' } | null;
 function PlansDialog({ onClose }: { onClose: () => void }) {
   const { planStore, viewStore } = useSimulator();
   const savedPlans = useSavedPlans();
-  const { available, openId, revision } = useStore(savedPlans.state);
+  const { available, starting, openId, revision } = useStore(savedPlans.state);
   const openPlanFile = useOpenPlanFile();
   const dialog = useRef<HTMLDialogElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
@@ -124,7 +124,9 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
       <section className="plans-section" aria-labelledby={`${titleId}-this`}>
         <h3 id={`${titleId}-this`}>This plan</h3>
         <ClientFields nameField={nameField} />
-        <p className="hint">{available ? 'Every change is saved on this device as you go.' : AUTOSAVE_OFF_MESSAGE}</p>
+        <p className="hint">
+          {available ? 'Every change is saved on this device as you go.' : starting ? 'Opening the plans saved on this device… Your changes will be saved as soon as it answers.' : AUTOSAVE_OFF_MESSAGE}
+        </p>
         <div className="plans-actions">
           <button type="button" className="tool-button" onClick={() => void newPlan()}>
             New plan

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Plan } from '../../src/domain/plan';
-import { appUrl, openApp, type AppPage } from './harness';
+import { appUrl, openApp, showStep, type AppPage } from './harness';
 
 /**
  * A plan that got past an older version's checks and fails today's (a list with a gap) must never stop the
@@ -91,6 +91,20 @@ describe('damaged plans never stop the app', () => {
       }
     });
     expect(nulls).toMatch(/^Invalid plan: hairline\.points\[1\] must be \[x, y, z\]/);
+
+    // A hairline of three identical points: the panel says what is wrong, and shows no NaN and no "0 h".
+    await app.page.evaluate(() => {
+      const point = window.smp!.getHairlinePoints()[0]!;
+      window.smp!.setPlan({ ...window.smp!.getPlan(), hairline: { ...window.smp!.getPlan().hairline, points: [point, point, point] } });
+    });
+    await showStep(app.page, 'hairline');
+    const panel = app.page.getByTestId('measurements');
+    await panel.filter({ hasText: 'Not measured' }).waitFor();
+    const text = await panel.textContent();
+    expect(text).toContain('None: no dots to place');
+    expect(text).not.toMatch(/NaN|undefined|null|≈ 0 h/);
+    expect(await app.page.getByRole('list', { name: 'Hairline warnings' }).textContent()).toMatch(/^The hairline encloses no scalp/);
+    await app.page.evaluate(() => window.smp!.undo());
   });
 
   it('opens a repaired copy of a stored plan with a gap, keeping the stored one as it was', async () => {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { inject, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { PLAN_FIELD_KINDS } from '../../src/domain/personalData';
 
 export interface AppPage {
   page: Page;
@@ -80,14 +81,20 @@ export async function waitForReady(page: Page): Promise<void> {
   expect(webgl2!.lost).toBe(false);
 }
 
-/** Waits until the address bar's `#plan=` link holds exactly the current plan (the link is debounced). */
+/**
+ * Waits until the address bar's `#plan=` link holds exactly the current plan's design (the link is
+ * debounced, and never holds the client's personal data).
+ */
 export async function waitForLinkToMatchPlan(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
+  const personal = Object.entries(PLAN_FIELD_KINDS).flatMap(([field, kind]) => (kind === 'personal' ? [field] : []));
+  await page.waitForFunction((personal) => {
     const encoded = new URLSearchParams(location.hash.slice(1)).get('plan');
     if (!encoded) return false;
     const bytes = Uint8Array.from(atob(encoded.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes) === JSON.stringify(window.smp!.getPlan());
-  });
+    const design: Record<string, unknown> = { ...window.smp!.getPlan() };
+    for (const field of personal) delete design[field];
+    return new TextDecoder().decode(bytes) === JSON.stringify(design);
+  }, personal);
 }
 
 export interface Image {

@@ -289,7 +289,8 @@ describe('without storage', () => {
   ])('starts, says once that autosave is off, and keeps working when IndexedDB %s', async (_name, initScript) => {
     const app = await openApp({ initScript });
     try {
-      expect(await noticeText(app.page)).toMatch(/^Autosave is off/);
+      // Storage that does not answer is waited for (10 s) before autosave is called off.
+      await app.page.getByTestId('notice').filter({ hasText: /^Autosave is off/ }).waitFor({ timeout: 30_000 });
       await app.page.evaluate(() => window.smp!.setPlan({ client: { name: 'Unsaved Client' } }));
       expect(await app.page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/^Autosave is off/);
       const dialog = await openPlansDialog(app.page);
@@ -303,7 +304,45 @@ describe('without storage', () => {
     }
   });
 
-  it('turns autosave off with one message when storage fills up, and the plan stays on screen', async () => {
+  it('waits for storage that is slow to open, without turning autosave off, and saves what was done meanwhile', async () => {
+    const app = await openApp({
+      initScript: () => {
+        // IndexedDB answers 4 s late (a busy machine): the app starts after 1.5 s without it.
+        const open = IDBFactory.prototype.open;
+        IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+          let real: IDBOpenDBRequest | undefined;
+          const late = {
+            get result() {
+              return real!.result;
+            },
+            get error() {
+              return real!.error;
+            },
+          } as unknown as IDBOpenDBRequest;
+          setTimeout(() => {
+            real = open.apply(this, args);
+            for (const type of ['success', 'error', 'upgradeneeded', 'blocked'] as const) {
+              real.addEventListener(type, (event) => (late as unknown as Record<string, ((e: Event) => void) | null>)[`on${type}`]?.(event));
+            }
+          }, 4000);
+          return late;
+        };
+      },
+    });
+    const { page } = app;
+    try {
+      await page.evaluate(() => window.smp!.setPlan({ client: { name: 'Typed While Slow' } }));
+      expect(await page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toBe('saved');
+      expect((await listPlans(page)).map((p) => p.name)).toContain('Typed While Slow');
+      expect(await page.getByTestId('notice').count()).toBe(0);
+      expect((await getPlan(page)).client.name).toBe('Typed While Slow');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('turns autosave off with one message when storage fills up, and back on once it has room', async () => {
     const app = await openApp({
       initScript: () => {
         const put = IDBObjectStore.prototype.put;
@@ -321,7 +360,8 @@ describe('without storage', () => {
         (window as unknown as { storageFull?: boolean }).storageFull = true;
         window.smp!.setPlan({ client: { name: 'After Full' } });
       });
-      expect(await page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/quota/);
+      // The first save to fail says why (after its retries); one asked for after that, that autosave is off.
+      expect(await page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/quota|^Autosave is off/);
       expect(await noticeText(page)).toMatch(/^Autosave is off/);
       await page.getByRole('button', { name: 'Dismiss message' }).click();
       // Later edits neither save nor repeat the message.
@@ -331,6 +371,13 @@ describe('without storage', () => {
       expect((await getPlan(page)).client.name).toBe('Still Working');
       await page.evaluate(() => window.smp!.undo());
       expect((await getPlan(page)).client.name).toBe('After Full');
+
+      // Room again: autosave comes back by itself and saves the plan on screen.
+      await page.evaluate(() => void ((window as unknown as { storageFull?: boolean }).storageFull = false));
+      await page.getByTestId('notice').filter({ hasText: 'Autosave is back on' }).waitFor({ timeout: 30_000 });
+      await page.evaluate(() => window.smp!.flushAutosave());
+      expect((await listPlans(page)).map((p) => p.name)).toContain('After Full');
+      expect(app.errors).toEqual([]);
     } finally {
       await app.close();
     }

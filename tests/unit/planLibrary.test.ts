@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
-import { chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, unusedScans, type PlanRecord } from '../../src/io/planLibrary';
+import { chooseLinkedRecord, chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, unusedScans, type PlanRecord } from '../../src/io/planLibrary';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
 const jane = newRecord(parsePlan({ client: { name: 'Jane Doe' } }), at(1), 'jane');
@@ -10,20 +10,43 @@ const records: PlanRecord[] = [jane, older, marco];
 
 describe('choosing the plan to start with', () => {
   it('brings back the plan last on screen when the app opens without a link', () => {
-    expect(chooseStartRecord(records, 'jane', undefined)).toBe(jane);
+    expect(chooseStartRecord(records, 'jane', undefined)).toEqual({ record: jane, plan: jane.plan });
   });
 
   it('falls back to the newest saved plan when the last one is gone, and to a new plan when there is none', () => {
-    expect(chooseStartRecord(records, 'deleted-elsewhere', undefined)).toBe(marco);
-    expect(chooseStartRecord(records, undefined, undefined)).toBe(marco);
+    expect(chooseStartRecord(records, 'deleted-elsewhere', undefined)?.record).toBe(marco);
+    expect(chooseStartRecord(records, undefined, undefined)?.record).toBe(marco);
     expect(chooseStartRecord([], undefined, undefined)).toBeUndefined();
   });
 
-  it('keeps the saved plan when a link holds the same plan (a reload), and saves any other link as a new plan', () => {
-    expect(chooseStartRecord(records, 'jane', parsePlan({ client: { name: 'Jane Doe' } }))).toBe(jane);
-    expect(chooseStartRecord(records, 'jane', marco.plan)).toBeUndefined();
-    expect(chooseStartRecord(records, undefined, jane.plan)).toBeUndefined();
-    expect(chooseStartRecord([], undefined, jane.plan)).toBeUndefined();
+  it('keeps the saved plan when an older-style link draws the same plan (a reload), and saves any other link as a new plan', () => {
+    expect(chooseStartRecord(records, 'jane', { plan: parsePlan({ client: { name: 'Jane Doe' } }) })?.record).toBe(jane);
+    // Links carry no client details: the same design without them is still a reload.
+    expect(chooseStartRecord(records, 'jane', { plan: defaultPlan() })).toEqual({ record: jane, plan: jane.plan });
+    expect(chooseStartRecord(records, 'jane', { plan: marco.plan })).toBeUndefined();
+    expect(chooseStartRecord(records, undefined, { plan: jane.plan })).toBeUndefined();
+    expect(chooseStartRecord([], undefined, { plan: jane.plan })).toBeUndefined();
+  });
+});
+
+describe('recognising a link written from one of this device’s saved plans', () => {
+  const saved = { ...newRecord(parsePlan({ client: { name: 'Sam', notes: 'FUT scar from 2019' }, dots: { densityPerCm2: 120 } }), at(9), 'abcdef0123456789'), revision: 7 };
+  const olderDesign = parsePlan({ dots: { densityPerCm2: 100 } });
+
+  it('opens the saved plan as it is now when the link is older (a quick reload after edits, a bookmark): no duplicate', () => {
+    expect(chooseLinkedRecord([saved, jane], 'jane', { plan: olderDesign, saved: { id: saved.id, revision: 6 } })).toEqual({ record: saved, plan: saved.plan });
+    expect(chooseLinkedRecord([saved], saved.id, { plan: saved.plan, saved: { id: saved.id, revision: 7 } })).toEqual({ record: saved, plan: saved.plan });
+  });
+
+  it('takes the link’s design into the saved plan, keeping its client, when the link is newer than the last save', () => {
+    const choice = chooseLinkedRecord([saved], saved.id, { plan: olderDesign, saved: { id: saved.id, revision: 7 } });
+    expect(choice?.record).toBe(saved);
+    expect(choice?.plan.dots.densityPerCm2).toBe(100);
+    expect(choice?.plan.client).toEqual(saved.plan.client);
+  });
+
+  it('treats a link naming a plan this device does not have as someone else’s', () => {
+    expect(chooseLinkedRecord([jane], 'jane', { plan: saved.plan, saved: { id: saved.id, revision: 1 } })).toBeUndefined();
   });
 });
 
@@ -39,6 +62,9 @@ describe('saved plan records', () => {
     expect(read?.plan.version).toBe(PLAN_VERSION);
     expect(read?.plan.dots.diameterMm).toBe(0.5);
     expect(read?.plan.sessions.every((s) => s.shadeStrength === 1)).toBe(true);
+    // Records of versions before revisions count from 0.
+    expect(read?.revision).toBe(0);
+    expect(readRecord({ ...v1, revision: 12 })?.revision).toBe(12);
     expect(readRecord({ ...v1, plan: { version: PLAN_VERSION + 1 } })).toBeUndefined();
     expect(readRecord({ ...v1, plan: { version: 2, dots: { diameterMm: 9 } } })).toBeUndefined();
     expect(readRecord({ plan: defaultPlan() })).toBeUndefined();
