@@ -62,7 +62,8 @@ export function Lighting() {
     let environment = roomEnvironment(gl);
     scene.environment = environment.texture;
     const restored = () => {
-      environment.dispose();
+      // Not disposed: its GPU copy went with the lost context, and disposing it now would make three
+      // delete the old context's handles in the new one.
       environment = roomEnvironment(gl);
       scene.environment = environment.texture;
     };

@@ -78,6 +78,8 @@ describe('a lost WebGL context', () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openApp();
+    // A FUT scar: its centreline lives in a data texture, drawn in the grid's back views.
+    await app.page.evaluate(() => window.smp!.setPlan({ scars: [{ id: 'fut-1', kind: 'fut' }] }));
   });
   afterAll(async () => {
     await app.close();
