@@ -51,7 +51,9 @@ export function ExportButtons() {
       downloadBlob(png, fileName);
       viewStore.getState().showNotice('info', `Exported ${fileName}.`);
     } catch (error) {
-      viewStore.getState().showNotice('error', `The image could not be exported: ${error instanceof Error ? error.message : String(error)}.`);
+      const reason = error instanceof Error ? error.message : String(error);
+      // Some reasons are whole sentences already (a lost graphics context): one full stop, not two.
+      viewStore.getState().showNotice('error', `The image could not be exported: ${reason.replace(/\.$/, '')}.`);
     } finally {
       setExporting(false);
     }
