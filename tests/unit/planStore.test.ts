@@ -79,6 +79,9 @@ describe('plan store', () => {
     const step = store.getState().past.at(-1)!;
     expect(step.bytes).toBeLessThan(1000);
     expect(estimateBytes(before)).toBeGreaterThan(40 * step.bytes);
+    // What changed is checked as before: a bad point deep in a stroke is refused, and nothing changes.
+    expect(() => store.getState().edit('Paint', (p) => void (p.density.strokes[1]!.points[7]![2] = Number.NaN))).toThrow(/density\.strokes\[1\]\.points\[7\]/);
+    expect(store.getState().plan).toBe(after);
     // Undo and redo hand back the very same plans.
     store.getState().undo();
     expect(store.getState().plan).toBe(before);
