@@ -6,15 +6,22 @@
 // Follicular units come from a jittered 3D lattice sliced by the shaded point's tangent plane (one unit per
 // cell² of surface whatever the orientation). Each unit grows 1-4 hairs; each hair is a short cut shaft
 // lying along the growth direction at a low angle, drawn as a stroke on the skin from its root. Under the
-// skin, behind the root, the rest of the hair shows through as a soft shadow (why a shaved scalp looks
-// grey). Figures from the domain notes: ~85 follicular units/cm², 2.5 hairs each (~210 hairs/cm²), shafts
-// 60-100 µm wide. Thinning hair (vHairDensity < 1) has fewer hairs, and thinner ones (miniaturised).
+// skin, behind the root, the rest of the hair shows through as a soft shadow per colour channel (why a
+// shaved scalp looks blue-grey): its darkness and length come from src/domain/hairLoss/shaftShadow.ts.
+// Figures from the domain notes: ~85 follicular units/cm², 2.5 hairs each (~210 hairs/cm²), shafts
+// 60-100 µm wide. Thinning hair (vHairDensity < 1) has fewer hairs, and thinner ones (miniaturised). Scar
+// tissue (scars.glsl's smpScarAmount, evaluated first) has no follicles: no hair grows on it.
 
 uniform vec3 uHairColor;
 // Length of the cut hair (mm): how far it reaches from the skin along its growth.
 uniform float uHairLengthMm;
 // The crown's whorl (head frame, mm): hair grows away from it in a clockwise spiral.
 uniform vec3 uHairWhorl;
+// One shaft's shadow under the skin: the darkening just behind its exit per channel, the distance (mm) over
+// which it falls by e per channel, and its width (mm).
+uniform vec3 uShaftDarkening;
+uniform vec3 uShaftLengthMm;
+uniform float uShaftWidthMm;
 
 const float HAIR_CELL_MM = 1.0847;            // 10 / sqrt(85 units per cm²)
 const float UNITS_PER_MM2 = 0.85;
@@ -32,7 +39,7 @@ const float THIN_HAIR_WIDTH = 0.45;
 // from the side than from above, as it does in life.
 const float HAIR_LIE = 0.9;
 const float HAIR_RISE = 0.436;
-const float HAIR_LENGTH_SPREAD = 0.3;
+const float HAIR_LENGTH_SPREAD = 0.6;
 // Up to this slope of the view (tangent of its angle from the skin's normal): at the silhouette no further.
 const float HAIR_MAX_TILT = 3.0;
 // Hairs fan out from the growth direction by up to this angle (radians), and no further sideways than
@@ -48,13 +55,9 @@ const float HAIR_SHEEN = 0.25;
 // (mm), darkening the skin there by this share. Much of why stubble reads dark from across a room.
 const float HAIR_SHADE_MM = 0.06;
 const float HAIR_SHADE = 0.35;
-// The hair under the skin: a soft shadow from the root back along the follicle, this wide and long (mm),
-// fading from FOLLICLE_OPACITY per hair at the root to nothing; the skin scatters it to a cooler grey
-// (the blue-grey shadow of shaved dark hair, which SMP imitates).
-const float FOLLICLE_WIDTH_MM = 0.22;
-const float FOLLICLE_LENGTH_MM = 1.0;
-const float FOLLICLE_OPACITY = 0.4;
-const vec3 UNDER_SKIN_TINT = vec3(0.9, 0.97, 1.12);
+// A shaft's shadow is drawn this many of red's fall-off lengths behind the exit (86 % of it; the mean counts
+// the same part, so near and far agree).
+const float SHAFT_REACH = 2.0;
 // The whorl's spiral: how strongly hair turns around it, fading over this distance (mm).
 const float WHORL_SWIRL = 0.7;
 const float WHORL_SWIRL_MM = 25.0;
@@ -92,24 +95,27 @@ float hairWidth(float density) {
   return mix(THIN_HAIR_WIDTH, 1.0, density);
 }
 
+// How far behind its exit a shaft's shadow is drawn (mm, before the view's stretch).
+float shaftReachMm() {
+  return SHAFT_REACH * max(uShaftLengthMm.r, max(uShaftLengthMm.g, uShaftLengthMm.b));
+}
+
 // The hair's mean effect where the hair map is `density`, the fade's target: the share of skin the hairs
-// cover (x), the share the hair under the skin shows through (y) and the light the hairs' shade leaves on
-// the rest (z). A hair's stroke is its lying length plus two round ends; the shadow under the skin tapers
-// to nothing, and is as dark as the hairs its unit keeps.
+// cover (x) and the light the hairs' shade leaves on the rest (y); `shafts` gets the light the shafts under
+// the skin leave, per channel. A hair's stroke is its lying length plus two round ends.
 // `stretch`: how much longer than lying flat a hair looks from where it is seen.
-vec3 meanHair(float density, float stretch) {
+vec2 meanHair(float density, float stretch, out vec3 shafts) {
   float width = HAIR_WIDTH_MEAN_MM * hairWidth(density);
   float strokeLength = HAIR_LIE * uHairLengthMm * stretch + 0.25 * PI * width;
   float hairs = UNITS_PER_MM2 * MEAN_HAIRS_PER_UNIT * density * HAIR_OVERLAP;
-  float clear = 1.0 - FOLLICLE_OPACITY * density;
-  float unitOpacity = 1.0 - dot(UNIT_HAIRS, vec4(clear, clear * clear, clear * clear * clear, clear * clear * clear * clear));
-  float hairArea = hairs * width * strokeLength;
-  float shadowArea = UNITS_PER_MM2 * unitOpacity * FOLLICLE_WIDTH_MM * (0.5 * FOLLICLE_LENGTH_MM * stretch + 0.25 * PI * FOLLICLE_WIDTH_MM);
-  float covered = 1.0 - exp(-hairArea - shadowArea);
-  float total = max(hairArea + shadowArea, 1e-6);
+  float covered = 1.0 - exp(-hairs * width * strokeLength);
+  // Each shaft darkens its exponential footprint, as far as it is drawn; shadows multiply (transmittances).
+  vec3 fall = uShaftLengthMm * stretch;
+  vec3 area = uShaftDarkening * uShaftWidthMm * fall * (1.0 - exp(-shaftReachMm() * stretch / fall));
+  shafts = exp(-UNITS_PER_MM2 * MEAN_HAIRS_PER_UNIT * density * area);
   // (Under the hair itself its shade is hidden by the hair: only the bands beside it count.)
   float shaded = exp(-hairs * HAIR_SHADE * 2.0 * HAIR_SHADE_MM * strokeLength);
-  return vec3(covered * hairArea / total, covered * shadowArea / total, shaded);
+  return vec2(covered, shaded);
 }
 
 // Coverage of a line of `width` at `dist` from its middle, box-filtered over a pixel (the overlap of the
@@ -136,9 +142,11 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
   float stretch = max(length(growth + lean * away), 0.05);
 
   float fade = smoothstep(HAIR_FADE_FROM, HAIR_FADE_TO, pixelMm / HAIR_WIDTH_MEAN_MM);
-  vec3 underSkin = uHairColor * UNDER_SKIN_TINT;
-  vec3 mean = meanHair(clamp(vHairDensity, 0.0, 1.0), stretch);
-  vec3 far = under * mean.z * (1.0 - mean.x - mean.y) + uHairColor * mean.x + underSkin * mean.y;
+  // No follicles in scar tissue.
+  float follicles = 1.0 - smpScarAmount;
+  vec3 meanShafts;
+  vec2 mean = meanHair(clamp(vHairDensity, 0.0, 1.0) * follicles, stretch, meanShafts);
+  vec3 far = under * meanShafts * mean.y * (1.0 - mean.x) + uHairColor * mean.x;
   smpHairCover = mean.x;
   if (fade >= 1.0) return far;
 
@@ -158,8 +166,10 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
   // than the fan, spread, half-width and the pixel. Only cells whose feature point can fall in that strip
   // (within half a cell of the tangent plane) are searched: slice by slice along the lattice axis nearest
   // the strip.
-  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(0.5 * FOLLICLE_WIDTH_MM, 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
-  float behindFrom = -(FOLLICLE_LENGTH_MM * stretch + reachMm) / HAIR_CELL_MM;
+  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(0.5 * uShaftWidthMm, 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
+  float shadowLength = shaftReachMm() * stretch;
+  vec3 shaftLength = uShaftLengthMm * stretch;
+  float behindFrom = -(shadowLength + reachMm) / HAIR_CELL_MM;
   float behindTo = (longest * stretch + reachMm) / HAIR_CELL_MM;
   vec3 absSeen = abs(seen);
   // Rows of `axes` pick the lattice axes: the one nearest the strip first.
@@ -177,12 +187,13 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
   int firstSlice = int(ceil(min(alongA.x, alongA.y) - thick.x - inHi));
   int lastSlice = int(floor(max(alongA.x, alongA.y) + thick.x - inLo));
 
-  // Layers over the skin: the colour so far (premultiplied), the share of skin still uncovered, and the
-  // light the hairs' shade leaves on it. Hairs go over everything drawn so far, shadows under the skin
-  // under it all.
+  // Layers over the skin: the colour so far (premultiplied), the share of skin still uncovered, the light
+  // the hairs' shade leaves on it, and the light the shafts under the skin leave. Hairs go over everything
+  // drawn so far, shadows under the skin under it all.
   vec3 hair = vec3(0.0);
   float bare = 1.0;
   float shade = 1.0;
+  vec3 shafts = vec3(1.0);
   float hairless = 1.0;
   for (int i = firstSlice; i <= lastSlice; i++) {
     // The part of the strip whose first coordinate falls in this slice's feature points.
@@ -208,14 +219,13 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
         float behind = -dot(root, seen);
         if (abs(dot(root, side)) > reachMm || behind < behindFrom * HAIR_CELL_MM || behind > behindTo * HAIR_CELL_MM) continue;
         // The unit's hair where it grows (judged at its root, so a border never cuts a hair in two).
-        float density = clamp(vHairDensity + dot(densityGradient, toObject * root), 0.0, 1.0);
+        float density = clamp(vHairDensity + dot(densityGradient, toObject * root), 0.0, 1.0) * follicles;
         if (density <= 0.0) continue;
 
-        // The hair under the skin, behind the root.
-        float shadowLength = FOLLICLE_LENGTH_MM * stretch;
+        // The hair under the skin, behind the root: each shaft's shadow falls off per channel.
         float back = clamp(-behind, 0.0, shadowLength);
-        float shadow = lineCoverage(length(root - back * seen), FOLLICLE_WIDTH_MM, pixelMm) * (1.0 - back / shadowLength) * slab;
-        float clear = 1.0;
+        vec3 shaftShadow = lineCoverage(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * uShaftDarkening * exp(-back / shaftLength);
+        float shaftCount = 0.0;
 
         uvec3 g = pcg3d(h ^ uvec3(0x165667b1u, 0xd3a2646cu, 0xfd7046c5u));
         float u = float(g.x) * U32_TO_UNIT;
@@ -228,7 +238,7 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
           vec3 lo = vec3(hm & 0xffffu) * U16_TO_UNIT;
           // Each hair has a rank among the unit's: thinning hair keeps the lower ranks.
           if (hi.x >= density) continue;
-          clear *= 1.0 - FOLLICLE_OPACITY;
+          shaftCount += 1.0;
           float angle = fan * (2.0 * lo.x - 1.0);
           vec3 stroke = cos(angle) * flow + sin(angle) * cross(nr, flow) + leanAway;
           float strokeLength = max(length(stroke), 0.05);
@@ -248,12 +258,10 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
           bare *= 1.0 - cover;
           hairless *= 1.0 - cover;
         }
-        float c = shadow * (1.0 - clear);
-        hair += bare * c * underSkin;
-        bare *= 1.0 - c;
+        shafts *= pow(1.0 - shaftShadow, vec3(shaftCount));
       }
     }
   }
   smpHairCover = mix(1.0 - hairless, mean.x, fade);
-  return mix(under * shade * bare + hair, far, fade);
+  return mix(under * shafts * shade * bare + hair, far, fade);
 }

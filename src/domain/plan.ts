@@ -32,6 +32,8 @@ export interface Plan {
   skin: {
     /** Skin colour as `#rrggbb` (defaults to Monk skin tone 3). */
     color: string;
+    /** How oily the skin looks, 0 matte .. 1 oily: the strength and sharpness of its sheen. */
+    shine: number;
   };
   /** The client's own hair colour (`#rrggbb`): what the pigment shade is matched to. */
   hairColor: string;
@@ -154,6 +156,9 @@ export const DENSITY_REGION_FIELDS = Object.fromEntries(
   DENSITY_REGIONS.map((region) => [region, num({ default: 1, min: 0, max: MAX_DENSITY_FACTOR, step: 0.05, unit: '', label: DENSITY_REGION_LABELS[region] })]),
 ) as Record<DensityRegion, NumberField>;
 
+/** Scalp shine: 0 matte (just washed, or a matte product) .. 1 oily; a normal scalp by midday is 0.4. */
+export const SKIN_SHINE_FIELD = num({ default: 0.4, min: 0, max: 1, step: 0.05, unit: '', label: 'Scalp shine' });
+
 export const HAIR_LOSS_FIELDS = {
   pattern: { kind: 'enum', default: 'none', values: HAIR_LOSS_PATTERNS, label: 'Hair loss' },
   strokes: strokes('Painted hair'),
@@ -167,7 +172,7 @@ export const PLAN_SCHEMA: ObjectField = {
     client: { kind: 'object', fields: CLIENT_FIELDS },
     skin: {
       kind: 'object',
-      fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' } },
+      fields: { color: { kind: 'color', default: MONK_SKIN_TONES[2]!.color, label: 'Skin tone' }, shine: SKIN_SHINE_FIELD },
     },
     hairColor: { kind: 'color', default: HAIR_COLOR_PRESETS[1].color, label: 'Hair colour' },
     hairline: { kind: 'object', fields: HAIRLINE_FIELDS },

@@ -14,6 +14,9 @@ const PAINTING_MS_PER_FRAME = 30;
 
 export const DEFAULT_HEAD_URL = `${import.meta.env.BASE_URL}models/head.glb`;
 
+/** `?skin=flat` draws the skin without its skin model: the benchmark's reference for what that costs. */
+const SKIN_MODEL = new URLSearchParams(location.search).get('skin') !== 'flat';
+
 /** The head the plan is drawn on: the client's scan when the plan has one in use, else the default head. */
 export function HeadModel() {
   const scan = useStore(useSimulator().headStore, (s) => s.scan);
@@ -43,7 +46,11 @@ function ScanHeadModel({ scan }: { scan: ScanHead }) {
 function HeadView({ head }: { head: LoadedHead }) {
   const sim = useSimulator();
   const scalp = useMemo(
-    () => createScalpMaterial({ vertexColors: head.skin.geometry.hasAttribute('color'), map: (head.skin.userData.colorMap as THREE.Texture | undefined) ?? null }),
+    () =>
+      createScalpMaterial(
+        { vertexColors: head.skin.geometry.hasAttribute('color'), map: (head.skin.userData.colorMap as THREE.Texture | undefined) ?? null },
+        { skinModel: SKIN_MODEL },
+      ),
     [head],
   );
 

@@ -9,6 +9,10 @@ import fragmentParsGlsl from '../../shaders/scalp_fragment_pars.glsl?raw';
 import hairGlsl from '../../shaders/hair.glsl?raw';
 import hashGlsl from '../../shaders/hash.glsl?raw';
 import scarsGlsl from '../../shaders/scars.glsl?raw';
+import skinFragmentGlsl from '../../shaders/skin_fragment.glsl?raw';
+import skinMottleGlsl from '../../shaders/skin_mottle.glsl?raw';
+import skinReliefGlsl from '../../shaders/skin_relief.glsl?raw';
+import skinSssGlsl from '../../shaders/skin_sss.glsl?raw';
 import vertexGlsl from '../../shaders/scalp_vertex.glsl?raw';
 import vertexParsGlsl from '../../shaders/scalp_vertex_pars.glsl?raw';
 import { skinAlbedo, skinOpticsForTone } from '../domain/appearance';
@@ -16,12 +20,14 @@ import { dotKernel, KERNEL_SESSIONS, KERNEL_SLOTS } from '../domain/dots/kernel'
 import { LATTICE_ROTATION } from '../domain/dots/placement';
 import { agedDots } from '../domain/ageing';
 import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
+import { SHAFT_SHADOW_WIDTH_MM, shaftShadow } from '../domain/hairLoss/shaftShadow';
 import type { Plan } from '../domain/plan';
 import { sessionLayers } from '../domain/sessions';
 import { scarTone } from '../domain/scars/coverage';
 import { FUT_POINTS } from '../domain/scars/fut';
 import { MAX_SCARS } from '../domain/scars/scars';
 import type { ScarShaderData } from '../domain/scars/shaderData';
+import { MAX_CURVATURE_PER_MM, preintegratedSkinTable, RELIEF_DIFFUSE_SHARE } from '../domain/skinShading';
 
 export interface ScalpUniforms {
   uSizeVariation: THREE.IUniform<number>;
@@ -44,6 +50,10 @@ export interface ScalpUniforms {
   uHairColor: THREE.IUniform<THREE.Color>;
   uHairLengthMm: THREE.IUniform<number>;
   uHairWhorl: THREE.IUniform<THREE.Vector3>;
+  /** Each hair's shaft seen under the skin (src/domain/hairLoss/shaftShadow.ts). */
+  uShaftDarkening: THREE.IUniform<THREE.Vector3>;
+  uShaftLengthMm: THREE.IUniform<THREE.Vector3>;
+  uShaftWidthMm: THREE.IUniform<number>;
   /** Scars (shaders/scars.glsl): arrays of MAX_SCARS slots, filled by `applyScars`. */
   uScarCount: THREE.IUniform<number>;
   uScarInfo: THREE.IUniform<Float32Array>;
@@ -54,6 +64,8 @@ export interface ScalpUniforms {
   uScarColor: THREE.IUniform<THREE.Color>;
   /** 0 shows the scars as they are, without SMP on them (the scars' before / after); 1 with it. */
   uSmpOnScars: THREE.IUniform<number>;
+  /** Pre-integrated skin diffuse (shaders/skin_sss.glsl): N·L across, curvature down. */
+  uSkinLut: THREE.IUniform<THREE.DataTexture>;
 }
 
 /** What the view previews of the plan: the scalp after some of its sessions, some years on. */
@@ -80,7 +92,40 @@ export interface SkinColours {
   map: THREE.Texture | null;
 }
 
-export function createScalpMaterial(colours: SkinColours = { vertexColors: false, map: null }): ScalpMaterial {
+const SKIN_LUT_SIZE = { width: 64, height: 32 };
+let skinLut: THREE.DataTexture | null = null;
+
+/** The pre-integrated skin table, computed once (about 20 ms) and shared by every head's material. */
+function skinLutTexture(): THREE.DataTexture {
+  if (skinLut) return skinLut;
+  const table = preintegratedSkinTable(SKIN_LUT_SIZE.width, SKIN_LUT_SIZE.height);
+  const half = new Uint16Array(table.length);
+  for (let i = 0; i < table.length; i++) half[i] = THREE.DataUtils.toHalfFloat(table[i]!);
+  skinLut = new THREE.DataTexture(half, SKIN_LUT_SIZE.width, SKIN_LUT_SIZE.height, THREE.RGBAFormat, THREE.HalfFloatType);
+  skinLut.magFilter = THREE.LinearFilter;
+  skinLut.minFilter = THREE.LinearFilter;
+  skinLut.needsUpdate = true;
+  return skinLut;
+}
+
+/**
+ * The sheen of skin as two lobes (scalp shine, 0 matte .. 1 oily): the skin's own rough surface (three's
+ * specular lobe) and a sharper one from its film of sebum (three's clearcoat, a layer over the skin: more
+ * oil covers more of it and smooths it). Skin reflects as a dielectric of index 1.4 (F0 2.8 %); sebum's
+ * film like one of 1.5. The clearcoat never reaches 0, which would recompile the shader.
+ */
+export function skinSheen(shine: number): { roughness: number; clearcoat: number; clearcoatRoughness: number } {
+  return { roughness: 0.62 - 0.16 * shine, clearcoat: 0.04 + 0.76 * shine, clearcoatRoughness: 0.42 - 0.24 * shine };
+}
+
+/** The material before the skin model (one flat lobe and a faint clearcoat): what `npm run bench` compares it with. */
+const FLAT_SHEEN = { roughness: 0.58, clearcoat: 0.12, clearcoatRoughness: 0.42 };
+
+/**
+ * `skinModel: false` leaves out the skin's subsurface scattering, relief, mottling and shine (the benchmark's
+ * reference for what they cost; see `?skin=flat` in HeadModel.tsx).
+ */
+export function createScalpMaterial(colours: SkinColours = { vertexColors: false, map: null }, { skinModel = true }: { skinModel?: boolean } = {}): ScalpMaterial {
   const ownColours = colours.vertexColors || colours.map !== null;
   const futTexture = new THREE.DataTexture(new Float32Array(4 * FUT_POINTS * MAX_SCARS), FUT_POINTS, MAX_SCARS, THREE.RGBAFormat, THREE.FloatType);
   futTexture.needsUpdate = true;
@@ -103,6 +148,9 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     uHairColor: { value: new THREE.Color() },
     uHairLengthMm: { value: 1 },
     uHairWhorl: { value: new THREE.Vector3() },
+    uShaftDarkening: { value: new THREE.Vector3() },
+    uShaftLengthMm: { value: new THREE.Vector3(1, 1, 1) },
+    uShaftWidthMm: { value: SHAFT_SHADOW_WIDTH_MM },
     uScarCount: { value: 0 },
     uScarInfo: { value: new Float32Array(4 * MAX_SCARS) },
     uScarShape: { value: new Float32Array(4 * MAX_SCARS) },
@@ -111,31 +159,44 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     uScarAxis: { value: new THREE.Vector2() },
     uScarColor: { value: new THREE.Color() },
     uSmpOnScars: { value: 1 },
+    uSkinLut: { value: skinLutTexture() },
   };
 
-  // Skin: a faint clearcoat gives the oily sheen a bald scalp shows under harsh overhead light (an honest
-  // preview must show it; SMP ink sits under the skin and does not hide it).
+  // Skin: two specular lobes (skinSheen), so the oily sheen a bald scalp shows under harsh overhead light is
+  // in the preview (SMP ink sits under the skin and does not hide it).
   const material = new THREE.MeshPhysicalMaterial({
     name: 'scalp',
-    roughness: 0.58,
     metalness: 0,
-    clearcoat: 0.12,
-    clearcoatRoughness: 0.42,
+    ior: skinModel ? 1.4 : 1.5,
+    ...(skinModel ? skinSheen(0.4) : FLAT_SHEEN),
     vertexColors: colours.vertexColors,
     map: colours.map,
   });
+  const glslVec3 = (v: readonly number[]) => `vec3(${v.map((x) => x.toFixed(4)).join(', ')})`;
+  const skinDefines = [
+    `#define SKIN_LUT_WIDTH ${SKIN_LUT_SIZE.width.toFixed(1)}`,
+    `#define SKIN_LUT_HEIGHT ${SKIN_LUT_SIZE.height.toFixed(1)}`,
+    `#define MAX_CURVATURE_PER_MM ${MAX_CURVATURE_PER_MM.toFixed(4)}`,
+    `#define RELIEF_DIFFUSE_SHARE ${glslVec3(RELIEF_DIFFUSE_SHARE)}`,
+  ].join('\n');
+  const skin = (chunk: string, code: string) => (skinModel ? `${chunk}\n${code}` : chunk);
   material.onBeforeCompile = (shader) => {
     Object.assign(shader.uniforms, uniforms);
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n#define KERNEL_SESSIONS ${KERNEL_SESSIONS}\n#define KERNEL_SLOTS ${KERNEL_SLOTS}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n${hairGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}`)
+      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n#define KERNEL_SESSIONS ${KERNEL_SESSIONS}\n#define KERNEL_SLOTS ${KERNEL_SLOTS}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}\n${hairGlsl}\n${skinReliefGlsl}\n${skinMottleGlsl}`)
       .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`)
+      .replace('#include <lights_physical_pars_fragment>', skin('#include <lights_physical_pars_fragment>', `${skinDefines}\n${skinSssGlsl}`))
+      .replace('#include <normal_fragment_maps>', skin('#include <normal_fragment_maps>', skinFragmentGlsl))
+      // The sebum film fills the relief about halfway, and hair hides it.
+      .replace('#include <clearcoat_normal_fragment_begin>', skin('#include <clearcoat_normal_fragment_begin>', '#ifdef USE_CLEARCOAT\nclearcoatNormal = normalize(clearcoatNormal + normal);\n#endif'))
+      .replace('#include <lights_physical_fragment>', '#include <lights_physical_fragment>\n#ifdef USE_CLEARCOAT\nmaterial.clearcoat *= 1.0 - smpHairCover;\n#endif')
       .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor *= mix(1.0, SCAR_ROUGHNESS, smpScarAmount);')
       .replace('#include <roughnessmap_fragment>', '#include <roughnessmap_fragment>\nroughnessFactor = mix(roughnessFactor, HAIR_ROUGHNESS, smpHairCover);');
   };
-  material.customProgramCacheKey = () => 'smp-scalp-v1';
+  material.customProgramCacheKey = () => (skinModel ? 'smp-scalp-v1' : 'smp-scalp-flat-skin');
   material.addEventListener('dispose', () => futTexture.dispose());
 
   const applyPlan = (plan: Plan, preview: PlanPreview) => {
@@ -144,6 +205,7 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     // plan's tone still sets the scars' colour and the pigment's optics.
     const optics = skinOpticsForTone(plan.skin.color);
     if (!ownColours) material.color.setRGB(...skinAlbedo(optics), THREE.LinearSRGBColorSpace);
+    Object.assign(material, skinModel ? skinSheen(plan.skin.shine) : FLAT_SHEEN);
     uniforms.uScarColor.value.set(scarTone(plan.skin.color));
     const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
     const layers = sessionLayers(plan.sessions, preview.sessionPreview ?? undefined);
@@ -170,6 +232,10 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     uniforms.uSessionsDone.value = layers.done;
     uniforms.uHairColor.value.set(plan.hairColor);
     uniforms.uHairLengthMm.value = plan.hairLoss.stubbleMm;
+    const shaft = shaftShadow(plan.hairColor, plan.skin.color);
+    uniforms.uShaftDarkening.value.set(...shaft.rootDarkening);
+    uniforms.uShaftLengthMm.value.set(...shaft.lengthMm);
+    uniforms.uShaftWidthMm.value = shaft.widthMm;
   };
 
   const applyScars = (data: ScarShaderData) => {

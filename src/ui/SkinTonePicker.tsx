@@ -1,11 +1,18 @@
 import { useStore } from 'zustand';
 import { useSimulator, usePlan } from '../app/simulator';
+import { SKIN_SHINE_FIELD } from '../domain/plan';
 import { MONK_SKIN_TONES, monkToneOf } from '../domain/skinTones';
+import { PlanSlider } from './PlanSlider';
+
+/** Scalp shine in words, from matte to oily. */
+const shineWords = (value: number) =>
+  `${value.toFixed(2)} (${value < 0.15 ? 'matte' : value < 0.35 ? 'low' : value < 0.6 ? 'normal' : value < 0.85 ? 'shiny' : 'oily'})`;
 
 export function SkinTonePicker() {
   const { planStore, headStore } = useSimulator();
   const scanHasColours = useStore(headStore, (s) => Boolean(s.scan?.colors || s.scan?.texture));
   const color = usePlan((p) => p.skin.color);
+  const shine = usePlan((p) => p.skin.shine);
   const tone = monkToneOf(color);
   const setColor = (value: string, gesture?: string) =>
     planStore.getState().edit('Skin tone', (plan) => void (plan.skin.color = value), gesture ? { gesture } : undefined);
@@ -49,6 +56,14 @@ export function SkinTonePicker() {
         />
         <code>{tone ? `Monk ${tone}` : color}</code>
       </label>
+      <PlanSlider
+        field={SKIN_SHINE_FIELD}
+        value={shine}
+        write={(p, v) => void (p.skin.shine = v)}
+        format={shineWords}
+        hint="How oily the scalp looks, from matte to oily: a shiny scalp shows the light over the pigment and makes SMP read lighter."
+        testId="skin-shine"
+      />
     </section>
   );
 }

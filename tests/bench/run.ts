@@ -4,6 +4,7 @@
  *   - SMP head vs plain head, both with the same skin shading (target ≤ 1.3 whole head, ≤ 2.0 close-up): what the
  *     pigment costs;
  *   - 200 vs 10 dots per cm² (target ≤ 1.1): cost must not grow with the number of dots;
+ *   - the plain head vs the same head without the skin model (`?skin=flat`): what the skin shading costs;
  * and, in Node first, the head-scan pipeline (tests/bench/scan.ts) and a heavy painted plan: its map build,
  * edits and undo history (tests/bench/painting.ts).
  * Views are measured in interleaved rounds and each figure is a median. Prints a table and writes JSON.
@@ -25,10 +26,13 @@ interface Case {
   name: string;
   plan: unknown;
   showSmp: boolean;
+  /** Drawn on the page without the skin model. */
+  flatSkin?: boolean;
 }
 
 const CASES: Case[] = [
   { name: 'plain head', plan: {}, showSmp: false },
+  { name: 'plain head, flat skin', plan: {}, showSmp: false, flatSkin: true },
   { name: 'SMP head (100/cm²)', plan: {}, showSmp: true },
   { name: 'SMP 10/cm²', plan: { dots: { densityPerCm2: 10 } }, showSmp: true },
   { name: 'SMP 200/cm²', plan: { dots: { densityPerCm2: 200 } }, showSmp: true },
@@ -66,6 +70,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 120_000 });
+  const flatPage = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  await flatPage.goto(`${url}?skin=flat`);
+  await flatPage.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 120_000 });
   const renderer = await page.evaluate(() => {
     const gl = document.querySelector('canvas')!.getContext('webgl2')!;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
@@ -78,22 +85,24 @@ try {
   console.log(`Renderer: ${renderer}; canvas ${canvasSize} px; ${ROUNDS} rounds × ${FRAMES_PER_ROUND} frames per case`);
 
   for (const v of VIEWS) {
-    await page.evaluate(({ view, distanceMm }) => window.smp!.setView(view, distanceMm ? { distanceMm } : {}), v);
+    for (const p of [page, flatPage]) await p.evaluate(({ view, distanceMm }) => window.smp!.setView(view, distanceMm ? { distanceMm } : {}), v);
+    await timeCase(flatPage, CASES[1]!);
     const samples: Record<string, number[]> = Object.fromEntries(CASES.map((c) => [c.name, []]));
     await timeCase(page, CASES[1]!); // warm-up: shader compile and first uploads
     for (let round = 0; round < ROUNDS; round++) {
-      for (const c of CASES) samples[c.name]!.push(...(await timeCase(page, c)));
+      for (const c of CASES) samples[c.name]!.push(...(await timeCase(c.flatSkin ? flatPage : page, c)));
     }
     results[v.name] = Object.fromEntries(CASES.map((c) => [c.name, median(samples[c.name]!)]));
   }
 
-  const rows: string[][] = [['view', 'plain ms', 'SMP ms', 'SMP / plain', '10/cm² ms', '200/cm² ms', '200 / 10']];
+  const rows: string[][] = [['view', 'plain ms', 'SMP ms', 'SMP / plain', '10/cm² ms', '200/cm² ms', '200 / 10', 'flat skin ms', 'skin / flat']];
   const summary: Record<string, unknown> = {};
   for (const [view, r] of Object.entries(results)) {
     const smpRatio = r['SMP head (100/cm²)']! / r['plain head']!;
     const densityRatio = r['SMP 200/cm²']! / r['SMP 10/cm²']!;
-    summary[view] = { medianMs: r, smpOverPlain: smpRatio, density200Over10: densityRatio };
-    rows.push([view, r['plain head']!.toFixed(2), r['SMP head (100/cm²)']!.toFixed(2), smpRatio.toFixed(2), r['SMP 10/cm²']!.toFixed(2), r['SMP 200/cm²']!.toFixed(2), densityRatio.toFixed(2)]);
+    const skinRatio = r['plain head']! / r['plain head, flat skin']!;
+    summary[view] = { medianMs: r, smpOverPlain: smpRatio, density200Over10: densityRatio, skinOverFlat: skinRatio };
+    rows.push([view, r['plain head']!.toFixed(2), r['SMP head (100/cm²)']!.toFixed(2), smpRatio.toFixed(2), r['SMP 10/cm²']!.toFixed(2), r['SMP 200/cm²']!.toFixed(2), densityRatio.toFixed(2), r['plain head, flat skin']!.toFixed(2), skinRatio.toFixed(2)]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));

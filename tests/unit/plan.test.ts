@@ -13,7 +13,7 @@ describe('plan schema', () => {
 
   it('fills omitted fields of a partial plan with defaults', () => {
     const plan = parsePlan({ skin: { color: '#604134' } });
-    expect(plan).toEqual({ ...defaultPlan(), skin: { color: '#604134' } });
+    expect(plan).toEqual({ ...defaultPlan(), skin: { ...defaultPlan().skin, color: '#604134' } });
     expect(parsePlan({})).toEqual(defaultPlan());
     expect(parsePlan({ dots: { diameterMm: 1 } }).dots).toEqual({ ...defaultPlan().dots, diameterMm: 1 });
   });

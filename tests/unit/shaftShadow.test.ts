@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { shaftShadow, SHAFT_SHADOW_WIDTH_MM } from '../../src/domain/hairLoss/shaftShadow';
+import { HAIR_COLOR_PRESETS } from '../../src/domain/pigment';
+import { MONK_SKIN_TONES } from '../../src/domain/skinTones';
+
+const hair = (id: string) => HAIR_COLOR_PRESETS.find((h) => h.id === id)!.color;
+
+describe('the hair shaft seen under the skin', () => {
+  it('draws a shadow whose integral is the shaft’s optical area, never darker than 90 %', () => {
+    for (const tone of MONK_SKIN_TONES) {
+      for (const preset of HAIR_COLOR_PRESETS) {
+        const s = shaftShadow(preset.color, tone.color);
+        expect(s.widthMm).toBeGreaterThanOrEqual(SHAFT_SHADOW_WIDTH_MM);
+        for (const c of [0, 1, 2] as const) {
+          expect(s.rootDarkening[c]).toBeGreaterThan(0);
+          expect(s.rootDarkening[c]).toBeLessThanOrEqual(0.9 + 1e-9);
+          expect(s.rootDarkening[c] * s.widthMm * s.lengthMm[c]).toBeCloseTo(s.opticalAreaMm2[c], 9);
+          // A hair's shadow reaches about as far as the shaft stays within a millimetre of the surface.
+          expect(s.lengthMm[c]).toBeGreaterThan(0.1);
+          expect(s.lengthMm[c]).toBeLessThan(1.8);
+        }
+      }
+    }
+  });
+
+  it('is darker for black hair than for blond, and takes red at least as much as blue (its blue-grey cast)', () => {
+    const skin = MONK_SKIN_TONES[2].color;
+    const black = shaftShadow(hair('black'), skin).opticalAreaMm2;
+    const blond = shaftShadow(hair('blond'), skin).opticalAreaMm2;
+    for (const c of [0, 1, 2] as const) expect(black[c]).toBeGreaterThan(blond[c]);
+    expect(black[0]).toBeGreaterThanOrEqual(black[2]);
+  });
+});
