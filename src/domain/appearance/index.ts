@@ -6,6 +6,7 @@ export {
   DEPOSIT_THICKNESS_MM,
   farFieldDarkening,
   inkStrengthForShade,
+  kernelDarkening,
   pigmentKernel,
   predictedDarkening,
   type DarkeningInputs,

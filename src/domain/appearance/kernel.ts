@@ -4,6 +4,7 @@
  */
 import { hexToLinear, linearToLab, luminanceOfLinear } from '../color';
 import { PIGMENT_PRESETS } from '../pigment';
+import { PIGMENT_KERNEL_TABLE } from './pigmentKernelTable';
 import { skinAlbedo } from './skin';
 import type { PigmentKernel, Rgb, SkinOptics } from './types';
 
@@ -35,31 +36,84 @@ export function inkStrengthForShade(shade: string): number {
   return Math.min(1, Math.max(0, strength));
 }
 
-/** Kernel for a deposit of this diameter and depth (mm), ink strength 0..1, in this skin. */
+const TABLE = PIGMENT_KERNEL_TABLE;
+const GAUSSIANS = 4;
+const LOG_MELANINS = TABLE.melanins.map(Math.log);
+const INKS = [0, ...TABLE.inkStrengths];
+
+/** Where x falls in an ascending grid: the cell's first index and the fraction across it (clamped to the grid). */
+function bracket(grid: readonly number[], x: number): [number, number] {
+  if (x <= grid[0]!) return [0, 0];
+  const last = grid.length - 1;
+  if (x >= grid[last]!) return [last - 1, 1];
+  let i = 0;
+  while (grid[i + 1]! < x) i++;
+  return [i, (x - grid[i]!) / (grid[i + 1]! - grid[i]!)];
+}
+
+/** One table entry's Gaussian weight (ink index ≥ 1: index 0 is no ink at all). */
+function tableWeight(d: number, z: number, m: number, ink: number, gaussian: number, c: number): number {
+  const entry = ((d * TABLE.depthsMm.length + z) * TABLE.melanins.length + m) * TABLE.inkStrengths.length + ink - 1;
+  return TABLE.weights[(entry * GAUSSIANS + gaussian) * 3 + c]!;
+}
+
+/**
+ * Kernel for a deposit of this diameter and depth (mm), ink strength 0..1, in this skin: interpolated in the
+ * Monte Carlo table (scripts/pigment-mc.ts) over diameter, depth, ink and epidermal melanin (the table's
+ * dermis and scattering are this model's; only melanin varies between skins). Sizes and depths beyond the
+ * table take its nearest entry, with the optical area scaled by the geometric area.
+ */
 export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: number, optics: SkinOptics): PigmentKernel {
-  // Provisional closed form (to be replaced by the Monte Carlo table): the deposit's disc blurred by a
-  // diffusion length that grows with depth and with the channel's transport length.
-  const radius = diameterMm / 2;
-  const strength = 1 - Math.exp(-2 * inkStrength * UNDILUTED_DEPOSIT_ABSORPTION_PER_MM * DEPOSIT_THICKNESS_MM);
-  const channel = (c: 0 | 1 | 2) => {
-    const mua = optics.dermis.absorptionPerMm[c];
-    const musp = optics.dermis.reducedScatteringPerMm[c];
-    const diffusion = 1 / Math.sqrt(3 * mua * (mua + musp));
-    return { spread: Math.min(diffusion, 2) * 0.25, gain: 1 + Math.min(diffusion, 2) * 0.6 };
-  };
-  const near = (radius * radius) / 2 + (depthMm * 0.5) ** 2;
-  const channels = [channel(0), channel(1), channel(2)];
-  const far = near + (depthMm + channels[0]!.spread) ** 2;
-  const area = Math.PI * radius * radius * strength;
-  const weights: Rgb[] = [
-    perChannel(() => (area * 0.5) / (2 * Math.PI * near)),
-    perChannel((c) => (area * (channels[c]!.gain - 0.5)) / (2 * Math.PI * far)),
-  ];
-  return {
-    variancesMm2: [near, far],
-    weights,
-    opticalAreaMm2: perChannel((c) => 2 * Math.PI * (near * weights[0]![c] + far * weights[1]![c])),
-  };
+  for (const [name, value] of [['diameter', diameterMm], ['depth', depthMm], ['ink strength', inkStrength], ['melanin', optics.melaninFraction]] as const) {
+    if (!Number.isFinite(value) || value < 0) throw new Error(`A pigment kernel needs a non-negative ${name}, not ${value}.`);
+  }
+  const [d0, dt] = bracket(TABLE.diametersMm, diameterMm);
+  const [z0, zt] = bracket(TABLE.depthsMm, depthMm);
+  const [m0, mt] = bracket(LOG_MELANINS, Math.log(Math.max(1e-6, optics.melaninFraction)));
+  const [k0, kt] = bracket(INKS, Math.min(1, inkStrength));
+  let logV0 = 0, logRatio = 0;
+  const weights = Array.from({ length: GAUSSIANS }, () => [0, 0, 0]);
+  const logArea = [0, 0, 0];
+  for (let corner = 0; corner < 4; corner++) {
+    const d = d0 + (corner & 1), z = z0 + (corner >> 1);
+    const wCorner = ((corner & 1) === 1 ? dt : 1 - dt) * ((corner >> 1) === 1 ? zt : 1 - zt);
+    if (wCorner === 0) continue;
+    const shape = (d * TABLE.depthsMm.length + z) * 2;
+    const v0 = TABLE.shapes[shape]!, ratio = TABLE.shapes[shape + 1]!;
+    logV0 += wCorner * Math.log(v0);
+    logRatio += wCorner * Math.log(ratio);
+    const geometric = (Math.PI * TABLE.diametersMm[d]! ** 2) / 4;
+    const cornerArea = [0, 0, 0];
+    for (let inner = 0; inner < 4; inner++) {
+      const m = m0 + (inner & 1), k = k0 + (inner >> 1);
+      const w = wCorner * ((inner & 1) === 1 ? mt : 1 - mt) * ((inner >> 1) === 1 ? kt : 1 - kt);
+      if (w === 0 || k === 0) continue;
+      for (let g = 0; g < GAUSSIANS; g++) {
+        const areaPerWeight = (2 * Math.PI * v0 * ratio ** g) / geometric;
+        for (let c = 0; c < 3; c++) {
+          const value = w * tableWeight(d, z, m, k, g, c);
+          weights[g]![c]! += value;
+          cornerArea[c]! += (value / wCorner) * areaPerWeight;
+        }
+      }
+    }
+    // Darkening falls about exponentially with depth: the corners' areas are blended geometrically.
+    for (let c = 0; c < 3; c++) logArea[c]! += wCorner * Math.log(Math.max(1e-12, cornerArea[c]!));
+  }
+  const relativeArea = logArea.map((v) => (v < Math.log(1e-11) ? 0 : Math.exp(v)));
+  const variancesMm2 = Array.from({ length: GAUSSIANS }, (_, g) => Math.exp(logV0 + g * logRatio));
+  // The optical area is interpolated as a multiple of the deposit's own area; the weights are scaled to it.
+  const opticalAreaMm2 = perChannel((c) => relativeArea[c]! * ((Math.PI * diameterMm * diameterMm) / 4));
+  const scale = perChannel((c) => {
+    const area = weights.reduce((sum, w, g) => sum + 2 * Math.PI * variancesMm2[g]! * w[c]!, 0);
+    return area > 0 ? opticalAreaMm2[c] / area : 0;
+  });
+  return { variancesMm2, weights: weights.map((w) => perChannel((c) => w[c]! * scale[c])), opticalAreaMm2 };
+}
+
+/** The darkening of one kernel at r mm from the deposit's centre, per channel. */
+export function kernelDarkening(kernel: PigmentKernel, rMm: number): Rgb {
+  return perChannel((c) => kernel.weights.reduce((sum, w, g) => sum + w[c] * Math.exp((-rMm * rMm) / (2 * kernel.variancesMm2[g]!)), 0));
 }
 
 const perChannel = (f: (c: 0 | 1 | 2) => number): Rgb => [f(0), f(1), f(2)];

@@ -4,6 +4,7 @@
  * set by its melanin, over a thick dermis whose absorption is its blood. Lengths in mm.
  */
 import { hexToLinear, linearToLab } from '../color';
+import { PIGMENT_KERNEL_TABLE } from './pigmentKernelTable';
 import { bloodAbsorptionPerMm, spectrumToLinearRgb, WAVELENGTHS_NM } from './spectra';
 import type { Rgb, SkinOptics } from './types';
 
@@ -16,14 +17,17 @@ export const reducedScatteringPerMm = (nm: number) => 4.6 * (nm / 500) ** -1.421
 
 /** Epidermis thickness: 0.07 mm (OCT of the scalp and trunk, ~0.05–0.1 mm; Sandby-Møller et al. 2003). */
 export const EPIDERMIS_THICKNESS_MM = 0.07;
-/** Dermal blood volume fraction: 1.2%, within Jacques' 0.2–7%; it gives the lightest measured skin (L* 66) a* ≈ 10–13 and b* ≈ 14–15 as measured, with 1.5% melanin (Jacques: light skin 1.3–6.3%). */
-export const DERMAL_BLOOD_FRACTION = 0.012;
+/** Dermal blood volume fraction: 0.6%, within Jacques' 0.2–7%; it gives the lightest skin L* ≈ 66 with a* ≈ 10 and b* ≈ 14–15 as measured, at 1–1.5% melanin (Jacques: light skin 1.3–6.3%). */
+export const DERMAL_BLOOD_FRACTION = 0.006;
 /** Mixed arterial/venous oxygen saturation of dermal blood (Jacques 2013 uses 0.75 for the dermis). */
 export const BLOOD_SATURATION = 0.75;
 /** Skin's refractive index (1.37–1.44 measured; Ding et al. 2006 / Jacques). */
 export const SKIN_REFRACTIVE_INDEX = 1.4;
-/** Henyey–Greenstein anisotropy of skin (0.8–0.9 measured; Jacques 2013 uses 0.9 for dermis). */
-export const SKIN_ANISOTROPY = 0.9;
+/**
+ * Henyey–Greenstein anisotropy of the dermis: 0.8, van Gemert et al. 1989 (g = 0.62 + 0.29·10⁻³·λ/nm: 0.75 at
+ * 450 nm to 0.80 at 620 nm; Jacques 2013 quotes 0.8–0.9). Only μs' = μs·(1 − g) matters beyond ~0.3 mm.
+ */
+export const SKIN_ANISOTROPY = 0.8;
 
 /**
  * Effective wavelength of each display channel (nm): where one wavelength's reflectance best matches the
@@ -53,15 +57,10 @@ export function layerOpticsAt(nm: number, melanin: number): LayerOptics {
 export const diffuseFresnel = (n: number) => -1.44 / n ** 2 + 0.71 / n + 0.668 + 0.0636 * n;
 
 /**
- * Mean path length, in units of its thickness, that diffusely reflected light spends crossing the epidermis
- * (in and out): fitted to the Monte Carlo (scripts/pigment-mc.ts) so that this closed form matches it.
- */
-export const EPIDERMIS_PATH_FACTOR = 3;
-
-/**
- * Diffuse reflectance (albedo) of the two-layer skin at one wavelength: the dipole total diffuse reflectance
- * of a semi-infinite medium (Jensen et al. 2001, eq. 7, with the boundary term of the index mismatch), seen
- * through the epidermis' absorption. The epidermis scatters like the dermis, so only its absorption differs.
+ * Diffuse reflectance of the two-layer skin at one wavelength, in closed form: the dipole total diffuse
+ * reflectance of a semi-infinite medium (Jensen et al. 2001, eq. 7, with the index mismatch's boundary term),
+ * seen through the epidermis' extra absorption on a mean path of 3 thicknesses. Good for the spectrum's shape
+ * (it chooses the channels' effective wavelengths); the albedo itself comes from the Monte Carlo.
  */
 export function diffuseReflectance(epidermisAbsorption: number, dermisAbsorption: number, reducedScattering: number, epidermisMm: number, n: number): number {
   const albedo = reducedScattering / (reducedScattering + dermisAbsorption);
@@ -70,7 +69,7 @@ export function diffuseReflectance(epidermisAbsorption: number, dermisAbsorption
   const s = Math.sqrt(3 * (1 - albedo));
   const semiInfinite = (albedo / 2) * (1 + Math.exp((-4 / 3) * a * s)) * Math.exp(-s);
   const epidermisExtra = Math.max(0, epidermisAbsorption - dermisAbsorption);
-  return semiInfinite * Math.exp(-EPIDERMIS_PATH_FACTOR * epidermisExtra * epidermisMm);
+  return semiInfinite * Math.exp(-3 * epidermisExtra * epidermisMm);
 }
 
 /** The skin optics at the channels' effective wavelengths for an epidermal melanin fraction. */
@@ -90,16 +89,20 @@ export function skinOpticsForMelanin(melanin: number): SkinOptics {
   };
 }
 
-/** Diffuse reflectance (albedo) of that skin per channel, linear 0..1: the renderer's base colour of the skin. */
+/**
+ * Diffuse reflectance (albedo) of that skin per channel, linear 0..1: the renderer's base colour of the skin.
+ * It is the Monte Carlo's (scripts/pigment-mc.ts, the same runs as the pigment kernels, so a kernel's
+ * darkening is relative to exactly this), interpolated over the epidermal melanin; the dipole closed form
+ * above is off by up to 30% under a pigmented epidermis, which scatters as well as absorbs.
+ */
 export function skinAlbedo(optics: SkinOptics): Rgb {
-  const c = (i: 0 | 1 | 2) =>
-    diffuseReflectance(
-      optics.epidermis.absorptionPerMm[i],
-      optics.dermis.absorptionPerMm[i],
-      optics.dermis.reducedScatteringPerMm[i],
-      optics.epidermis.thicknessMm,
-      optics.refractiveIndex,
-    );
+  const { melanins, reflectance } = PIGMENT_KERNEL_TABLE;
+  const x = Math.log(Math.min(melanins[melanins.length - 1]!, Math.max(melanins[0]!, optics.melaninFraction)));
+  let i = 0;
+  while (i < melanins.length - 2 && Math.log(melanins[i + 1]!) < x) i++;
+  const t = (x - Math.log(melanins[i]!)) / (Math.log(melanins[i + 1]!) - Math.log(melanins[i]!));
+  // Reflectance falls about exponentially with melanin: interpolate its logarithm.
+  const c = (k: 0 | 1 | 2) => Math.exp((1 - t) * Math.log(reflectance[i]![k]!) + t * Math.log(reflectance[i + 1]![k]!));
   return [c(0), c(1), c(2)];
 }
 
@@ -140,7 +143,7 @@ export function skinLightnessForTone(hex: string): number {
   return Math.min(lightest + 4, Math.max(darkest - 8, darkest + t * (lightest - darkest)));
 }
 
-const MELANIN_RANGE = [0.002, 0.6] as const;
+const MELANIN_RANGE = [PIGMENT_KERNEL_TABLE.melanins[0], PIGMENT_KERNEL_TABLE.melanins.at(-1)!] as const;
 
 /** The skin optics of a tone '#rrggbb' (a Monk swatch or any colour): the melanin whose albedo has the tone's measured-skin lightness. */
 export function skinOpticsForTone(hex: string): SkinOptics {
