@@ -54,7 +54,9 @@ vec3 follicleTransmittance(vec3 p, vec3 n, float pixelMm) {
   vec3 amplitude[KERNEL_SESSIONS * KERNEL_SLOTS];
   float falloff[KERNEL_SESSIONS * KERNEL_SLOTS];
   float blur = PIXEL_BLUR * pixelMm * pixelMm;
-  for (int i = 0; i < KERNEL_SESSIONS * KERNEL_SLOTS; i++) {
+  // (Sessions still to come in the preview draw nothing: dotSession never returns them.)
+  int used = min(int(uSessionsDone), KERNEL_SESSIONS) * KERNEL_SLOTS;
+  for (int i = 0; i < used; i++) {
     float v = uKernelVariance[i] + blur;
     amplitude[i] = uKernelArea[i] / windowedGaussianIntegral(v, uKernelReachMm);
     falloff[i] = 0.5 / v;

@@ -8,7 +8,7 @@
  * - Same look as the screen. three applies tone mapping and the output colour space only when it draws to
  *   the canvas. Each tile is therefore drawn in linear light (half float, 4× MSAA), then passed through
  *   three's OutputPass, which applies the renderer's own tone mapping and colour space. The head comes
- *   out as on screen; the background colour is tone-mapped too, 7 levels in 255 darker (#e2e5e8).
+ *   out as on screen; the background colour is tone-mapped too, 2 levels in 255 darker (#e7eaed).
  */
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
