@@ -25,6 +25,8 @@ export interface DepositRun {
   photons: number;
   seed: number;
   placements?: number;
+  /** Deposits on a square lattice of this spacing (mm): areaMm2 is then the mean darkening (a share). */
+  latticeSpacingMm?: number;
 }
 
 export interface DepositProfile {
@@ -66,6 +68,7 @@ export function simulateDeposits(run: DepositRun): DepositRunResult {
       topsMm: run.depthsMm,
       thicknessMm: DEPOSIT_THICKNESS_MM,
       absorptionsPerMm: run.inkStrengths.map((s) => s * UNDILUTED_DEPOSIT_ABSORPTION_PER_MM),
+      latticeSpacingMm: run.latticeSpacingMm,
     },
   });
   const levels = run.melanins.length, inks = run.inkStrengths.length, rings = RING_EDGES_MM.length - 1;

@@ -130,3 +130,30 @@ describe('pigment kernels against a fresh Monte Carlo', { timeout: 120000 }, () 
     expect(() => pigmentKernel(Number.NaN, 0.3, 1, light)).toThrow(/diameter/);
   });
 });
+
+describe('many deposits', { timeout: 120000 }, () => {
+  it('combine as transmittances (as drawn) far closer to a Monte Carlo of a lattice of deposits than added', () => {
+    // 0.4 mm deposits at 0.3 mm, 1 mm apart (100/cm², the default) and 0.7 mm apart (204/cm²), Monk 3.
+    const optics = skinOpticsForTone(MONK_SKIN_TONES[2]!.color);
+    const kernel = pigmentKernel(0.4, 0.3, 1, optics);
+    for (const spacing of [1, 0.7]) {
+      const grid = 12;
+      const product = [0, 0, 0];
+      for (let i = 0; i < grid; i++)
+        for (let j = 0; j < grid; j++) {
+          const [x, y] = [((i + 0.5) / grid - 0.5) * spacing, ((j + 0.5) / grid - 0.5) * spacing];
+          const through = [1, 1, 1];
+          for (let a = -8; a <= 8; a++)
+            for (let b = -8; b <= 8; b++) kernelDarkening(kernel, Math.hypot(x - a * spacing, y - b * spacing)).forEach((d, c) => (through[c]! *= 1 - d));
+          through.forEach((t, c) => (product[c]! += (1 - t) / grid ** 2));
+        }
+      for (const channel of [0, 1] as const) {
+        const run = simulateDeposits({ channel, melanins: [optics.melaninFraction], diametersMm: [0.4], depthsMm: [0.3], inkStrengths: [1], photons: 2000, seed: 500 + channel, placements: 4, latticeSpacingMm: spacing });
+        const mc = run.profile(0, 0, 0, 0);
+        const added = kernel.opticalAreaMm2[channel] / spacing ** 2;
+        expect(Math.abs(product[channel]! - mc.areaMm2)).toBeLessThan(Math.abs(added - mc.areaMm2));
+        expect(Math.abs(product[channel]! / mc.areaMm2 - 1)).toBeLessThan(0.12 + (3 * mc.areaSe) / mc.areaMm2);
+      }
+    }
+  });
+});
