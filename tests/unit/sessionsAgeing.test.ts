@@ -3,7 +3,7 @@ import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
 import { agedDots, contrastLeft, TOUCH_UP_CONTRAST, touchUpYears } from '../../src/domain/ageing';
 import { estimateHours, sessionHours } from '../../src/domain/hairline/measurements';
 import { migratePlan } from '../../src/domain/migrations';
-import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
+import { defaultPlan, parsePlan, PLAN_VERSION, SKIN_SHINE_FIELD } from '../../src/domain/plan';
 import { defaultSessions, sessionLayers, sessionShares } from '../../src/domain/sessions';
 
 describe('sessions', () => {
@@ -101,7 +101,8 @@ describe('plan migrations', () => {
   it('brings a version 1 plan to the current version, keeping everything it had and its look', () => {
     const plan = parsePlan(v1);
     expect(plan.version).toBe(PLAN_VERSION);
-    expect(plan.skin).toEqual(v1.skin);
+    // Scalp shine came later: older plans take the default shine.
+    expect(plan.skin).toEqual({ ...v1.skin, shine: SKIN_SHINE_FIELD.default });
     expect(plan.hairline).toEqual(v1.hairline);
     // Pigment depth came later: older plans take the default depth.
     expect(plan.dots).toEqual({ ...v1.dots, depthMm: DEFAULT_PIGMENT_DEPTH_MM });
@@ -122,7 +123,7 @@ describe('plan migrations', () => {
   it('accepts client details and checks the date', () => {
     const plan = parsePlan({ client: { name: 'Jane Doe', date: '2026-11-23', notes: 'Scar on the crown' } });
     expect(plan.client.name).toBe('Jane Doe');
-    expect(() => parsePlan({ client: { date: '23/11/2026' } })).toThrow(/client\.date must be a date like/);
+    expect(() => parsePlan({ client: { date: '23/11/2026' } })).toThrow(/client\.date must be a date on the calendar like/);
     expect(() => parsePlan({ client: { name: 'x'.repeat(121) } })).toThrow(/client\.name must be at most 120/);
   });
 });
