@@ -81,8 +81,10 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         const { plan } = get();
         const draft = copyData(plan);
         recipe(draft);
-        // Only what the recipe changed is new, and only that is checked again.
-        commit(label, parsePlan(shareUnchanged(draft, plan), plan), options?.gesture ?? null);
+        // Only what the recipe changed is new, and only that is checked again; then compared once more, as
+        // checking may have made it the same as before (a colour written in capitals).
+        const checked = parsePlan(shareUnchanged(draft, plan), plan);
+        commit(label, shareUnchanged(checked, plan), options?.gesture ?? null);
       },
       replacePlan(input, label = 'Load plan') {
         const { plan } = get();

@@ -53,6 +53,7 @@ describe('plan store', () => {
   it('records no step for an edit that changes nothing, and a new edit clears redo', () => {
     const store = createPlanStore();
     store.getState().edit('Nothing', () => {});
+    store.getState().edit('Same colour', (p) => void (p.skin.color = p.skin.color.toUpperCase()));
     expect(store.getState().past).toHaveLength(0);
     store.getState().edit('A', (p) => void (p.dots.opacity = 0.5));
     store.getState().undo();
