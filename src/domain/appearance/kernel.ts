@@ -72,7 +72,10 @@ export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: 
   const [m0, mt] = bracket(LOG_MELANINS, Math.log(Math.max(1e-6, optics.melaninFraction)));
   const [k0, kt] = bracket(INKS, Math.min(1, inkStrength));
   let logV0 = 0, logRatio = 0;
-  const weights = Array.from({ length: GAUSSIANS }, () => [0, 0, 0]);
+  // The four table entries around the deposit, each a sum of Gaussians (blended in melanin and ink), blended
+  // as profiles: up to 16 Gaussians, projected below onto 4.
+  const sourceVariances: number[] = [];
+  const sourceWeights: number[][] = [];
   const logArea = [0, 0, 0];
   for (let corner = 0; corner < 4; corner++) {
     const d = d0 + (corner & 1), z = z0 + (corner >> 1);
@@ -90,11 +93,14 @@ export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: 
       if (w === 0 || k === 0) continue;
       for (let g = 0; g < GAUSSIANS; g++) {
         const areaPerWeight = (2 * Math.PI * v0 * ratio ** g) / geometric;
+        const blended = [0, 0, 0];
         for (let c = 0; c < 3; c++) {
           const value = w * tableWeight(d, z, m, k, g, c);
-          weights[g]![c]! += value;
+          blended[c] = value;
           cornerArea[c]! += (value / wCorner) * areaPerWeight;
         }
+        sourceVariances.push(v0 * ratio ** g);
+        sourceWeights.push(blended);
       }
     }
     // Darkening falls about exponentially with depth: the corners' areas are blended geometrically.
@@ -104,11 +110,53 @@ export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: 
   const variancesMm2 = Array.from({ length: GAUSSIANS }, (_, g) => Math.exp(logV0 + g * logRatio));
   // The optical area is interpolated as a multiple of the deposit's own area; the weights are scaled to it.
   const opticalAreaMm2 = perChannel((c) => relativeArea[c]! * ((Math.PI * diameterMm * diameterMm) / 4));
-  const scale = perChannel((c) => {
-    const area = weights.reduce((sum, w, g) => sum + 2 * Math.PI * variancesMm2[g]! * w[c]!, 0);
-    return area > 0 ? opticalAreaMm2[c] / area : 0;
-  });
-  return { variancesMm2, weights: weights.map((w) => perChannel((c) => w[c]! * scale[c])), opticalAreaMm2 };
+  // Least squares along the radius (each radius alike, so the centre counts) with closed-form inner
+  // products of Gaussians: ∫ e^(−r²/2a)·e^(−r²/2b) dr ∝ √(ab/(a + b)).
+  const inner = (a: number, b: number) => Math.sqrt((a * b) / (a + b));
+  const gram = variancesMm2.map((a) => variancesMm2.map((b) => inner(a, b)));
+  const weights = Array.from({ length: GAUSSIANS }, () => [0, 0, 0]);
+  for (const c of [0, 1, 2] as const) {
+    const rhs = variancesMm2.map((a) => sourceVariances.reduce((sum, v, i) => sum + sourceWeights[i]![c]! * inner(a, v), 0));
+    const fitted = nonNegativeLeastSquares(gram, rhs);
+    const area = fitted.reduce((sum, w, g) => sum + 2 * Math.PI * variancesMm2[g]! * w, 0);
+    const scale = area > 0 ? opticalAreaMm2[c] / area : 0;
+    fitted.forEach((w, g) => (weights[g]![c] = w * scale));
+  }
+  return { variancesMm2, weights: weights.map((w) => perChannel((c) => w[c]!)), opticalAreaMm2 };
+}
+
+/** min ‖Ax − b‖ with x ≥ 0 from the normal equations (gram = AᵀA, rhs = Aᵀb): the best solution over supports. */
+function nonNegativeLeastSquares(gram: number[][], rhs: number[]): number[] {
+  const n = rhs.length;
+  let best = new Array<number>(n).fill(0);
+  let bestCost = 0;
+  for (let mask = 1; mask < 1 << n; mask++) {
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) idx.push(i);
+    const m = idx.map((i) => [...idx.map((j) => gram[i]![j]!), rhs[i]!]);
+    let ok = true;
+    for (let col = 0; col < idx.length && ok; col++) {
+      const pivot = m[col]![col]!;
+      if (Math.abs(pivot) < 1e-15) ok = false;
+      else
+        for (let r = 0; r < idx.length; r++) {
+          if (r === col) continue;
+          const f = m[r]![col]! / pivot;
+          for (let j = col; j <= idx.length; j++) m[r]![j]! -= f * m[col]![j]!;
+        }
+    }
+    if (!ok) continue;
+    const x = idx.map((_, r) => m[r]![idx.length]! / m[r]![r]!);
+    if (x.some((v) => v < 0)) continue;
+    // ‖Ax − b‖² − ‖b‖² = xᵀGx − 2xᵀh = −xᵀh at the support's optimum.
+    const cost = -x.reduce((sum, v, r) => sum + v * rhs[idx[r]!]!, 0);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = new Array<number>(n).fill(0);
+      idx.forEach((i, r) => (best[i] = x[r]!));
+    }
+  }
+  return best;
 }
 
 /** The darkening of one kernel at r mm from the deposit's centre, per channel. */
