@@ -287,22 +287,24 @@ export async function openPlanLibrary(): Promise<PlanLibrary> {
       } else {
         // Read, compare and write in one transaction: no other tab can write in between.
         const tx = db.transaction(stores, 'readwrite');
-        let conflict: RevisionConflictError | undefined;
+        /** Why the write was given up: another tab's save, or the store refusing the write (a full disk). */
+        let refusal: unknown;
         const reading = tx.objectStore(PLANS).get(record.id);
         reading.onsuccess = () => {
           const stored = readRecord(reading.result);
-          if (stored && stored.revision !== replaces) {
-            conflict = new RevisionConflictError(stored);
-            tx.abort();
-          } else {
+          try {
+            if (stored && stored.revision !== replaces) throw new RevisionConflictError(stored);
             putRecord(tx, record, options.open);
             tx.commit();
+          } catch (error) {
+            refusal = error;
+            tx.abort();
           }
         };
         try {
           await committed(tx);
         } catch (error) {
-          throw conflict ?? error;
+          throw refusal ?? error;
         }
       }
       announce({ id: record.id, revision: record.revision });
