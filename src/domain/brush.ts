@@ -366,6 +366,11 @@ export class PaintedLayer {
     return this.painted.length < this.wanted.length;
   }
 
+  /** Whether the offsets show `strokes` (the list last given, all painted), so an `update` would cost nothing. */
+  isPainted(strokes: readonly BrushStroke[]): boolean {
+    return !this.pending && (strokes === this.wanted || (strokes.length === 0 && this.painted.length === 0));
+  }
+
   /**
    * Brings the offsets up to date with `strokes`; returns whether they changed. With a `deadline`
    * (`performance.now()` time), stops after the stroke that passes it: `pending` then says more is to come,

@@ -29,9 +29,13 @@ export function useMeasurements(): HairlineMeasurements | null {
         failed = true;
       }
     };
-    // Measured once the plan has been drawn: a large plan's painting is spread over frames, and measuring
-    // before would paint it all in one go and freeze the page.
-    const measureWhenDrawn = () => void sim.signals.whenRendered().then(measure);
+    // A plan whose painting is still to be done is measured once it has been drawn: a large plan's painting
+    // is spread over frames, and measuring before would paint it all in one go and freeze the page.
+    const measureWhenDrawn = () => {
+      const head = sim.headStore.getState().head;
+      if (!head || head.treatment.isPainted(sim.planStore.getState().plan)) measure();
+      else void sim.signals.whenRendered().then(measure);
+    };
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(measureWhenDrawn, SETTLE_MS);

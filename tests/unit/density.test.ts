@@ -171,10 +171,13 @@ describe('brush', () => {
     whole.update(strokes);
     const chunked = new PaintedLayer(grid);
     let calls = 0;
+    expect(chunked.isPainted([])).toBe(true);
+    expect(chunked.isPainted(strokes)).toBe(false);
     // A deadline already past: one stroke per call, as a very slow frame would.
     do chunked.update(strokes, performance.now() - 1);
-    while (chunked.pending && ++calls < 1000);
+    while (chunked.pending && chunked.isPainted(strokes) === false && ++calls < 1000);
     expect(calls).toBe(strokes.length - 1);
+    expect(chunked.isPainted(strokes)).toBe(true);
     expect(firstDifference(chunked.offsets, whole.offsets)).toBe(-1);
     // A new list while painting is still under way: painting goes on from what is already right.
     const layer = new PaintedLayer(grid);

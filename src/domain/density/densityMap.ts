@@ -27,6 +27,11 @@ export class DensityMap {
     return this.painted.pending;
   }
 
+  /** Whether the painting shows these strokes already (see `PaintedLayer.isPainted`). */
+  isPainted(density: Plan['density']): boolean {
+    return this.painted.isPainted(density.strokes);
+  }
+
   /**
    * Brings the factors up to date with the plan's density map; returns their version. With a `deadline`
    * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time.

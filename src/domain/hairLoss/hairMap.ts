@@ -59,6 +59,11 @@ export class HairMap {
     return this.painted.pending;
   }
 
+  /** Whether the painting shows these strokes already (see `PaintedLayer.isPainted`). */
+  isPainted(hairLoss: Plan['hairLoss']): boolean {
+    return this.painted.isPainted(hairLoss.strokes);
+  }
+
   /**
    * Brings the density up to date with the plan's hair; returns its version. With a `deadline`
    * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time.

@@ -76,6 +76,11 @@ export class TreatmentArea {
     return hairline;
   }
 
+  /** Whether the plan's painting (density, hair, scars) is all painted on this head: measuring it then paints nothing. */
+  isPainted(plan: Plan): boolean {
+    return this.density.isPainted(plan.density) && this.hair.isPainted(plan.hairLoss) && this.scars.isPainted(plan.scars);
+  }
+
   /** Recomputes the distance field if the plan's hairline changed; returns the field's version. */
   update(plan: Plan): number {
     const { points, age, shape } = plan.hairline;

@@ -62,6 +62,15 @@ export class ScarMap {
     return false;
   }
 
+  /** Whether every freeform scar's tissue shows its strokes already (see `PaintedLayer.isPainted`). */
+  isPainted(scars: readonly Scar[]): boolean {
+    return scars.every((scar) => {
+      if (scar.kind !== 'freeform') return true;
+      const entry = this.layers.get(scar.id);
+      return entry ? !entry.stale && entry.layer.isPainted(scar.strokes) : scar.strokes.length === 0;
+    });
+  }
+
   /**
    * Brings the placed scars up to date with the plan's; returns `version`. With a `deadline`
    * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time; a
