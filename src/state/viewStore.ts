@@ -73,6 +73,8 @@ export interface ViewState {
   help: 'none' | 'help' | 'guide';
   /** Where the split-screen divider sits, as a share of the view's width from the left (0..1). */
   splitPosition: number;
+  /** How far down the view its floating toolbar reaches (CSS px): the comparison grid keeps heads below it. */
+  toolbarBottomPx: number;
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
@@ -91,6 +93,7 @@ export interface ViewState {
   setStep(step: StepId): void;
   setHelp(help: ViewState['help']): void;
   setSplitPosition(position: number): void;
+  setToolbarBottom(px: number): void;
   showNotice(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
 }
@@ -114,6 +117,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     step: 'head',
     help: 'none',
     splitPosition: 0.5,
+    toolbarBottomPx: 0,
     notice: null,
     requestView(name, options = {}) {
       const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
@@ -176,6 +180,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     },
     setHelp(help) {
       set({ help });
+    },
+    setToolbarBottom(px) {
+      set({ toolbarBottomPx: Math.max(0, px) });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

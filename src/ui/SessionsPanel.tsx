@@ -1,5 +1,6 @@
 import { useSimulator, usePlan, useView } from '../app/simulator';
-import { contrastLeft, MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from '../domain/ageing';
+import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from '../domain/ageing';
+import { darkeningLeft } from '../domain/ageingDarkening';
 import { percent, years } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
 import { defaultSessions, sessionShares } from '../domain/sessions';
@@ -15,6 +16,7 @@ export function SessionsPanel() {
   const sunExposure = usePlan((p) => p.aftercare.sunExposure);
   const sessionPreview = useView((v) => v.sessionPreview);
   const ageYears = useView((v) => v.ageYears);
+  const plan = usePlan((p) => p);
   const m = useMeasurements();
   const shares = sessionShares(sessions);
   const shown = Math.min(sessionPreview ?? sessions.length, sessions.length);
@@ -106,7 +108,7 @@ export function SessionsPanel() {
       />
       <p className="hint" data-testid="touch-up">
         Touch-up suggested after about <strong>{years(touchUp)}</strong>.
-        {ageYears > 0 && ` At ${years(ageYears)}, about ${percent(contrastLeft(ageYears, sunExposure))} of the fresh contrast is left.`}
+        {ageYears > 0 && ` At ${years(ageYears)}, the dots keep about ${percent(darkeningLeft(plan, ageYears))} of the darkening they had freshly healed.`}
       </p>
     </section>
   );

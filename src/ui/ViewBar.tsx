@@ -15,7 +15,8 @@ const VIEW_HINTS: Record<string, string> = {
 
 /**
  * The view's own controls, floating over it. On a narrow view they wrap onto more rows rather than being cut
- * off; the stage's `--viewbar-bottom` says where they end, so that notices and labels sit below them.
+ * off; the stage's `--viewbar-bottom` (and the view store) say where they end, so that notices, labels and the
+ * comparison grid's heads sit below them.
  */
 export function ViewBar() {
   const { viewStore } = useSimulator();
@@ -38,10 +39,14 @@ export function ViewBar() {
     const toolbar = bar.current;
     const stage = toolbar?.parentElement;
     if (!toolbar || !stage) return;
-    const observer = new ResizeObserver(() => stage.style.setProperty('--viewbar-bottom', `${toolbar.offsetTop + toolbar.offsetHeight}px`));
+    const observer = new ResizeObserver(() => {
+      const bottom = toolbar.offsetTop + toolbar.offsetHeight;
+      stage.style.setProperty('--viewbar-bottom', `${bottom}px`);
+      viewStore.getState().setToolbarBottom(bottom);
+    });
     observer.observe(toolbar);
     return () => observer.disconnect();
-  }, []);
+  }, [viewStore]);
   return (
     <div className="viewbar" role="toolbar" aria-label="View" ref={bar}>
       <div className="segmented" role="group" aria-label="Camera view">
