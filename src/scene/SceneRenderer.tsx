@@ -3,10 +3,12 @@ import type * as THREE from 'three';
 import { useSimulator } from '../app/simulator';
 import type { ViewName } from '../domain/views';
 import type { ViewState } from '../state/viewStore';
-import { cameraForView } from './viewCameras';
+import { cameraShowingWholeHead } from './viewCameras';
 
 /** The views of the before/after grid, left to right; the top row is before, the bottom row after. */
 export const GRID_VIEWS: readonly ViewName[] = ['front', 'top', 'back'];
+/** The band at the top of each grid pane kept for its caption ("Before · Front"), CSS pixels. */
+export const GRID_CAPTION_PX = 40;
 
 /** Where a pane sits on the canvas (CSS pixels, y from the bottom as WebGL counts). */
 interface Pane {
@@ -55,8 +57,12 @@ export function SceneRenderer() {
         gl.setScissor(divide, 0, size.width - divide, size.height);
         scalp.withSmp(true, () => gl.render(scene, camera));
       } else {
-        for (const pane of gridPanes(size.width, size.height)) {
-          drawPane(pane, pane.smp, cameraForView(pane.view, head, pane.width / pane.height));
+        // The grid starts below the view's toolbar, which floats over the top of the view.
+        const below = Math.min(view.toolbarBottomPx, size.height / 2);
+        gl.setScissor(0, 0, size.width, size.height);
+        gl.clear();
+        for (const pane of gridPanes(size.width, size.height - below)) {
+          drawPane(pane, pane.smp, cameraShowingWholeHead(pane.view, head, pane.width, pane.height, GRID_CAPTION_PX));
         }
       }
     } finally {

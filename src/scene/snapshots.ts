@@ -17,7 +17,7 @@ import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js';
 import { useSimulator } from '../app/simulator';
 import type { ViewName } from '../domain/views';
 import { ContextLostError } from './renderSignals';
-import { cameraForView } from './viewCameras';
+import { cameraForView, cameraShowingWholeHead } from './viewCameras';
 
 /**
  * The longest side of a picture (px). Larger pictures gain little for a consultation, and browsers limit
@@ -29,6 +29,11 @@ const TILE_PX = 1024;
 export interface ImageRequest {
   /** A standard view framing the whole head; omitted: the user's camera as it is now. */
   view?: ViewName;
+  /**
+   * Frame all of `view`'s head, neck cut included, with this many pixels at the top left clear for a
+   * caption (the comparison grid); omitted: the standard view's framing.
+   */
+  captionPx?: number;
   /** Size in pixels, 1 to MAX_IMAGE_SIDE_PX. */
   width: number;
   height: number;
@@ -122,7 +127,11 @@ export function SnapshotBridge() {
       if (!head || !scalp) throw new Error('The head is not loaded yet');
       const { scene, camera: userCamera } = get();
       // A copy of the user's camera (or a standard view's): the view offset of each tile never touches theirs.
-      const camera = request.view ? cameraForView(request.view, head, width / height) : (userCamera as THREE.PerspectiveCamera).clone();
+      const camera = !request.view
+        ? (userCamera as THREE.PerspectiveCamera).clone()
+        : request.captionPx !== undefined
+          ? cameraShowingWholeHead(request.view, head, width, height, request.captionPx)
+          : cameraForView(request.view, head, width / height);
       const view = sim.viewStore.getState();
       const plan = sim.planStore.getState().plan;
       let image!: ImageData;

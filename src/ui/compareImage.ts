@@ -5,7 +5,7 @@
  */
 import { VIEW_PRESETS } from '../domain/views';
 import type { ImageRequest } from '../scene/snapshots';
-import { gridPanes } from '../scene/SceneRenderer';
+import { GRID_CAPTION_PX, gridPanes } from '../scene/SceneRenderer';
 import type { ViewState } from '../state/viewStore';
 
 type RenderImage = (request: ImageRequest) => HTMLCanvasElement;
@@ -48,7 +48,7 @@ export function renderComparison(render: RenderImage, view: ViewState, width: nu
   // The grid's panes as on screen, measured in picture pixels (gridPanes counts rows from the bottom).
   for (const pane of gridPanes(width, height)) {
     const top = height - pane.y - pane.height;
-    context.drawImage(render({ view: pane.view, width: pane.width, height: pane.height, showSmp: pane.smp }), pane.x, top);
+    context.drawImage(render({ view: pane.view, width: pane.width, height: pane.height, showSmp: pane.smp, captionPx: GRID_CAPTION_PX * scale }), pane.x, top);
     label(context, `${pane.smp ? 'After' : 'Before'} · ${VIEW_PRESETS[pane.view].label}`, pane.x + 8 * scale, top + 8 * scale, scale);
   }
   return canvas;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { agedDots, contrastLeft } from '../../src/domain/ageing';
+import { agedDots } from '../../src/domain/ageing';
+import { darkeningLeft } from '../../src/domain/ageingDarkening';
 import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
 import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, type AppPage, type Image, showStep } from './harness';
@@ -146,8 +147,9 @@ describe('sessions and ageing', () => {
 
     // The slider in the panel drives the same preview and states the touch-up time.
     await app.page.getByTestId('age-years').fill('3');
+    const left = darkeningLeft(await app.page.evaluate(() => window.smp!.getPlan()), 3);
     await expect.poll(() => app.page.getByTestId('touch-up').textContent()).toContain(
-      `Touch-up suggested after about 4.5 years. At 3 years, about ${Math.round(contrastLeft(3, 'moderate') * 100)} % of the fresh contrast is left.`,
+      `Touch-up suggested after about 4.5 years. At 3 years, the dots keep about ${Math.round(left * 100)} % of the darkening they had freshly healed.`,
     );
     await app.page.getByTestId('preview-badge').click();
     expect(await app.page.getByTestId('age-years').inputValue()).toBe('0');
