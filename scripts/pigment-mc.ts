@@ -4,6 +4,7 @@
  * per display channel, each darkening profile fitted with four radial Gaussians.
  *   npx tsx scripts/pigment-mc.ts [photons per channel, default 120000]
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ const photons = Number(process.argv[2] ?? 120000);
 const seed = 20261204;
 export const GRID = {
   diametersMm: [0.25, 0.4, 0.6, 0.85, 1.2, 1.75],
-  depthsMm: [0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
+  depthsMm: [0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
   melanins: [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32],
   inkStrengths: [0.25, 0.5, 0.75, 1],
 };
@@ -25,7 +26,8 @@ interface ChannelProfiles {
   profiles: DepositProfile[][][][];
 }
 // The runs take minutes: they are kept (in the system's temporary folder) so a refit does not redo them.
-const cache = join(tmpdir(), `pigment-mc-${photons}-${seed}-${layerOpticsAt(CHANNEL_WAVELENGTHS_NM[0], 0.01).dermisAbsorption.toFixed(6)}-${GRID.melanins.length}.json`);
+const key = createHash('sha256').update(JSON.stringify([photons, seed, GRID, layerOpticsAt(CHANNEL_WAVELENGTHS_NM[0], 0.01)])).digest('hex').slice(0, 12);
+const cache = join(tmpdir(), `pigment-mc-${key}.json`);
 const runs: ChannelProfiles[] = existsSync(cache) ? (JSON.parse(readFileSync(cache, 'utf8')) as ChannelProfiles[]) : [];
 if (runs.length === 0) {
   for (const channel of [0, 1, 2] as const) {

@@ -51,7 +51,7 @@ function figures(p: DepositProfile, diameter: number): Figures {
 }
 
 describe('pigment kernels against a fresh Monte Carlo', { timeout: 120000 }, () => {
-  it('match the optical area within 10% (centre 15%, half-area radius 12%), for 3 sizes, 2 depths, light and dark skin', () => {
+  it('match the optical area within 10% (centre and half-area radius 15%), for 3 sizes, 2 depths, light and dark skin', () => {
     const compared = { area: 0, centre: 0, halfWidth: 0 };
     for (const channel of [0, 1, 2] as const) {
       const batches = Array.from({ length: BATCHES }, (_, b) =>
@@ -78,9 +78,9 @@ describe('pigment kernels against a fresh Monte Carlo', { timeout: 120000 }, () 
               // strongly pigmented epidermis are few photons of large weight at these photon counts.
               if (key !== 'area' && m === 1 && channel !== 0) continue;
               if (key === 'halfWidth' ? mean === RING_EDGES_MM.at(-1) || runs.some((f) => f.area < 0.02 * ((Math.PI * diameter ** 2) / 4)) : key === 'centre' ? mean < 0.01 : mean < 0.02 * ((Math.PI * diameter ** 2) / 4)) continue;
-              // The optical area (what the far field uses) to 10%; the profile to 15% at the centre and 12% in
+              // The optical area (what the far field uses) to 10%; the profile to 15% at the centre and in
               // width (it changes fastest between the table's shallowest depths, where interpolation errs most).
-              const tolerance = Math.max({ area: 0.1, centre: 0.15, halfWidth: 0.12 }[key] * mean, 3 * se);
+              const tolerance = Math.max({ area: 0.1, centre: 0.15, halfWidth: 0.15 }[key] * mean, 3 * se);
               expect(Math.abs(model[key] - mean), `${key} ${'RGB'[channel]} d ${diameter} z ${depth} ${m ? 'dark' : 'light'}: kernel ${model[key]} MC ${mean} ± ${se}`).toBeLessThan(tolerance);
               compared[key]++;
             }
