@@ -98,6 +98,7 @@ describe('the view toolbar, the step tabs and the units', () => {
     app = await openApp({ width: 1280, height: 800 });
   });
   afterAll(async () => {
+    if (!app) return; // the page never opened: beforeAll has failed already
     expect(app.errors).toEqual([]);
     await app.close();
   });

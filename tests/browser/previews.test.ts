@@ -27,6 +27,7 @@ describe('previews', () => {
     app = await openApp({ width: 1280, height: 800 });
   });
   afterAll(async () => {
+    if (!app) return; // the page never opened: beforeAll has failed already
     expect(app.errors).toEqual([]);
     await app.close();
   });
