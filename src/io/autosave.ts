@@ -44,7 +44,7 @@ const SAVE_MAX_WAIT_MS = 1000;
 /** The app starts after this even if storage has not answered; the plans come when it does. */
 const START_WAIT_MS = 1500;
 /** Storage that has not answered by then is reported as off (it is still waited for). */
-const START_GIVE_UP_MS = 10_000;
+const START_GIVE_UP_MS = 20_000;
 /** Waits before trying a failed write again; after the last one autosave is off. */
 const RETRY_DELAYS_MS = [200, 600, 1500];
 /** While off, storage is tried again this often (doubling up to the maximum). */
