@@ -55,6 +55,8 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName; units?:
     measureFrames: null as ((frames: number) => number[]) | null,
     /** Where a head-frame point (mm) appears on the canvas, in CSS pixels from its top-left corner. */
     toScreen: null as ((point: [number, number, number]) => { x: number; y: number }) | null,
+    /** Where the camera is and the point it looks at (head frame, mm). */
+    camera: null as (() => { position: [number, number, number]; target: [number, number, number] }) | null,
     /** Draws a picture of the head offscreen, as the plan and view are now (exports and the report). */
     renderImage: null as ((request: ImageRequest) => HTMLCanvasElement) | null,
     reportStore: createStore<ReportState>()((set) => ({

@@ -47,3 +47,9 @@ export function formatQuantity(value: number, unit: string, units: UnitSystem, d
   if (unit === 'dots/cm²') return formatDensity(value, units, decimals);
   return unit ? `${round(value, decimals)} ${unit}` : round(value, decimals);
 }
+
+/** How far away someone stands, as people say it: `30 cm`, `1 m`, `3 m`, or in feet (`1 ft`, `3 ft`, `10 ft`). */
+export function formatViewingDistance(mm: number, units: UnitSystem): string {
+  if (units === 'imperial') return `${Math.max(1, Math.round(mm / (12 * MM_PER_INCH)))} ft`;
+  return mm < 1000 ? `${Math.round(mm / 10)} cm` : `${Number((mm / 1000).toFixed(1))} m`;
+}

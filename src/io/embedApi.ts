@@ -12,6 +12,7 @@ import type { HeadImport, ImportHeadOptions } from '../app/headImport';
 import type { HeadSummary } from '../domain/scan/scanHead';
 import { readPlanFile, writePlanFile } from './planFile';
 import { MAX_AGE_YEARS } from '../domain/ageing';
+import { HEALED_DAY } from '../domain/healing';
 import { excerpt } from '../domain/format';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
 import { MAX_IMAGE_SIDE_PX } from '../scene/snapshots';
@@ -60,6 +61,8 @@ export interface SmpApi {
   getLandmarks(): Landmarks;
   /** Where a head-frame point (mm) appears in the current view, in CSS pixels from the canvas's top-left. */
   toScreen(point: Vec3): { x: number; y: number };
+  /** Where the camera is and the point it looks at, in the head frame (mm): e.g. how far a view's camera is from the skin. */
+  getCamera(): { position: Vec3; target: Vec3 };
   /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
   setShowSmp(show: boolean): void;
   /** Shows (true) or hides (false) the SMP over the scars only, the rest keeping it: the scars' before / after. */
@@ -68,6 +71,11 @@ export interface SmpApi {
   setSessionPreview(session: number | null): void;
   /** Previews the SMP `years` (0 to 10) after treatment: faded and softened pigment (0: freshly healed). */
   setAgeYears(years: number): void;
+  /**
+   * Previews the scalp `day` days (0 to 28) after the previewed session: redness, larger and darker scabs,
+   * then lighter dots once they are shed (see the README); null: healed. Clears the years-on preview.
+   */
+  setHealingDay(day: number | null): void;
   /**
    * Before/after comparison: 'split' (one view, without SMP left of a divider at `splitPosition`, 0..1 of
    * the width, and with it on the right), 'grid' (front, top and back; before above, after below) or 'off'.
@@ -186,6 +194,10 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       if (!sim.toScreen) throw new Error('The 3D view is not ready');
       return sim.toScreen(point);
     },
+    getCamera() {
+      if (!sim.camera) throw new Error('The 3D view is not ready');
+      return sim.camera();
+    },
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${excerpt(show)})`);
       sim.viewStore.getState().setShowSmp(show);
@@ -206,6 +218,12 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
         throw new Error(`setAgeYears: expected a number of years from 0 to ${MAX_AGE_YEARS} (got ${excerpt(years)})`);
       }
       sim.viewStore.getState().setAgeYears(years);
+    },
+    setHealingDay(day) {
+      if (day !== null && !(typeof day === 'number' && day >= 0 && day <= HEALED_DAY)) {
+        throw new Error(`setHealingDay: expected a number of days from 0 to ${HEALED_DAY}, or null (got ${excerpt(day)})`);
+      }
+      sim.viewStore.getState().setHealingDay(day);
     },
     setCompare(mode, options = {}) {
       if (!(COMPARE_MODES as readonly unknown[]).includes(mode)) throw new Error(`setCompare: mode must be one of ${COMPARE_MODES.join(', ')} (got ${excerpt(mode)})`);

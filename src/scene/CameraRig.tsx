@@ -22,18 +22,47 @@ interface CameraGoal {
 
 const raycaster = new THREE.Raycaster();
 
-/** Where the camera goes for a view request: the whole head framed, or `distanceMm` off the surface. */
+/** Where a line from `from` along `dir` first meets the skin; `fallback` where it misses. */
+function skinHit(head: LoadedHead, from: THREE.Vector3, dir: THREE.Vector3, fallback: THREE.Vector3): THREE.Vector3 {
+  head.skin.updateWorldMatrix(true, false);
+  raycaster.set(from, dir);
+  return raycaster.intersectObject(head.skin, false)[0]?.point ?? fallback;
+}
+
+/**
+ * The middle of the frontal hairline, estimated from the face's thirds (the hairline sits about half the
+ * glabella–chin height above the glabella), on the skin: it does not follow the plan, so that a view and its
+ * pictures stay put while the hairline is edited.
+ */
+function frontalHairline(head: LoadedHead): THREE.Vector3 {
+  const { glabella, menton } = head.landmarks;
+  const height = glabella[1] + (glabella[1] - menton[1]) / 2;
+  const from = new THREE.Vector3(0, height, head.center.z + head.radius * 4);
+  return skinHit(head, from, new THREE.Vector3(0, 0, -1), new THREE.Vector3(0, height, glabella[2]));
+}
+
+/** Where the camera goes for a view request: the whole head framed, the hairline framed, or a distance off the surface. */
 export function cameraGoalFor(request: ViewRequest, head: LoadedHead, camera: THREE.PerspectiveCamera): CameraGoal {
-  const dir = new THREE.Vector3(...VIEW_PRESETS[request.name].direction);
-  if (request.distanceMm !== undefined) {
-    head.skin.updateWorldMatrix(true, false);
-    raycaster.set(head.center.clone().addScaledVector(dir, head.radius * 4), dir.clone().negate());
-    const hit = raycaster.intersectObject(head.skin, false)[0];
-    const surface = hit ? hit.point : head.center.clone().addScaledVector(dir, head.radius);
+  const preset = VIEW_PRESETS[request.name];
+  const dir = new THREE.Vector3(...preset.direction);
+  const distanceMm = request.distanceMm ?? preset.distanceMm;
+  if (preset.aim === 'hairline') {
+    const target = frontalHairline(head);
+    // Temple to temple (the frontotemporal points) with 70% to spare across the narrower side of the picture:
+    // enough to show the brows below, which the hairline's height is judged against.
+    const { leftFrontotemporal, rightFrontotemporal } = head.landmarks;
+    const halfWidth = 0.85 * Math.abs(leftFrontotemporal[0] - rightFrontotemporal[0]);
+    const vFov = THREE.MathUtils.degToRad(camera.fov);
+    const slope = Math.min(Math.tan(vFov / 2), Math.tan(vFov / 2) * camera.aspect);
+    const distance = distanceMm ?? halfWidth / slope;
+    return { target, position: target.clone().addScaledVector(dir, distance), minDistance: Math.min(distance, 15) };
+  }
+  if (distanceMm !== undefined) {
+    const surface = skinHit(head, head.center.clone().addScaledVector(dir, head.radius * 4), dir.clone().negate(), head.center.clone().addScaledVector(dir, head.radius));
     return {
       target: surface,
-      position: surface.clone().addScaledVector(dir, request.distanceMm),
-      minDistance: Math.min(request.distanceMm, 15),
+      position: surface.clone().addScaledVector(dir, distanceMm),
+      minDistance: Math.min(distanceMm, 15),
     };
   }
   const vFov = THREE.MathUtils.degToRad(camera.fov);

@@ -125,7 +125,7 @@ function HeadView({ head }: { head: LoadedHead }) {
     const offPlan = sim.planStore.subscribe(applyPlan);
     const offView = sim.viewStore.subscribe((view, prev) => {
       applyView();
-      if (view.sessionPreview !== prev.sessionPreview || view.ageYears !== prev.ageYears) applyPlan();
+      if (view.sessionPreview !== prev.sessionPreview || view.ageYears !== prev.ageYears || view.healingDay !== prev.healingDay) applyPlan();
     });
     sim.headStore.getState().setHead(head, scalp);
     sim.releaseHeadLoading();

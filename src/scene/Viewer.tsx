@@ -40,6 +40,12 @@ function RenderLoopBridge() {
       const v = new THREE.Vector3(...point).project(camera);
       return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
     };
+    sim.camera = () => {
+      const { camera, controls } = get();
+      // The orbit controls' target (CameraRig); without them, the point straight ahead of the camera.
+      const target = controls && 'target' in controls && controls.target instanceof THREE.Vector3 ? controls.target : camera.getWorldDirection(new THREE.Vector3()).add(camera.position);
+      return { position: camera.position.toArray(), target: target.toArray() };
+    };
     const context = gl.getContext();
     sim.signals.connect(invalidate, () => context.isContextLost());
     const offBefore = addEffect(() => sim.signals.frameStarted());

@@ -8,6 +8,7 @@ import fragmentGlsl from '../../shaders/scalp_fragment.glsl?raw';
 import fragmentParsGlsl from '../../shaders/scalp_fragment_pars.glsl?raw';
 import hairGlsl from '../../shaders/hair.glsl?raw';
 import hashGlsl from '../../shaders/hash.glsl?raw';
+import healingGlsl from '../../shaders/healing.glsl?raw';
 import scarsGlsl from '../../shaders/scars.glsl?raw';
 import skinFragmentGlsl from '../../shaders/skin_fragment.glsl?raw';
 import skinMottleGlsl from '../../shaders/skin_mottle.glsl?raw';
@@ -19,6 +20,7 @@ import { skinAlbedo, skinOpticsForTone } from '../domain/appearance';
 import { dotKernel, KERNEL_SESSIONS, KERNEL_SLOTS } from '../domain/dots/kernel';
 import { LATTICE_ROTATION } from '../domain/dots/placement';
 import { agedDots } from '../domain/ageing';
+import { healingDots, healingState } from '../domain/healing';
 import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { SHAFT_SHADOW_WIDTH_MM, shaftShadow } from '../domain/hairLoss/shaftShadow';
 import type { Plan } from '../domain/plan';
@@ -64,6 +66,8 @@ export interface ScalpUniforms {
   uScarColor: THREE.IUniform<THREE.Color>;
   /** 0 shows the scars as they are, without SMP on them (the scars' before / after); 1 with it. */
   uSmpOnScars: THREE.IUniform<number>;
+  /** Redness around the treated area in the days after a session, 0..1 (shaders/healing.glsl). */
+  uRedness: THREE.IUniform<number>;
   /** Pre-integrated skin diffuse (shaders/skin_sss.glsl): N·L across, curvature down. */
   uSkinLut: THREE.IUniform<THREE.DataTexture>;
 }
@@ -73,6 +77,8 @@ export interface PlanPreview {
   /** Sessions done (1-based); null: all of them. */
   sessionPreview: number | null;
   ageYears: number;
+  /** Days after the previewed session (src/domain/healing.ts); null or absent: healed. */
+  healingDay?: number | null;
 }
 
 export interface ScalpMaterial {
@@ -159,6 +165,7 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     uScarAxis: { value: new THREE.Vector2() },
     uScarColor: { value: new THREE.Color() },
     uSmpOnScars: { value: 1 },
+    uRedness: { value: 0 },
     uSkinLut: { value: skinLutTexture() },
   };
 
@@ -186,8 +193,8 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
       .replace('#include <common>', `#include <common>\n${vertexParsGlsl}`)
       .replace('#include <begin_vertex>', `#include <begin_vertex>\n${vertexGlsl}`);
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n#define KERNEL_SESSIONS ${KERNEL_SESSIONS}\n#define KERNEL_SLOTS ${KERNEL_SLOTS}\n${hashGlsl}\n${fragmentParsGlsl}\n${dotsGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}\n${hairGlsl}\n${skinReliefGlsl}\n${skinMottleGlsl}`)
-      .replace('#include <color_fragment>', `#include <color_fragment>\n${fragmentGlsl}`)
+      .replace('#include <common>', `#include <common>\n#define MAX_DENSITY_FACTOR ${MAX_DENSITY_FACTOR.toFixed(4)}\n#define KERNEL_SESSIONS ${KERNEL_SESSIONS}\n#define KERNEL_SLOTS ${KERNEL_SLOTS}\n${hashGlsl}\n${fragmentParsGlsl}\n${healingGlsl}\n${dotsGlsl}\n#define MAX_SCARS ${MAX_SCARS}\n#define FUT_POINTS ${FUT_POINTS}\n${scarsGlsl}\n${hairGlsl}\n${skinReliefGlsl}\n${skinMottleGlsl}`)
+      .replace('#include <color_fragment>', `#include <color_fragment>\ndiffuseColor.rgb = healingRedness(diffuseColor.rgb);\n${fragmentGlsl}`)
       .replace('#include <lights_physical_pars_fragment>', skin('#include <lights_physical_pars_fragment>', `${skinDefines}\n${skinSssGlsl}`))
       .replace('#include <normal_fragment_maps>', skin('#include <normal_fragment_maps>', skinFragmentGlsl))
       // The sebum film fills the relief about halfway, and hair hides it.
@@ -207,7 +214,11 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     if (!ownColours) material.color.setRGB(...skinAlbedo(optics), THREE.LinearSRGBColorSpace);
     Object.assign(material, skinModel ? skinSheen(plan.skin.shine) : FLAT_SHEEN);
     uniforms.uScarColor.value.set(scarTone(plan.skin.color));
-    const dots = agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure);
+    // The days after a session show every impression of the preview healing (exact after session 1; after a
+    // later one, the earlier sessions' impressions are shown healing too).
+    const healingDay = preview.healingDay ?? null;
+    const dots = healingDay === null ? agedDots(plan.dots, preview.ageYears, plan.aftercare.sunExposure) : healingDots(plan.dots, healingDay);
+    uniforms.uRedness.value = healingDay === null ? 0 : healingState(healingDay).redness;
     const layers = sessionLayers(plan.sessions, preview.sessionPreview ?? undefined);
     // The lattice leaves room for the density map's densest places (see scalp_fragment_pars.glsl).
     const kernel = dotKernel(dots, layers, optics, MAX_DENSITY_FACTOR);

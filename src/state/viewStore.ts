@@ -7,6 +7,7 @@ import type { ViewName } from '../domain/views';
 import type { LightingName } from '../domain/lighting';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { BRUSH_FIELDS } from '../domain/brush';
+import { HEALED_DAY } from '../domain/healing';
 import type { UnitSystem } from '../domain/units';
 import type { StepId } from '../domain/consultation';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
@@ -64,6 +65,11 @@ export interface ViewState {
   sessionPreview: number | null;
   /** Preview this many years after treatment (0 to MAX_AGE_YEARS): faded, softened pigment. */
   ageYears: number;
+  /**
+   * Preview this many days after the previewed session (src/domain/healing.ts): redness, scabs, then the
+   * lighter "panic phase"; null: healed. It and the years-on preview exclude each other.
+   */
+  healingDay: number | null;
   compare: CompareMode;
   /** How lengths and areas are shown (the plan stays in millimetres). */
   units: UnitSystem;
@@ -78,6 +84,7 @@ export interface ViewState {
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
+  setHealingDay(day: number | null): void;
   setLoupe(loupe: Partial<LoupeState>): void;
   setShowSmp(show: boolean): void;
   setShowSmpOnScars(show: boolean): void;
@@ -112,6 +119,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     brush: { mode: BRUSH_FIELDS.mode.default, radiusMm: BRUSH_FIELDS.radiusMm.default, softness: BRUSH_FIELDS.softness.default, amount: BRUSH_FIELDS.amount.default },
     sessionPreview: null,
     ageYears: 0,
+    healingDay: null,
     compare: 'off',
     units: initialUnits,
     step: 'head',
@@ -165,7 +173,11 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
       set({ sessionPreview });
     },
     setAgeYears(years) {
-      set({ ageYears: Math.min(MAX_AGE_YEARS, Math.max(0, years)) });
+      const ageYears = Math.min(MAX_AGE_YEARS, Math.max(0, years));
+      set(ageYears > 0 ? { ageYears, healingDay: null } : { ageYears });
+    },
+    setHealingDay(day) {
+      set(day === null ? { healingDay: null } : { healingDay: Math.min(HEALED_DAY, Math.max(0, day)), ageYears: 0 });
     },
     setCompare(compare) {
       // The grid shows fixed views: pointer tools that work on the interactive camera are turned off.

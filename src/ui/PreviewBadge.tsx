@@ -8,10 +8,12 @@ export function PreviewBadge() {
   const { viewStore } = useSimulator();
   const sessionPreview = useView((v) => v.sessionPreview);
   const ageYears = useView((v) => v.ageYears);
+  const healingDay = useView((v) => v.healingDay);
   const sessionCount = usePlan((p) => p.sessions.length);
   const session = sessionPreview !== null && sessionPreview < sessionCount ? sessionPreview : null;
-  if (session === null && ageYears === 0) return null;
+  if (session === null && ageYears === 0 && healingDay === null) return null;
   const parts = [
+    ...(healingDay !== null ? [`day ${healingDay}`] : []),
     ...(session !== null ? [`after session ${session} of ${sessionCount}`] : []),
     ...(ageYears > 0 ? [`${ageYears} year${ageYears === 1 ? '' : 's'} after treatment`] : []),
   ];
@@ -24,6 +26,7 @@ export function PreviewBadge() {
       onClick={() => {
         viewStore.getState().setSessionPreview(null);
         viewStore.getState().setAgeYears(0);
+        viewStore.getState().setHealingDay(null);
       }}
     >
       Preview: {parts.join(', ')} <span aria-hidden="true">×</span>

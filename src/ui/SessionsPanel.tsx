@@ -3,6 +3,7 @@ import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from 
 import { darkeningLeft } from '../domain/ageingDarkening';
 import { percent, years } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
+import { HEALING_DAYS } from '../domain/healing';
 import { defaultSessions, sessionShares } from '../domain/sessions';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
@@ -10,12 +11,23 @@ import { RangeField } from './RangeField';
 import { useMeasurements } from './useMeasurements';
 
 /** Sessions (how the dots are laid down over 1–4 visits) and how the result ages over the years. */
+/** What a client sees on each day offered (src/domain/healing.ts). */
+const HEALING_HINTS: Record<(typeof HEALING_DAYS)[number], string> = {
+  0: 'red around the treated area, the dots fresh and a little larger.',
+  1: 'still red; the dots scabbing, larger and darker.',
+  3: 'the redness mostly gone; scabs, larger and darker than the dots.',
+  7: 'the scabs falling off; where they have, the dots look lighter.',
+  14: 'lighter than healed (the "panic phase"): the new skin over the pigment is still cloudy.',
+  28: 'healed.',
+};
+
 export function SessionsPanel() {
   const { planStore, viewStore } = useSimulator();
   const sessions = usePlan((p) => p.sessions);
   const sunExposure = usePlan((p) => p.aftercare.sunExposure);
   const sessionPreview = useView((v) => v.sessionPreview);
   const ageYears = useView((v) => v.ageYears);
+  const healingDay = useView((v) => v.healingDay);
   const plan = usePlan((p) => p);
   const m = useMeasurements();
   const shares = sessionShares(sessions);
@@ -84,6 +96,26 @@ export function SessionsPanel() {
           testId="session-preview"
         />
       )}
+
+      <h2 id="healing-heading" className="subsection">The days after</h2>
+      <p className="hint">
+        Right after a session the area is red for a few days; each dot scabs larger and darker, and the scabs fall off within about a week.
+        The dots then look lighter than they will, and settle to their healed look by about four weeks.
+      </p>
+      <ChoiceGroup<number | 'healed'>
+        label={`Days after session ${shown}`}
+        choices={[
+          ...HEALING_DAYS.map((day) => ({ value: day, label: `${day}`, hint: HEALING_HINTS[day] })),
+          { value: 'healed', label: 'Healed', hint: 'The healed result' },
+        ]}
+        value={healingDay ?? 'healed'}
+        onChange={(day) => viewStore.getState().setHealingDay(day === 'healed' ? null : day)}
+        dataKey="healing-day"
+        compact
+      />
+      <p className="hint" data-testid="healing-state">
+        {healingDay === null ? `Showing the healed result. Pick a day to see session ${shown} healing.` : `Day ${healingDay} after session ${shown}: ${HEALING_HINTS[HEALING_DAYS.filter((day) => day <= healingDay).at(-1) ?? 0]}`}
+      </p>
 
       <h2 id="ageing-heading" className="subsection">Ageing</h2>
       <p className="hint">

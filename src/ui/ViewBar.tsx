@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useSimulator, useView } from '../app/simulator';
 import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
-import { VIEW_NAMES, VIEW_PRESETS } from '../domain/views';
+import { formatViewingDistance } from '../domain/units';
+import { SEEN_FROM_VIEW_NAMES, VIEW_NAMES, VIEW_PRESETS, type ViewName } from '../domain/views';
 import { isTyping } from './keyboard';
 
 const VIEW_HINTS: Record<string, string> = {
@@ -11,7 +12,13 @@ const VIEW_HINTS: Record<string, string> = {
   right: "Client's right side",
   top: 'Top view',
   'three-quarter': 'Three-quarter view',
+  mirror: 'In a mirror',
+  conversation: 'Face to face, talking',
+  'across-room': 'From across a room',
+  hairline: 'The hairline, framed from the front',
 };
+
+const SEEN_FROM = new Set<ViewName>(SEEN_FROM_VIEW_NAMES);
 
 /**
  * The view's own controls, floating over it. On a narrow view they wrap onto more rows rather than being cut
@@ -25,6 +32,7 @@ export function ViewBar() {
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
+  const units = useView((v) => v.units);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -49,22 +57,33 @@ export function ViewBar() {
   }, [viewStore]);
   return (
     <div className="viewbar" role="toolbar" aria-label="View" ref={bar}>
-      <div className="segmented" role="group" aria-label="Camera view">
-        {VIEW_NAMES.map((name) => (
-          <button
-            key={name}
-            type="button"
-            className={current === name ? 'active' : ''}
-            aria-pressed={current === name}
-            title={VIEW_HINTS[name]}
-            aria-label={VIEW_HINTS[name]}
-            data-view={name}
-            onClick={() => viewStore.getState().requestView(name)}
-          >
-            {VIEW_PRESETS[name].label}
-          </button>
-        ))}
-      </div>
+      {[
+        { label: 'Camera view', names: VIEW_NAMES.filter((name) => !SEEN_FROM.has(name)) },
+        { label: 'Seen from', names: [...SEEN_FROM_VIEW_NAMES] },
+      ].map((group) => (
+        <div key={group.label} className="segmented" role="group" aria-label={group.label}>
+          {group.names.map((name) => {
+            const { distanceMm, label } = VIEW_PRESETS[name];
+            // A distance view is labelled by its distance in the chosen units, the mirror by name.
+            const distance = distanceMm === undefined ? null : formatViewingDistance(distanceMm, units);
+            const hint = distance === null ? VIEW_HINTS[name] : `${VIEW_HINTS[name]}, ${distance} away`;
+            return (
+              <button
+                key={name}
+                type="button"
+                className={current === name ? 'active' : ''}
+                aria-pressed={current === name}
+                title={hint}
+                aria-label={hint}
+                data-view={name}
+                onClick={() => viewStore.getState().requestView(name)}
+              >
+                {distance === null || name === 'mirror' ? label : distance}
+              </button>
+            );
+          })}
+        </div>
+      ))}
       <div className="segmented" role="group" aria-label="Tools">
         <button
           type="button"

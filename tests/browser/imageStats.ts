@@ -93,3 +93,16 @@ export function meanLuminanceDifference(a: Image, b: Image): number {
   for (let y = 0; y < a.height; y++) for (let x = 0; x < a.width; x++) sum += Math.abs(linearLuminance(a, x, y) - linearLuminance(b, x, y));
   return sum / (a.width * a.height);
 }
+
+/** Mean linear-light red, green and blue over a region. */
+export function meanLinearColour(img: Image, r: Rect): [number, number, number] {
+  const sum = [0, 0, 0];
+  for (let y = r.y0; y < r.y1; y++) {
+    for (let x = r.x0; x < r.x1; x++) {
+      const i = (y * img.width + x) * 4;
+      for (let c = 0; c < 3; c++) sum[c]! += LINEAR[img.data[i + c]!]!;
+    }
+  }
+  const n = (r.x1 - r.x0) * (r.y1 - r.y0);
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatDensity, formatDensityRange, formatLength, formatLengthRange, formatQuantity } from '../../src/domain/units';
+import { formatArea, formatDensity, formatDensityRange, formatLength, formatLengthRange, formatQuantity, formatViewingDistance } from '../../src/domain/units';
 
 describe('metric and imperial display', () => {
   it('writes lengths in mm or inches', () => {
@@ -28,5 +28,12 @@ describe('metric and imperial display', () => {
     expect(formatQuantity(90, 'cm²', 'imperial', 0)).toBe('14 in²');
     expect(formatQuantity(300, 'scars', 'imperial', 0)).toBe('300 scars');
     expect(formatQuantity(0.5, '', 'metric', 2)).toBe('0.50');
+  });
+});
+
+describe('viewing distances', () => {
+  it('says them as people do, in metres or feet', () => {
+    expect([300, 1000, 3000].map((mm) => formatViewingDistance(mm, 'metric'))).toEqual(['30 cm', '1 m', '3 m']);
+    expect([300, 1000, 3000].map((mm) => formatViewingDistance(mm, 'imperial'))).toEqual(['1 ft', '3 ft', '10 ft']);
   });
 });
