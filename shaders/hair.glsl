@@ -110,8 +110,9 @@ vec2 meanHair(float density, float stretch, out vec3 shafts) {
   float hairs = UNITS_PER_MM2 * MEAN_HAIRS_PER_UNIT * density * HAIR_OVERLAP;
   float covered = 1.0 - exp(-hairs * width * strokeLength);
   // Each shaft darkens its exponential footprint, as far as it is drawn; shadows multiply (transmittances).
+  // A miniaturised shaft is as much thinner under the skin as above it.
   vec3 fall = uShaftLengthMm * stretch;
-  vec3 area = uShaftDarkening * uShaftWidthMm * fall * (1.0 - exp(-shaftReachMm() * stretch / fall));
+  vec3 area = hairWidth(density) * uShaftDarkening * uShaftWidthMm * fall * (1.0 - exp(-shaftReachMm() * stretch / fall));
   shafts = exp(-UNITS_PER_MM2 * MEAN_HAIRS_PER_UNIT * density * area);
   // (Under the hair itself its shade is hidden by the hair: only the bands beside it count.)
   float shaded = exp(-hairs * HAIR_SHADE * 2.0 * HAIR_SHADE_MM * strokeLength);
@@ -224,7 +225,7 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
 
         // The hair under the skin, behind the root: each shaft's shadow falls off per channel.
         float back = clamp(-behind, 0.0, shadowLength);
-        vec3 shaftShadow = lineCoverage(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * uShaftDarkening * exp(-back / shaftLength);
+        vec3 shaftShadow = lineCoverage(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * hairWidth(density) * uShaftDarkening * exp(-back / shaftLength);
         float shaftCount = 0.0;
 
         uvec3 g = pcg3d(h ^ uvec3(0x165667b1u, 0xd3a2646cu, 0xfd7046c5u));
