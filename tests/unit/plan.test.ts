@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, PLAN_VERSION, PlanError, DOT_FIELDS } from '../../src/domain/plan';
 import { MONK_SKIN_TONES, monkToneOf } from '../../src/domain/skinTones';
+import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
 
 describe('plan schema', () => {
   it('gives every field a default, with the current version', () => {
@@ -8,7 +9,7 @@ describe('plan schema', () => {
     expect(plan.version).toBe(PLAN_VERSION);
     expect(plan.skin.color).toMatch(/^#[0-9a-f]{6}$/);
     expect(plan.hairColor).toMatch(/^#[0-9a-f]{6}$/);
-    expect(plan.dots).toEqual({ diameterMm: 0.4, sizeVariation: 0.25, densityPerCm2: 100, color: '#2e2a28', opacity: 0.85, softness: 0.3 });
+    expect(plan.dots).toEqual({ diameterMm: 0.4, sizeVariation: 0.25, densityPerCm2: 100, color: '#2e2a28', opacity: 0.85, softness: 0.3, depthMm: DEFAULT_PIGMENT_DEPTH_MM });
   });
 
   it('fills omitted fields of a partial plan with defaults', () => {

@@ -50,9 +50,9 @@ describe('plan files', () => {
       expect(read.aftercare).toEqual(defaultPlan().aftercare);
       // v1 drew every dot at full shade: all its sessions keep full strength.
       expect(read.sessions.map((s) => s.shadeStrength)).toEqual([1, 1, 1]);
-      expect(read.dots).toEqual(v1Plan.dots);
+      // (Its dots take today's default pigment depth, its skin today's default shine.)
+      expect(read.dots).toEqual({ ...v1Plan.dots, depthMm: defaultPlan().dots.depthMm });
       expect(read.hairline).toEqual(v1Plan.hairline);
-      // (Its skin takes today's default shine.)
       expect(read.skin).toEqual({ ...defaultPlan().skin, ...v1Plan.skin });
     }
   });
