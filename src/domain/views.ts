@@ -36,8 +36,8 @@ export const VIEW_PRESETS: Record<ViewName, ViewPreset> = {
   // Slightly in front of straight down so the face stays oriented at the bottom of the screen.
   top: { name: 'top', label: 'Top', direction: normalize(0, 1, 0.04) },
   'three-quarter': { name: 'three-quarter', label: '¾', direction: normalize(-0.72, 0.38, 0.72) },
-  // Seen from real distances. In a mirror a client looks at the front hairline, tipping the head a little forward.
-  mirror: { name: 'mirror', label: 'Mirror', direction: normalize(0, 0.3, 1), distanceMm: 300, aim: 'hairline' },
+  // Seen from real distances. In a mirror a client looks at the front hairline from eye level, a little below it.
+  mirror: { name: 'mirror', label: 'Mirror', direction: normalize(0, -0.15, 1), distanceMm: 300, aim: 'hairline' },
   // Talking face to face with someone a little taller (about 10° above eye level).
   conversation: { name: 'conversation', label: '1 m', direction: normalize(0, 0.18, 1), distanceMm: 1000 },
   // Across a room: a three-quarter view from standing eye height.

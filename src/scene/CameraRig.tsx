@@ -48,10 +48,10 @@ export function cameraGoalFor(request: ViewRequest, head: LoadedHead, camera: TH
   const distanceMm = request.distanceMm ?? preset.distanceMm;
   if (preset.aim === 'hairline') {
     const target = frontalHairline(head);
-    // Temple to temple (the frontotemporal points) with 70% to spare across the narrower side of the picture:
-    // enough to show the brows below, which the hairline's height is judged against.
+    // Temple to temple (the frontotemporal points) with as much again to spare across the narrower side of the
+    // picture: enough to show the brows below, which the hairline's height is judged against.
     const { leftFrontotemporal, rightFrontotemporal } = head.landmarks;
-    const halfWidth = 0.85 * Math.abs(leftFrontotemporal[0] - rightFrontotemporal[0]);
+    const halfWidth = 1.1 * Math.abs(leftFrontotemporal[0] - rightFrontotemporal[0]);
     const vFov = THREE.MathUtils.degToRad(camera.fov);
     const slope = Math.min(Math.tan(vFov / 2), Math.tan(vFov / 2) * camera.aspect);
     const distance = distanceMm ?? halfWidth / slope;

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEW_PRESETS } from '../../src/domain/views';
-import { grabFrame, openApp, savePng, showStep, type AppPage, type Image } from './harness';
+import { grabFrame, imageDifference, openApp, savePng, showStep, type AppPage, type Image } from './harness';
 import { centralRect, meanLinearColour } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -27,6 +27,7 @@ describe('seeing it at the right distance and the right day', () => {
   });
 
   it('puts the camera 30 cm, 1 m and 3 m from the skin, where a 10 mm span takes the angle it would at that distance', async () => {
+    const frames: Image[] = [];
     for (const name of ['mirror', 'conversation', 'across-room'] as const) {
       const expected = VIEW_PRESETS[name].distanceMm!;
       const seen = await app.page.evaluate(async (view) => {
@@ -46,8 +47,11 @@ describe('seeing it at the right distance and the right day', () => {
       expect(Math.abs(seen.centre.x - canvas.width / 2), `${name}: the skin it looks at is in the middle`).toBeLessThan(2);
       expect(Math.abs(seen.centre.y - canvas.height / 2), name).toBeLessThan(2);
       expect((seen.across.x - seen.centre.x) / 10 / pxPerMm, `${name}: size on screen`).toBeCloseTo(1, 2);
-      if (name !== 'mirror') await savePng(await frame(), `${ARTIFACTS}/view-${name}.png`);
+      frames.push(await frame());
+      await savePng(frames.at(-1)!, `${ARTIFACTS}/view-${name}.png`);
     }
+    expect(imageDifference(frames[0]!, frames[1]!), 'the mirror and 1 m views differ').toBeGreaterThan(0.01);
+    expect(imageDifference(frames[1]!, frames[2]!), 'the 1 m and 3 m views differ').toBeGreaterThan(0.01);
     await app.page.locator('[data-view="conversation"]').click();
     await app.page.locator('[data-view="conversation"][aria-pressed="true"]').waitFor();
   });
@@ -63,7 +67,10 @@ describe('seeing it at the right distance and the right day', () => {
       const front = points.filter((p) => p[2] > middle[2] - 40);
       return { middle: window.smp!.toScreen(middle), edges: front.map((p) => window.smp!.toScreen(p)), position, target };
     });
-    await savePng(await frame(), `${ARTIFACTS}/view-hairline.png`);
+    const hairline = await frame();
+    await savePng(hairline, `${ARTIFACTS}/view-hairline.png`);
+    await app.page.evaluate(() => window.smp!.setView('mirror'));
+    expect(imageDifference(hairline, await frame()), 'the hairline and mirror views differ').toBeGreaterThan(0.01);
     expect(Math.abs(seen.middle.x - canvas.width / 2), 'the hairline is centred across').toBeLessThan(0.1 * canvas.width);
     expect(Math.abs(seen.middle.y - canvas.height / 2), 'the hairline is near the middle, up and down').toBeLessThan(0.2 * canvas.height);
     for (const p of seen.edges) {
