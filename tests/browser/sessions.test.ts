@@ -31,11 +31,23 @@ function inked(img: Image, bare: Image, r: Rect): Set<number> {
   return set;
 }
 
-/** Mean blue minus red (0..255) over some pixels. */
-function blueMinusRed(img: Image, pixels: Set<number>): number {
-  let sum = 0;
-  for (const p of pixels) sum += img.data[p * 4 + 2]! - img.data[p * 4]!;
-  return sum / Math.max(1, pixels.size);
+const channelLinear = (img: Image, p: number, c: number) => {
+  const v = img.data[p * 4 + c]! / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
+
+/**
+ * How blue the ink's cast is over some pixels: the darkening in red over the darkening in blue (linear light,
+ * against the bare skin). Ink under skin takes more red than blue; the larger this, the bluer the grey.
+ */
+function redOverBlueDarkening(img: Image, bare: Image, pixels: Set<number>): number {
+  let red = 0;
+  let blue = 0;
+  for (const p of pixels) {
+    red += channelLinear(bare, p, 0) - channelLinear(img, p, 0);
+    blue += channelLinear(bare, p, 2) - channelLinear(img, p, 2);
+  }
+  return red / blue;
 }
 
 describe('sessions and ageing', () => {
@@ -125,8 +137,8 @@ describe('sessions and ageing', () => {
     await app.page.evaluate((depthMm) => window.smp!.setPlan({ dots: { ...window.smp!.getPlan().dots, depthMm } }), DOTS.depthMm);
     const notBlue = await grabFrame(app.page);
     const pixels = inked(fresh, bare, rect);
-    // Subtle on dark ink (a fraction of a level on average, as in life), but always towards blue.
-    expect(blueMinusRed(aged, pixels)).toBeGreaterThan(blueMinusRed(notBlue, pixels) + 0.2);
+    // Deeper pigment is seen through more skin, which passes red further than blue: a bluer grey.
+    expect(redOverBlueDarkening(aged, bare, pixels)).toBeGreaterThan(redOverBlueDarkening(notBlue, bare, pixels) * 1.05);
     await app.page.evaluate((dots) => {
       window.smp!.setPlan({ dots });
       window.smp!.setAgeYears(10);
