@@ -114,6 +114,8 @@ export interface InkField {
   atVertex(vertex: number): number;
 }
 
+/** Inks are told apart to 1 / INK_STEPS when judging whether a scar matches (see `scarCoverage`). */
+const INK_STEPS = 1e4;
 /** Rings (FUE dots) and strips (FUT) the soft profile of a scar is integrated over. */
 const PROFILE_STEPS = 64;
 /** Spacing of the FUT's cross-sections along its length, mm. */
@@ -127,9 +129,9 @@ export const SURROUNDING_MM = 6;
 /**
  * Samples covering a scar's area. FUT: cross-sections every millimetre along the line, each integrated
  * across the width (the ink is taken at the centreline: it does not change over a few millimetres), the
- * surrounding scalp read on the skin either side. FUE: every dot, integrated over its disc; the skin
- * between the dots is its surrounding. Freeform: every painted vertex with its share of the mesh's area;
- * the surrounding scalp is the ring of skin just outside the painting.
+ * surrounding scalp read on the skin either side. FUE: every dot, integrated over its disc (dots under
+ * the same ink together); the skin between the dots is its surrounding. Freeform: every painted vertex
+ * with its share of the mesh's area; the surrounding scalp is the ring of skin just outside the painting.
  */
 export function scarSamples(placed: PlacedScar, surface: ScarSurface, ink: InkField, vertexAreas: ArrayLike<number>): ScarSample[] {
   const { shape } = placed;
@@ -157,13 +159,24 @@ export function scarSamples(placed: PlacedScar, surface: ScarSurface, ink: InkFi
       }
     }
   } else if (shape.kind === 'fue') {
+    // Every dot has the same profile: its rings are worked out once.
     const step = (shape.radiusMm + halfEdge) / PROFILE_STEPS;
+    const rings = Array.from({ length: PROFILE_STEPS }, (_, j) => {
+      const r = (j + 0.5) * step;
+      return { amount: scarEdge(r - shape.radiusMm), weight: 2 * Math.PI * r * step };
+    });
+    // Dots under the same ink, as finely as `scarCoverage` tells inks apart, make the same samples: each
+    // ring stands for all of them at once (4,000 dots would make a quarter of a million samples).
+    const groups = new Map<number, { ink: number; dots: number }>();
     for (const dot of shape.dots) {
       const here = ink.at(dot);
-      for (let j = 0; j < PROFILE_STEPS; j++) {
-        const r = (j + 0.5) * step;
-        samples.push({ ink: here, around: here, amount: scarEdge(r - shape.radiusMm), weight: 2 * Math.PI * r * step });
-      }
+      const key = here > 0 ? Math.round(here * INK_STEPS) + 1 : 0;
+      const group = groups.get(key);
+      if (group) group.dots++;
+      else groups.set(key, { ink: here, dots: 1 });
+    }
+    for (const { ink: here, dots } of groups.values()) {
+      for (const { amount, weight } of rings) samples.push({ ink: here, around: here, amount, weight: weight * dots });
     }
   } else {
     let sum = 0, area = 0;
@@ -194,14 +207,18 @@ export function scarCoverage(placed: PlacedScar, samples: readonly ScarSample[],
   // Many samples share their inks and amount (the dots of an FUE field, the profile across a strip):
   // each distinct case is judged once. Inks are told apart to 1e-4 and amounts to 1/512, both changing
   // the tone by a hundredth of a just-noticeable difference at most.
-  const memo = new Map<string, boolean>();
-  const matches = (s: ScarSample, uptake: number) => {
-    const key = `${Math.round(s.ink * 1e4)}|${Math.round(s.around * 1e4)}|${Math.round(s.amount * 512)}|${uptake}`;
-    let match = memo.get(key);
-    if (match === undefined) memo.set(key, (match = scarMatches(model, s, uptake)));
-    return match;
+  // The key is a number, not a string (strings cost more than the judging saves on many samples). Inks
+  // and amounts lie in 0..1, so the rounded figures fit their bits (2^17 and 2^10) with room to spare.
+  const coveredAt = (uptake: number) => {
+    const memo = new Map<number, boolean>();
+    const matches = (s: ScarSample) => {
+      const key = (Math.round(s.ink * INK_STEPS) * 2 ** 17 + Math.round(s.around * INK_STEPS)) * 2 ** 10 + Math.round(s.amount * 512);
+      let match = memo.get(key);
+      if (match === undefined) memo.set(key, (match = scarMatches(model, s, uptake)));
+      return match;
+    };
+    return samples.reduce((sum, s) => (s.ink > 0 && matches(s) ? sum + s.amount * s.weight : sum), 0);
   };
-  const coveredAt = (uptake: number) => samples.reduce((sum, s) => (s.ink > 0 && matches(s, uptake) ? sum + s.amount * s.weight : sum), 0);
   let area = 0, bare = 0;
   for (const s of samples) {
     area += s.amount * s.weight;

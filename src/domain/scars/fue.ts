@@ -124,10 +124,11 @@ export function fueShape(scar: FueScar, surface: ScarSurface): FueShape {
       for (const v of corners) nearVertices.add(v);
     }
   }
+  const nearList = [...nearVertices];
   const inside = new Float32Array(n);
   // Inside the band where both margins are positive; the angular margin in mm-ish units keeps clipping even.
   const bandArea = (halfHeight: number) => {
-    for (const v of nearVertices) inside[v] = Math.min(halfHeight - Math.abs(ys[v]! - yCenter), 80 * (maxAngle - Math.abs(angles[v]!)));
+    for (const v of nearList) inside[v] = Math.min(halfHeight - Math.abs(ys[v]! - yCenter), 80 * (maxAngle - Math.abs(angles[v]!)));
     return areaWhere(positions, near, inside, 0);
   };
   let lo = 0, hi = 120;
@@ -146,23 +147,40 @@ export function fueShape(scar: FueScar, surface: ScarSurface): FueShape {
   const cellMm = Math.max(spacingMm, Math.sqrt((FUE_KEEP * bandMm2) / scar.count));
   const seed = scarSeed(scar.id);
 
-  // The lattice cells that can hold a feature point within half a cell of the band's skin: those around
-  // the cells of the skin's own vertices there, reaching past the gaps between vertices (~2 mm).
+  // The lattice cells that can hold a feature point within half a cell of the band's skin: a point that
+  // close to a triangle lies in the triangle's box (lattice frame) grown by half a cell, and within half a
+  // cell of its plane, so the cells under the grown boxes of the triangles reaching into the band, near
+  // their planes, hold every candidate. (A cube of cells round each vertex instead holds several times as
+  // many, each costing a closest-point query.)
   const OFFSET = 1 << 11;
   const cellKey = (i: number, j: number, k: number) => ((i + OFFSET) * 2 * OFFSET + (j + OFFSET)) * 2 * OFFSET + (k + OFFSET);
-  const vertexCells = new Set<number>();
-  for (let v = 0; v < n; v++) {
-    if (Math.abs(ys[v]! - yCenter) > halfHeight + cellMm || Math.abs(angles[v]!) > maxAngle + 0.1) continue;
-    const q = rotate([positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!]);
-    vertexCells.add(cellKey(Math.floor(q[0] / cellMm), Math.floor(q[1] / cellMm), Math.floor(q[2] / cellMm)));
-  }
-  const reach = 1 + Math.ceil(2 / cellMm);
+  const inLattice = new Float64Array(3 * n);
+  for (const v of nearList) inLattice.set(rotate([positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!]), 3 * v);
   const cells = new Set<number>();
-  for (const key of vertexCells) {
-    const k0 = (key % (2 * OFFSET)) - OFFSET;
-    const j0 = (Math.floor(key / (2 * OFFSET)) % (2 * OFFSET)) - OFFSET;
-    const i0 = Math.floor(key / (4 * OFFSET * OFFSET)) - OFFSET;
-    for (let dx = -reach; dx <= reach; dx++) for (let dy = -reach; dy <= reach; dy++) for (let dz = -reach; dz <= reach; dz++) cells.add(cellKey(i0 + dx, j0 + dy, k0 + dz));
+  const half = cellMm / 2;
+  for (let t = 0; t < near.length; t += 3) {
+    const a = near[t]!, b = near[t + 1]!, c = near[t + 2]!;
+    if (Math.min(ys[a]!, ys[b]!, ys[c]!) > yCenter + halfHeight || Math.max(ys[a]!, ys[b]!, ys[c]!) < yCenter - halfHeight) continue;
+    const A: Vec3 = [inLattice[3 * a]!, inLattice[3 * a + 1]!, inLattice[3 * a + 2]!];
+    const B: Vec3 = [inLattice[3 * b]!, inLattice[3 * b + 1]!, inLattice[3 * b + 2]!];
+    const C: Vec3 = [inLattice[3 * c]!, inLattice[3 * c + 1]!, inLattice[3 * c + 2]!];
+    const range = (x: 0 | 1 | 2) => [Math.floor((Math.min(A[x], B[x], C[x]) - half) / cellMm), Math.floor((Math.max(A[x], B[x], C[x]) + half) / cellMm)] as const;
+    const [i0, i1] = range(0), [j0, j1] = range(1), [k0, k1] = range(2);
+    // The plane: a cell whose centre is further from it than half a cell plus the cell's own reach
+    // across it holds no point within half a cell of the triangle. (A sliver without a normal: no test.)
+    const e1 = [B[0] - A[0], B[1] - A[1], B[2] - A[2]], e2 = [C[0] - A[0], C[1] - A[1], C[2] - A[2]];
+    const nx = e1[1]! * e2[2]! - e1[2]! * e2[1]!, ny = e1[2]! * e2[0]! - e1[0]! * e2[2]!, nz = e1[0]! * e2[1]! - e1[1]! * e2[0]!;
+    const nl = Math.hypot(nx, ny, nz);
+    const slack = nl > 0 ? half + half * ((Math.abs(nx) + Math.abs(ny) + Math.abs(nz)) / nl) + 1e-6 : Infinity;
+    const offset = nl > 0 ? (nx * A[0] + ny * A[1] + nz * A[2]) / nl : 0;
+    for (let ci = i0; ci <= i1; ci++) {
+      for (let cj = j0; cj <= j1; cj++) {
+        for (let ck = k0; ck <= k1; ck++) {
+          if (nl > 0 && Math.abs((nx * (ci + 0.5) + ny * (cj + 0.5) + nz * (ck + 0.5)) * (cellMm / nl) - offset) > slack) continue;
+          cells.add(cellKey(ci, cj, ck));
+        }
+      }
+    }
   }
 
   // Candidates: feature points within half a cell of the skin (the shader's slab), each seen as a dot
@@ -182,9 +200,9 @@ export function fueShape(scar: FueScar, surface: ScarSurface): FueShape {
   }
 
   // Hard-core thinning: a candidate with a lower-ranked one within the spacing gives way.
-  const grid = new Map<string, number[]>();
+  const grid = new Map<number, number[]>();
   const gridKey = (p: Vec3, dx = 0, dy = 0, dz = 0) =>
-    `${Math.floor(p[0] / spacingMm) + dx},${Math.floor(p[1] / spacingMm) + dy},${Math.floor(p[2] / spacingMm) + dz}`;
+    cellKey(Math.floor(p[0] / spacingMm) + dx, Math.floor(p[1] / spacingMm) + dy, Math.floor(p[2] / spacingMm) + dz);
   candidates.forEach((c, index) => {
     const key = gridKey(c.center);
     const list = grid.get(key);
