@@ -110,7 +110,7 @@ describe('exported images', () => {
     expect(await exportError(app.page, { width: 0 })).toBe('exportImage: width must be a whole number of pixels from 1 to 4096 (got 0)');
     expect(await exportError(app.page, { height: 5000 })).toBe('exportImage: height must be a whole number of pixels from 1 to 4096 (got 5000)');
     expect(await exportError(app.page, { width: 640.5 })).toMatch(/width must be a whole number/);
-    expect(await exportError(app.page, { showSmp: 'yes' })).toBe('exportImage: showSmp must be true or false (got yes)');
+    expect(await exportError(app.page, { showSmp: 'yes' })).toBe('exportImage: showSmp must be true or false (got "yes")');
     expect(await exportError(app.page, { widht: 800 })).toBe('exportImage: unknown option "widht": use view, width, height, showSmp');
     expect(await exportError(app.page, 'front')).toMatch(/^exportImage: options must be an object/);
   });
