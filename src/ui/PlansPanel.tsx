@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator } from '../app/simulator';
 import { CLIENT_FIELDS } from '../domain/plan';
@@ -266,10 +267,14 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
   const id = useId();
   const [draft, setDraft] = useState(client.name);
 
-  /** Back to the row's buttons, with focus on the one that asked the question (it is rendered again first). */
+  /**
+   * Back to the row's buttons, with focus on the one that asked the question. The buttons are rendered at
+   * once rather than focused on the next frame, which a busy graphics card can hold back for seconds: focus
+   * never falls to the page meanwhile.
+   */
   const leave = (button: RefObject<HTMLButtonElement | null>) => {
-    setMode(null);
-    requestAnimationFrame(() => button.current?.focus());
+    flushSync(() => setMode(null));
+    button.current?.focus();
   };
   const submitRename = async (e: FormEvent) => {
     e.preventDefault();
