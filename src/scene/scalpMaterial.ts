@@ -26,6 +26,7 @@ import { SHAFT_SHADOW_WIDTH_MM, shaftShadow } from '../domain/hairLoss/shaftShad
 import type { Plan } from '../domain/plan';
 import { sessionLayers } from '../domain/sessions';
 import { scarTone } from '../domain/scars/coverage';
+import { linearToHex } from '../domain/color';
 import { FUT_POINTS } from '../domain/scars/fut';
 import { MAX_SCARS } from '../domain/scars/scars';
 import type { ScarShaderData } from '../domain/scars/shaderData';
@@ -213,7 +214,8 @@ export function createScalpMaterial(colours: SkinColours = { vertexColors: false
     const optics = skinOpticsForTone(plan.skin.color);
     if (!ownColours) material.color.setRGB(...skinAlbedo(optics), THREE.LinearSRGBColorSpace);
     Object.assign(material, skinModel ? skinSheen(plan.skin.shine) : FLAT_SHEEN);
-    uniforms.uScarColor.value.set(scarTone(plan.skin.color));
+    // Scar tissue is paler than the skin as drawn (its albedo), not than the lighter swatch.
+    uniforms.uScarColor.value.set(scarTone(linearToHex([...skinAlbedo(optics)])));
     // The days after a session show every impression of the preview healing (exact after session 1; after a
     // later one, the earlier sessions' impressions are shown healing too).
     const healingDay = preview.healingDay ?? null;
