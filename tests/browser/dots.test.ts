@@ -6,7 +6,7 @@ import { MAX_DENSITY_FACTOR } from '../../src/domain/density/regions';
 import { defaultPlan } from '../../src/domain/plan';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
 import { grabFrame, openApp, savePng, type AppPage, type Image } from './harness';
-import { blobAreas, centralRect, linearLuminance, meanLuminance, type Rect } from './imageStats';
+import { blobAreas, centralRect, darkeningMap, meanLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
 /** Uniform deposits of undiluted ink: what the accuracy checks measure. */
@@ -26,14 +26,6 @@ function plannedShare(dots: { densityPerCm2: number; diameterMm: number }): numb
   const albedo = skinAlbedo(optics);
   const lum = (c: readonly number[]) => 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
   return 1 - lum(albedo.map((a, i) => a * t[i]!)) / lum(albedo);
-}
-
-/** Per pixel, how much darker than the bare skin (linear luminance) over a region. */
-function darkeningMap(img: Image, bare: Image, r: Rect): Float32Array {
-  const w = r.x1 - r.x0;
-  const map = new Float32Array(w * (r.y1 - r.y0));
-  for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) map[(y - r.y0) * w + (x - r.x0)] = linearLuminance(bare, x, y) - linearLuminance(img, x, y);
-  return map;
 }
 
 /** The marks: pixels darkened by more than `share` of the darkest mark's darkening. */

@@ -38,22 +38,17 @@ export function meanLuminance(img: Image, r: Rect): number {
  * Marks the pixels covered by pigment: darker than halfway (in linear light) between the bare skin and
  * fully inked skin at the same pixel, taken from two reference frames of the same view.
  */
-export function inkMask(img: Image, bare: Image, inked: Image, r: Rect): Uint8Array {
+/** Per pixel, how much darker than the bare skin (linear luminance) over a region, row by row. */
+export function darkeningMap(img: Image, bare: Image, r: Rect): Float32Array {
   const w = r.x1 - r.x0;
-  const mask = new Uint8Array(w * (r.y1 - r.y0));
-  for (let y = r.y0; y < r.y1; y++) {
-    for (let x = r.x0; x < r.x1; x++) {
-      const mid = (linearLuminance(bare, x, y) + linearLuminance(inked, x, y)) / 2;
-      mask[(y - r.y0) * w + (x - r.x0)] = linearLuminance(img, x, y) < mid ? 1 : 0;
-    }
-  }
-  return mask;
+  const map = new Float32Array(w * (r.y1 - r.y0));
+  for (let y = r.y0; y < r.y1; y++) for (let x = r.x0; x < r.x1; x++) map[(y - r.y0) * w + (x - r.x0)] = linearLuminance(bare, x, y) - linearLuminance(img, x, y);
+  return map;
 }
 
-export function fractionSet(mask: Uint8Array): number {
-  let n = 0;
-  for (const v of mask) n += v;
-  return n / mask.length;
+/** The share of the bare skin's light (linear luminance) that the pigment takes over a region. */
+export function meanDarkening(img: Image, bare: Image, r: Rect): number {
+  return 1 - meanLuminance(img, r) / meanLuminance(bare, r);
 }
 
 /** Connected groups of set pixels (4-neighbour), ignoring those touching the edge; returns their areas. */
