@@ -34,10 +34,6 @@ export function meanLuminance(img: Image, r: Rect): number {
   return sum / ((r.x1 - r.x0) * (r.y1 - r.y0));
 }
 
-/**
- * Marks the pixels covered by pigment: darker than halfway (in linear light) between the bare skin and
- * fully inked skin at the same pixel, taken from two reference frames of the same view.
- */
 /** Per pixel, how much darker than the bare skin (linear luminance) over a region, row by row. */
 export function darkeningMap(img: Image, bare: Image, r: Rect): Float32Array {
   const w = r.x1 - r.x0;

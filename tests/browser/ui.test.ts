@@ -143,7 +143,9 @@ describe('the loupe', () => {
       tones.sort((a, b) => a - b);
       const dark = tones[Math.floor(tones.length * 0.03)]!;
       const light = tones[Math.floor(tones.length * 0.5)]!;
-      expect(dark / light, 'dark dots on lighter skin inside the loupe').toBeLessThan(0.6);
+      // Deposits seen through 0.3 mm of skin: the darkest marks take about 15 % of the light (0.85, ΔL* ≈ 6),
+      // not the near-black of a disc on the surface; under 0.92 (ΔL* ≈ 3) the dots are still plainly seen.
+      expect(dark / light, 'dark dots on lighter skin inside the loupe').toBeLessThan(0.92);
       // The 2 mm scale bar is as long as 2 mm of scalp in the loupe: 240 px across 12 mm.
       const bar = (await app.page.locator('.loupe-bar').boundingBox())!;
       expect(bar.width).toBeCloseTo(40, 0);
