@@ -107,17 +107,19 @@ describe('follicle dots', () => {
     expect(ratio).toBeLessThan(0.9);
   });
 
-  it('doubles the number of dots when the density is doubled', async () => {
+  it('doubles the darkening when the density is doubled, at low density where marks rarely overlap', async () => {
     const view: View = { name: 'top', distanceMm: 110 };
-    const count = async (densityPerCm2: number) => {
-      const { darkening, rect } = await measure(view, { densityPerCm2, diameterMm: 0.35 });
-      return blobAreas(markMask(darkening, 0.3), rect.x1 - rect.x0).length;
+    // Soft marks seen through the skin touch and merge, so counting blobs says little; the share of light the
+    // pigment takes, 1 − exp(−n·A), is nearly proportional to n while n·A is small.
+    const taken = async (densityPerCm2: number) => {
+      const { darkening } = await measure(view, { densityPerCm2, diameterMm: 0.35 });
+      return darkening.reduce((sum, v) => sum + v, 0) / darkening.length;
     };
-    const [n10, n20] = [await count(10), await count(20)];
-    expect(n10).toBeGreaterThan(100);
-    // Soft marks that touch merge into one blob, a little more often at the higher density.
-    expect(n20 / n10).toBeGreaterThan(1.7);
-    expect(n20 / n10).toBeLessThan(2.2);
+    const [d10, d20] = [await taken(10), await taken(20)];
+    console.log(`darkening at 10 and 20 dots/cm²: ${d10.toFixed(4)}, ${d20.toFixed(4)} (×${(d20 / d10).toFixed(3)})`);
+    expect(d10).toBeGreaterThan(0.002);
+    expect(d20 / d10).toBeGreaterThan(1.8);
+    expect(d20 / d10).toBeLessThan(2.05);
   });
 
   it('keeps the scalp tone from close up to 2 m away (dots fade to their mean coverage)', async () => {
