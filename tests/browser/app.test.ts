@@ -156,7 +156,7 @@ describe('the simulator app', () => {
 
 describe('links', () => {
   it('loads the plan and view from the link', async () => {
-    const plan = { ...defaultPlan(), skin: { color: '#604134' } };
+    const plan = { ...defaultPlan(), skin: { ...defaultPlan().skin, color: '#604134' } };
     const app = await openApp({ hash: `#plan=${encodeBase64Url(JSON.stringify(plan))}&view=back` });
     try {
       expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(plan);
