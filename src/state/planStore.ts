@@ -4,7 +4,8 @@
  *
  * Every change goes through `edit` or `replacePlan`, so every change is a named, undoable step. A
  * continuous gesture (a slider drag, a handle drag, a brush stroke) passes the same `gesture` key on each
- * event and becomes a single step.
+ * event and becomes a single step. A pointer gesture also marks where it began (`beginGesture`): Escape or a
+ * cancelled pointer returns exactly there (`cancelGesture`), and undo and redo wait until it ends.
  *
  * Plans are never changed in place: an edit makes a new plan that keeps every unchanged part of the old
  * one by reference, so a step in the history costs what it changed, and the history is bounded in bytes
@@ -22,12 +23,22 @@ export interface HistoryStep {
   bytes: number;
 }
 
+/** Where a pointer gesture began: the plan and its history as they were. */
+export interface GestureMark {
+  key: string;
+  plan: Plan;
+  past: HistoryStep[];
+  future: HistoryStep[];
+}
+
 export interface PlanState {
   plan: Plan;
   past: HistoryStep[];
   future: HistoryStep[];
   /** The gesture the newest step belongs to, while that gesture is still going on. */
   openGesture: string | null;
+  /** The pointer gesture under way (`beginGesture`), while only it has changed the plan; null: none. */
+  gestureMark: GestureMark | null;
   /** Applies `recipe` to a copy of the plan; the result is validated, so an edit can never store a bad plan. */
   edit(label: string, recipe: (draft: Plan) => void, options?: { gesture?: string }): void;
   /** Replaces the whole plan (validated; partial plans take defaults). Throws PlanError and changes nothing if invalid. */
@@ -39,7 +50,16 @@ export interface PlanState {
   openPlan(input: unknown): void;
   /** Ends a continuous gesture so that the next edit becomes a new step. */
   endGesture(): void;
+  /**
+   * Starts a pointer gesture: its edits pass `key` as their `gesture` and make one step. Until it ends
+   * (`endGesture`) or is cancelled, undo and redo do nothing, as undoing under a drag would fork the history.
+   */
+  beginGesture(key: string): void;
+  /** Returns the plan and its history exactly to where the open pointer gesture began, leaving no step. */
+  cancelGesture(): void;
+  /** Steps back; refused (does nothing) while a pointer gesture is open. */
   undo(): void;
+  /** Steps forward again; refused (does nothing) while a pointer gesture is open. */
   redo(): void;
 }
 
@@ -62,7 +82,7 @@ const step = (label: string, before: Plan, current: Plan): HistoryStep => ({ lab
 export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes = HISTORY_BYTES } = {}) {
   return createStore<PlanState>()((set, get) => {
     const commit = (label: string, next: Plan, gesture: string | null) => {
-      const { plan, past, openGesture } = get();
+      const { plan, past, openGesture, gestureMark } = get();
       if (next === plan) return;
       const continuing = gesture !== null && gesture === openGesture && past.length > 0;
       // A gesture's step goes back to where the gesture began; what it holds is measured against the newest plan.
@@ -70,13 +90,16 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
       let bytes = historyBytes({ past: nextPast, future: [] });
       let drop = 0;
       while (bytes > maxHistoryBytes && drop < nextPast.length - 1) bytes -= nextPast[drop++]!.bytes;
-      set({ plan: next, past: drop > 0 ? nextPast.slice(drop) : nextPast, future: [], openGesture: gesture });
+      // Another change in the middle of a pointer gesture ends its mark: cancelling must not undo that change.
+      const mark = gestureMark && gesture === gestureMark.key ? gestureMark : null;
+      set({ plan: next, past: drop > 0 ? nextPast.slice(drop) : nextPast, future: [], openGesture: gesture, gestureMark: mark });
     };
     return {
       plan: copyData(initial),
       past: [],
       future: [],
       openGesture: null,
+      gestureMark: null,
       edit(label, recipe, options) {
         const { plan } = get();
         const draft = copyData(plan);
@@ -91,21 +114,31 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         commit(label, shareUnchanged(parsePlan(input), plan), null);
       },
       openPlan(input) {
-        set({ plan: parsePlan(input), past: [], future: [], openGesture: null });
+        set({ plan: parsePlan(input), past: [], future: [], openGesture: null, gestureMark: null });
       },
       endGesture() {
-        if (get().openGesture !== null) set({ openGesture: null });
+        const { openGesture, gestureMark } = get();
+        if (openGesture !== null || gestureMark !== null) set({ openGesture: null, gestureMark: null });
+      },
+      beginGesture(key) {
+        const { plan, past, future } = get();
+        // The gesture's first edit makes a new step, whatever gesture was open before.
+        set({ openGesture: null, gestureMark: { key, plan, past, future } });
+      },
+      cancelGesture() {
+        const mark = get().gestureMark;
+        if (mark) set({ plan: mark.plan, past: mark.past, future: mark.future, openGesture: null, gestureMark: null });
       },
       undo() {
-        const { past, future, plan } = get();
+        const { past, future, plan, gestureMark } = get();
         const last = past.at(-1);
-        if (!last) return;
+        if (!last || gestureMark) return;
         set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, plan, last.before)], openGesture: null });
       },
       redo() {
-        const { past, future, plan } = get();
+        const { past, future, plan, gestureMark } = get();
         const next = future.at(-1);
-        if (!next) return;
+        if (!next || gestureMark) return;
         set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, plan, next.before)], openGesture: null });
       },
     };
