@@ -7,21 +7,7 @@
 // shaded point's tangent plane: feature points within half a cell of that plane are deposits on it, one per
 // cell² of surface in any orientation. Each deposit darkens the skin around it by its kernel (a sum of
 // Gaussians per channel, windowed to end at uKernelReachMm); deposits combine as transmittances.
-
-uniform float uSizeVariation;
-uniform float uCellMm;
-uniform mat3 uLatticeRotation;
-// Where a mean-size deposit's drawn mark ends (mm): within the ±1 cell search at every dot size.
-uniform float uKernelReachMm;
-// The Gaussians drawn deposit by deposit, KERNEL_SLOTS per session (index session * KERNEL_SLOTS + slot):
-// variance (mm²) and optical area per channel (mm², the integral of the darkening).
-uniform float uKernelVariance[KERNEL_SESSIONS * KERNEL_SLOTS];
-uniform vec3 uKernelArea[KERNEL_SESSIONS * KERNEL_SLOTS];
-// Optical area per lattice point on average (mm², per channel) of the part drawn deposit by deposit and of
-// the part drawn as a mean field; the width of a deposit's mark (mm), for the fade to its mean.
-uniform vec3 uExplicitMeanArea;
-uniform vec3 uWideMeanArea;
-uniform float uMarkWidthMm;
+// Its uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 const float LATTICE_JITTER = 0.8;
 const float SLAB_FADE = 0.02;

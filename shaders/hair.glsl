@@ -11,17 +11,7 @@
 // Figures from the domain notes: ~85 follicular units/cm², 2.5 hairs each (~210 hairs/cm²), shafts
 // 60-100 µm wide. Thinning hair (vHairDensity < 1) has fewer hairs, and thinner ones (miniaturised). Scar
 // tissue (scars.glsl's smpScarAmount, evaluated first) has no follicles: no hair grows on it.
-
-uniform vec3 uHairColor;
-// Length of the cut hair (mm): how far it reaches from the skin along its growth.
-uniform float uHairLengthMm;
-// The crown's whorl (head frame, mm): hair grows away from it in a clockwise spiral.
-uniform vec3 uHairWhorl;
-// One shaft's shadow under the skin: the darkening just behind its exit per channel, the distance (mm) over
-// which it falls by e per channel, and its width (mm).
-uniform vec3 uShaftDarkening;
-uniform vec3 uShaftLengthMm;
-uniform float uShaftWidthMm;
+// Its uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 const float HAIR_CELL_MM = 1.0847;            // 10 / sqrt(85 units per cm²)
 const float UNITS_PER_MM2 = 0.85;

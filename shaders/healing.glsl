@@ -1,6 +1,6 @@
 // The days after a session (src/domain/healing.ts): redness (erythema) over the treated area and a few mm
 // around it, fading over days 3-5. It tints the skin's diffuse colour before the pigment darkens it.
-uniform float uRedness;
+// Its uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 // Erythema over skin, in linear light: more blood absorbs green and blue (a modelled assumption, about the
 // colour of a fresh, evenly red patch on fair skin). Melanin-rich skin shows it less: the pigment above

@@ -5,18 +5,7 @@ varying float vDensityFactor;
 varying float vHairDensity;
 varying float vScarAmount;
 
-// Width of the hairline's transition zone (mm): density ramps from 0 at the line to full over it.
-uniform float uTransitionMm;
-// Natural irregularity of the line (0..1) and the share of sentinel impressions ahead of it (0..1).
-uniform float uIrregularity;
-uniform float uSentinels;
-// 0 hides the SMP (before/after), 1 shows it.
-uniform float uSmpVisible;
-// Sessions: where each session's deposits end in the 0..1 rank of those planned at a place (unused sessions
-// end at 1) and how many sessions are done in the preview; each session's ink strength is in its kernel
-// (uKernelArea). See src/domain/sessions.ts.
-uniform vec4 uSessionEnds;
-uniform float uSessionsDone;
+// The uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 // How far the irregular line may wander from the drawn one (mm): large bays and points, and small jags.
 const float IRREGULAR_LARGE_MM = 3.0;

@@ -4,23 +4,7 @@
 // CPU twins: src/domain/scars/fut.ts (futAmountAt), fue.ts (the same lattice, rank and spacing rules),
 // shaderData.ts (what the uniforms hold). Needs hash.glsl, follicle_dots.glsl (lattice constants) and
 // MAX_SCARS, FUT_POINTS from scalpMaterial.ts.
-
-uniform int uScarCount;
-// Per scar: x = kind (1 FUT, 2 FUE, 3 freeform), y = pigment uptake (0..1), then by kind:
-//   FUT:      info.zw = first angle, angle step; shape = (lowest y, highest y, widest half-width, segment window)
-//   FUE:      info.zw = band middle y, half-height; shape = (max angle, cell mm, rank threshold, seed);
-//             extra = (dot radius, closest spacing, mean share of the band covered, -)
-//   freeform: shape = bounding sphere (centre xyz, radius)
-uniform vec4 uScarInfo[MAX_SCARS];
-uniform vec4 uScarShape[MAX_SCARS];
-uniform vec4 uScarExtra[MAX_SCARS];
-// FUT centrelines: row = scar slot, FUT_POINTS texels of (x, y, z, half-width), at even angles round the axis.
-uniform highp sampler2D uFutPoints;
-// The vertical axis (x, z) that angles round the back of the head are measured about.
-uniform vec2 uScarAxis;
-// Healed scar tissue's colour (linear), and 0 to show the scars without SMP on them ("before" for scars).
-uniform vec3 uScarColor;
-uniform float uSmpOnScars;
+// Its uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 // Scar tissue smooths the skin's texture: this much of its roughness is left, so scars catch the light.
 const float SCAR_ROUGHNESS = 0.55;

@@ -6,8 +6,7 @@
 // bumped normal only by the share of its light that scatters less far than a pore (RELIEF_DIFFUSE_SHARE),
 // while the sheen sees all of it. Included after three's lights_physical_pars_fragment; scalpMaterial.ts
 // defines SKIN_LUT_WIDTH, SKIN_LUT_HEIGHT, MAX_CURVATURE_PER_MM and RELIEF_DIFFUSE_SHARE from that module.
-
-uniform sampler2D uSkinLut;
+// Its uniforms are declared, with their comments, by the table in src/scene/scalpUniforms.ts.
 
 // Set in main() (skin_fragment.glsl) before the lights: the view-space normal without the relief, and the
 // surface's curvature (1/mm).

@@ -107,7 +107,7 @@ function HeadView({ head }: { head: LoadedHead }) {
     head.skin.geometry.setAttribute('densityFactor', new THREE.BufferAttribute(head.treatment.density.factors, 1));
     head.skin.geometry.setAttribute('hairDensity', new THREE.BufferAttribute(head.treatment.hair.density, 1));
     head.skin.geometry.setAttribute('scarAmount', new THREE.BufferAttribute(head.treatment.scars.amounts, 1));
-    scalp.uniforms.uHairWhorl.value.set(...head.treatment.hair.frame.whorl);
+    scalp.applyHead({ whorl: head.treatment.hair.frame.whorl });
     uploadedVersion.current = -1;
     uploadedDensity.current = -1;
     uploadedHair.current = -1;
@@ -115,11 +115,7 @@ function HeadView({ head }: { head: LoadedHead }) {
     uploadedScarAmounts.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
-    const applyView = () => {
-      const view = sim.viewStore.getState();
-      scalp.uniforms.uSmpVisible.value = view.showSmp ? 1 : 0;
-      scalp.uniforms.uSmpOnScars.value = view.showSmpOnScars ? 1 : 0;
-    };
+    const applyView = () => scalp.applyView(sim.viewStore.getState());
     applyPlan();
     applyView();
     const offPlan = sim.planStore.subscribe(applyPlan);
