@@ -5,7 +5,8 @@
 import { SUN_EXPOSURE_LABELS, touchUpYears } from './ageing';
 import { percent, years } from './format';
 import { formatArea, formatDensity, formatLength, type UnitSystem } from './units';
-import { warningText, type HairlineMeasurements } from './hairline/measurements';
+import type { PlanMeasurements } from './measurements';
+import { planWarnings, warningText } from './warnings';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_SHAPE_LABELS } from './hairline/presets';
 import { DENSITY_REGION_LABELS, DENSITY_REGIONS } from './density/regions';
 import { HAIR_LOSS_LABELS } from './hairLoss/labels';
@@ -69,7 +70,7 @@ export interface ConsultationReport {
   beforeAfter: readonly ReportPicture[];
   views: readonly ReportPicture[];
   hairline: ReportLine[];
-  /** The plan's warnings, as the panel shows them. */
+  /** Every warning the screen shows for the plan (`planWarnings`), in the chosen units. */
   warnings: string[];
   dots: ReportLine[];
   /** The client's hair today (hair-loss pattern, colour, length); empty when no hair is drawn. */
@@ -89,7 +90,7 @@ export interface ConsultationReport {
 export interface ReportInput {
   plan: Plan;
   /** The plan measured on the head (`TreatmentArea.measure`). */
-  measurements: HairlineMeasurements;
+  measurements: PlanMeasurements;
   /** When the report is made: its day is printed on it. */
   madeAt: Date;
   /** How lengths and areas are written (the plan stays in mm); metric when omitted. */
@@ -179,7 +180,7 @@ export function buildReport({ plan, measurements: m, madeAt, units = 'metric', s
       { label: HAIRLINE_FIELDS.irregularity.label, value: percent(plan.hairline.irregularity) },
       { label: HAIRLINE_FIELDS.sentinels.label, value: percent(plan.hairline.sentinels), detail: 'isolated impressions in front of the line' },
     ],
-    warnings: m.warnings.map((w) => warningText(w, units)),
+    warnings: planWarnings(plan, m.warnings).map((w) => warningText(w, units)),
     dots: [
       { label: DOT_FIELDS.diameterMm.label, value: formatLength(plan.dots.diameterMm, units, 2) },
       { label: DOT_FIELDS.sizeVariation.label, value: percent(plan.dots.sizeVariation) },

@@ -3,7 +3,7 @@
  * extend it, never break it.
  */
 import type { ReportState, Simulator } from '../app/simulator';
-import type { HairlineMeasurements } from '../domain/hairline/measurements';
+import type { PlanMeasurements } from '../domain/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
@@ -54,7 +54,7 @@ export interface SmpApi {
    * the plan's warnings, and `scars: [{ id, kind, areaCm2, coverage }]` (coverage 0..1: the share of
    * each scar's area that SMP would blend in with the treated scalp around it).
    */
-  getMeasurements(): HairlineMeasurements;
+  getMeasurements(): PlanMeasurements;
   /** The hairline's control points on the current head (head frame, mm): the plan's own, or its preset's. */
   getHairlinePoints(): Vec3[];
   /** The current head's landmarks in the head frame (mm; +X the client's left, +Y up, +Z forward). */

@@ -1,27 +1,13 @@
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
 import { cellSizeMm } from '../domain/dots/placement';
-import { relativeLuminance } from '../domain/color';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';
-import { formatDensity, formatDensityRange, formatLength, formatLengthRange, type UnitSystem } from '../domain/units';
+import { formatDensityRange, formatLength } from '../domain/units';
+import { dotWarnings, warningText } from '../domain/warnings';
 import { PlanSlider } from './PlanSlider';
 
-
-/** Advice from the domain notes, shown where a choice is risky. */
-function dotWarnings(dots: { diameterMm: number; densityPerCm2: number; color: string; softness: number }, skinColor: string, units: UnitSystem): string[] {
-  const out: string[] = [];
-  if (dots.diameterMm > 1.0) {
-    out.push(`Dots over ${formatLength(1, units, 0)} read as large blurred dots: the flat "helmet" look. Healed follicle impressions are usually ${formatLengthRange(0.25, 0.5, units, 2)}.`);
-  }
-  if (dots.softness > 0.7) out.push('Heavy ink spread is what dots placed too deep look like after healing.');
-  if (dots.densityPerCm2 > 160) out.push(`Above about ${formatDensity(160, units)} dots start to merge into a solid tone.`);
-  if (relativeLuminance(skinColor) > 0.6 && relativeLuminance(dots.color) < 0.012) {
-    out.push('Undiluted black on fair skin risks a blue cast as it heals: a diluted grey usually matches better.');
-  }
-  return out;
-}
 
 export function DotsPanel() {
   const { planStore } = useSimulator();
@@ -36,7 +22,7 @@ export function DotsPanel() {
       plan.hairColor = color;
       plan.dots.color = pigmentForHair(color);
     });
-  const warnings = dotWarnings(dots, skinColor, units);
+  const warnings = dotWarnings({ dots, skin: { color: skinColor } }).map((w) => warningText(w, units));
   return (
     <section className="panel-section" aria-labelledby="dots-heading">
       <h2 id="dots-heading">Dots</h2>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
 import { removePoint } from '../domain/hairline/editing';
-import { warningText } from '../domain/hairline/measurements';
+import { warningText } from '../domain/warnings';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
 import { formatArea, formatLength, formatLengthRange } from '../domain/units';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useSimulator } from '../app/simulator';
-import type { HairlineMeasurements } from '../domain/hairline/measurements';
+import type { PlanMeasurements } from '../domain/measurements';
 
 /** Re-measuring takes tens of ms: during a drag the panel catches up this long after the last change. */
 const SETTLE_MS = 120;
@@ -8,9 +8,9 @@ const SETTLE_MS = 120;
 const MEASURING_FAILED = 'The figures for this plan could not be worked out. The plan is kept; try a hairline preset, or undo the last change.';
 
 /** The current plan's measurements on the current head, kept up to date without slowing down drags. */
-export function useMeasurements(): HairlineMeasurements | null {
+export function useMeasurements(): PlanMeasurements | null {
   const sim = useSimulator();
-  const [measurements, setMeasurements] = useState<HairlineMeasurements | null>(null);
+  const [measurements, setMeasurements] = useState<PlanMeasurements | null>(null);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;

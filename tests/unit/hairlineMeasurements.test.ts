@@ -2,18 +2,17 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildHairline, hairlineCenter, hairlineCurve, loopLength, type Hairline } from '../../src/domain/hairline/hairline';
 import {
-  estimateHours,
   estimateImpressions,
-  estimateSessions,
   frontotemporalPoints,
   frontotemporalWidthMm,
   hairlineHeightMm,
   hairlineWarnings,
-  warningText,
   measureHairline,
   midFrontalPoint,
   treatedAreaCm2,
 } from '../../src/domain/hairline/measurements';
+import { warningText } from '../../src/domain/warnings';
+import { estimateHours, estimateSessions } from '../../src/domain/workRate';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, hairlinePreset } from '../../src/domain/hairline/presets';
 import { signedDistanceToHairline } from '../../src/domain/hairline/scalpDistance';
 import { distance, type Vec3 } from '../../src/domain/head/landmarks';

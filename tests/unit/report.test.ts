@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HairlineMeasurements } from '../../src/domain/hairline/measurements';
+import type { PlanMeasurements } from '../../src/domain/measurements';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
 import { defaultPlan, parsePlan, type Plan } from '../../src/domain/plan';
 import { buildReport, pigmentPresetName, REPORT_DISCLAIMER, wholePercents, type ReportLine } from '../../src/domain/report';
 import { VIEW_NAMES } from '../../src/domain/views';
+import { dotWarnings, warningText } from '../../src/domain/warnings';
 
-const measurements: HairlineMeasurements = {
+const measurements: PlanMeasurements = {
   hairlineHeightMm: 80.4,
   frontotemporalWidthMm: 82.6,
   treatedAreaCm2: 581.7,
@@ -18,7 +19,7 @@ const measurements: HairlineMeasurements = {
 };
 
 const madeAt = new Date(2026, 10, 24, 9, 30);
-const report = (plan: Plan = defaultPlan(), m: HairlineMeasurements = measurements) => buildReport({ plan, measurements: m, madeAt });
+const report = (plan: Plan = defaultPlan(), m: PlanMeasurements = measurements) => buildReport({ plan, measurements: m, madeAt });
 const value = (lines: ReportLine[], label: string) => lines.find((l) => l.label === label)?.value;
 
 describe('consultation report', () => {
@@ -97,6 +98,25 @@ describe('consultation report', () => {
     const warned = report(defaultPlan(), { ...measurements, warnings: [{ id: 'low-hairline', message: 'The mid-frontal point is low.' }] });
     expect(warned.warnings).toEqual(['The mid-frontal point is low.']);
     expect(report().warnings).toEqual([]);
+  });
+
+  it('lists every warning the screen shows: the measured ones (hairline, sessions, scars) and the dot settings\' own', () => {
+    // A plan that sets off every dot warning the Dots panel shows, on fair skin.
+    const plan = parsePlan({ skin: { color: '#f6ede4' }, dots: { diameterMm: 1.2, softness: 0.8, densityPerCm2: 180, color: '#000000' } });
+    const measured = [
+      { id: 'low-hairline', message: 'The mid-frontal point is 6.0 cm above the glabella.', imperial: 'The mid-frontal point is 2.36 in above the glabella.' },
+      { id: 'few-sessions', message: '1 session planned.' },
+      { id: 'scar-coverage:fut-1', message: 'Only 40 % of the FUT strip scar "fut-1" would blend in.' },
+    ];
+    const onScreen = [...measured, ...dotWarnings(plan)];
+    expect(dotWarnings(plan).map((w) => w.id)).toEqual(['large-dots', 'heavy-spread', 'dense-dots', 'blue-cast']);
+    for (const units of ['metric', 'imperial'] as const) {
+      const r = buildReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units });
+      expect(r.warnings).toEqual(onScreen.map((w) => warningText(w, units)));
+    }
+    expect(buildReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units: 'imperial' }).warnings).toContain(
+      'Above about 1032 dots/in² dots start to merge into a solid tone.',
+    );
   });
 
   it('describes the dots with units, naming a preset shade and showing its swatch', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIGMENT_DEPTH_MM } from '../../src/domain/appearance';
 import { agedDots, contrastLeft, TOUCH_UP_CONTRAST, touchUpYears } from '../../src/domain/ageing';
-import { estimateHours, sessionHours } from '../../src/domain/hairline/measurements';
+import { estimateHours, sessionHours } from '../../src/domain/workRate';
 import { migratePlan } from '../../src/domain/migrations';
 import { defaultPlan, parsePlan, PLAN_VERSION, SKIN_SHINE_FIELD } from '../../src/domain/plan';
 import { defaultSessions, sessionLayers, sessionShares } from '../../src/domain/sessions';

@@ -4,8 +4,10 @@ import { distance, mirrorX, type Landmarks, type Vec3 } from '../head/landmarks'
 import { polylineLength, sliceLoops } from '../head/measure';
 import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hairline, type Projector } from './hairline';
 import { signedDistanceToHairline } from './scalpDistance';
-import type { ScarMeasurement } from '../scars/coverage';
+import type { PlanMeasurements } from '../measurements';
 import { formatLength, formatLengthRange, type UnitSystem } from '../units';
+import { inBothUnits, type PlanWarning } from '../warnings';
+import { estimateSessions, sessionHours } from '../workRate';
 
 /**
  * Consultation figures for a hairline on a head: where the line sits (Garg's measures), how much skin
@@ -234,70 +236,7 @@ function fractionAtLeast(lo: number, mid: number, hi: number, t: number): number
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sessions and hours
-
-/**
- * Work-rate model, from the notes: ~14,000 impressions make one typical session, and a session takes
- * 2–4 hours (up to 5–6), so a typical session is taken as 14,000 impressions in 3 hours (~4,700/h).
- */
-export const IMPRESSIONS_PER_HOUR = 14_000 / 3;
-/** Shortest session worth booking (numbing, mapping the line, photos): the notes' 2 hours. */
-export const MIN_SESSION_HOURS = 2;
-/** Longest session clinics run (the notes' upper 5–6 h): beyond it the work is split into another session. */
-export const MAX_SESSION_HOURS = 6;
-/** Below this area (a hairline, a scar, a small patch) two sessions usually complete the work. */
-export const SMALL_AREA_CM2 = 100;
-
-export interface SessionOptions {
-  /** Scar tissue or alopecia areata takes pigment less well: the notes' extra (4th) session. */
-  scarsOrAlopecia?: boolean;
-}
-
-/**
- * Number of sessions, 2–4 (0 when nothing is treated). SMP is layered: every session covers the whole
- * area (session 1 light and sparse, later ones darker and denser, the last blends), so the count is
- * set by layering rather than by splitting the area: 3 as standard, 2 for a small area (under 100 cm²
- * and within one typical session's 14,000 impressions), one more when the impressions per session would
- * exceed a 6-hour session (28,000 at the model's rate), and one more for scars or alopecia; capped at
- * 4, the most the notes give. A full scalp of ~600 cm² at 100/cm² (~60,000) gives 3 sessions of ~4.5 h.
- */
-export function estimateSessions(impressions: number, areaCm2: number, options: SessionOptions = {}): number {
-  if (!(impressions > 0) || !(areaCm2 > 0)) return 0;
-  const small = areaCm2 < SMALL_AREA_CM2 && impressions <= 14_000;
-  const byLoad = Math.ceil(impressions / (IMPRESSIONS_PER_HOUR * MAX_SESSION_HOURS));
-  const sessions = Math.max(small ? 2 : 3, byLoad) + (options.scarsOrAlopecia ? 1 : 0);
-  return Math.min(4, Math.max(2, sessions));
-}
-
-/**
- * Chair time of each session, hours, when session i places `shares[i]` of the impressions (shares sum
- * to 1): at the model's rate, at least 2 hours, booked in half hours.
- */
-export function sessionHours(impressions: number, shares: readonly number[]): number[] {
-  if (!(impressions > 0)) return shares.map(() => 0);
-  return shares.map((share) => Math.max(MIN_SESSION_HOURS, Math.ceil((2 * impressions * share) / IMPRESSIONS_PER_HOUR) / 2));
-}
-
-/** Total chair time across `sessions` sessions that share the impressions equally, hours. */
-export function estimateHours(impressions: number, sessions: number): number {
-  if (!(impressions > 0) || !(sessions > 0)) return 0;
-  return sessionHours(impressions, Array.from({ length: sessions }, () => 1 / sessions)).reduce((a, b) => a + b, 0);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Warnings
-
-export interface HairlineWarning {
-  /**
-   * Stable id for the UI and tests: 'low-hairline' | 'asymmetric' | 'off-skin' | 'on-face' | 'on-ear' |
-   * 'few-sessions' | 'scar-coverage:<scar id>'.
-   */
-  id: string;
-  /** What the warning says, lengths in millimetres (or centimetres): the API's wording. */
-  message: string;
-  /** The same in inches, where it names lengths; shown in imperial mode (`warningText`). */
-  imperial?: string;
-}
 
 export interface WarningInput {
   hairline: Hairline;
@@ -326,16 +265,11 @@ export const OFF_SKIN_MM = 3;
 export const MIN_TREATED_AREA_CM2 = 1;
 
 /** Said when the hairline encloses (almost) no skin, so there is nothing to place dots in or measure. */
-export const NO_AREA_WARNING: HairlineWarning = {
+export const NO_AREA_WARNING: PlanWarning = {
   id: 'no-area',
   message:
     'The hairline encloses no scalp: its points lie on top of each other or on one line, so no dots are placed and the figures mean nothing. Pick a preset, or drag the points apart.',
 };
-
-/** A warning as a person reads it in these units. */
-export function warningText(warning: HairlineWarning, units: UnitSystem): string {
-  return units === 'imperial' && warning.imperial ? warning.imperial : warning.message;
-}
 
 /**
  * Plain-language warnings for a hairline, following the notes:
@@ -351,14 +285,12 @@ export function warningText(warning: HairlineWarning, units: UnitSystem): string
  *  - on-ear: the line runs over the auricle (a box behind and around the tragus, outside the skull's
  *    width, scaled with the head) or the treatment area takes in a tragus.
  */
-export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
+export function hairlineWarnings(input: WarningInput): PlanWarning[] {
   const { hairline, landmarks, query, mirrored = false } = input;
-  const warnings: HairlineWarning[] = [];
+  const warnings: PlanWarning[] = [];
   if (hairline.points.length < 3) return [{ id: 'off-skin', message: 'The hairline needs at least three points.' }];
   const curve = input.curve ?? hairlineCurve(hairline, query.project, SAMPLES);
   const height = input.hairlineHeightMm ?? hairlineHeightMm(hairline, landmarks, query);
-  // Each message that names lengths is said in both unit systems.
-  const said = (text: (units: UnitSystem) => string) => ({ message: text('metric'), imperial: text('imperial') });
   const cm = (mm: number, units: UnitSystem, decimals = 1): string => (units === 'metric' ? `${(mm / 10).toFixed(decimals)} cm` : formatLength(mm, units, decimals - 1));
   const mm = (value: number, units: UnitSystem): string => formatLength(value, units, 0);
   const { glabella, inion } = landmarks;
@@ -370,7 +302,7 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (height < MIN_HAIRLINE_HEIGHT_MM) {
     warnings.push({
       id: 'low-hairline',
-      ...said(
+      ...inBothUnits(
         (u) =>
           `The mid-frontal point is ${cm(height, u)} above the glabella, lower than clinics advise: ${cm(70, u, 0)} is the ` +
           `aggressive limit (${cm(80, u, 0)} is typical, ${cm(100, u, 0)} conservative). A low line can look unnatural as the face ages.`,
@@ -383,7 +315,7 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
     if (mean > ASYMMETRY_MEAN_MM || max > ASYMMETRY_MAX_MM) {
       warnings.push({
         id: 'asymmetric',
-        ...said(
+        ...inBothUnits(
           (u) =>
             (mean > ASYMMETRY_MEAN_MM
               ? `The left and right sides of the front hairline differ by ${mm(mean, u)} on average (up to ${mm(max, u)}). `
@@ -403,7 +335,7 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (offCount > 0) {
     warnings.push({
       id: 'off-skin',
-      ...said(
+      ...inBothUnits(
         (u) =>
           `${offCount === 1 ? 'One point of the hairline is' : `${offCount} points of the hairline are`} off the ` +
           `scalp (up to ${mm(worst, u)} from the skin). Drag ${offCount === 1 ? 'it' : 'them'} back onto the head.`,
@@ -427,7 +359,7 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
       faceLow < Infinity
         ? `it runs ${mm(browY - faceLow, u)} below the brow line, onto the face`
         : `the treated area takes in the ${faceIn.map(spaced).join(' and ')}`;
-    warnings.push({ id: 'on-face', ...said((u) => `The hairline leaves the scalp: ${why(u)}. Move it back up above the brows.`) });
+    warnings.push({ id: 'on-face', ...inBothUnits((u) => `The hairline leaves the scalp: ${why(u)}. Move it back up above the brows.`) });
   }
 
   let onEar = 0;
@@ -442,7 +374,7 @@ export function hairlineWarnings(input: WarningInput): HairlineWarning[] {
   if (onEar > 0 || earIn.length > 0) {
     warnings.push({
       id: 'on-ear',
-      ...said(
+      ...inBothUnits(
         (u) =>
           `The hairline runs onto the ear${earIn.length > 0 ? ` (the treated area takes in the ${earIn.map(spaced).join(' and ')})` : ''}. ` +
           `Keep it ${formatLengthRange(10, 15, u, 0)} clear above and behind the ear.`,
@@ -505,38 +437,12 @@ export interface MeasureInput {
   sessionShares?: readonly number[];
 }
 
-export interface HairlineMeasurements {
-  /** Mid-frontal point above the glabella, along the skin, mm. */
-  hairlineHeightMm: number;
-  /**
-   * Straight-line distance between the frontotemporal points, mm; 0 when the line does not reach both
-   * lateral epicanthal lines (a real width is at least the distance between the canthi, ~80 mm).
-   */
-  frontotemporalWidthMm: number;
-  treatedAreaCm2: number;
-  impressions: number;
-  /** Sessions planned (the plan's own), or suggested when the plan gives none. */
-  sessions: number;
-  /** Sessions this area and density usually take (2–4, from the work-rate model). */
-  suggestedSessions: number;
-  /** Chair time of each planned session, hours. */
-  sessionHours: number[];
-  /** Total hours across all sessions. */
-  hours: number;
-  warnings: HairlineWarning[];
-  /**
-   * Each scar's area and coverage with SMP: always there from `TreatmentArea.measure` (and so from
-   * `window.smp.getMeasurements()`); `measureHairline` alone measures no scars.
-   */
-  scars?: ScarMeasurement[];
-}
-
 /**
  * Every consultation figure for a hairline on a head in one call: ~30 ms on the default head (48k
  * vertices) with `query` and `distances` given, plus ~100 ms to build the query and ~20 ms for the
  * distances when they are not.
  */
-export function measureHairline(input: MeasureInput): HairlineMeasurements {
+export function measureHairline(input: MeasureInput): PlanMeasurements {
   const { positions, indices, landmarks, hairline } = input;
   const query = input.query ?? createSurfaceQuery(positions, indices);
   // The same curve sampling as the treatment field (`hairlineCurve` default), so the area matches the dots.

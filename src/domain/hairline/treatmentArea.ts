@@ -7,10 +7,12 @@ import { createSurfaceQuery, type SurfaceQuery } from '../geometry/closestPoint'
 import type { Landmarks } from '../head/landmarks';
 import type { Plan } from '../plan';
 import { hairlineCenter, hairlineCurve, type Hairline } from './hairline';
-import { measureHairline, type HairlineMeasurements } from './measurements';
+import { measureHairline } from './measurements';
+import type { PlanMeasurements } from '../measurements';
 import { hairlinePreset, type HairlineAge, type HairlineShape } from './presets';
 import { signedDistanceToHairline } from './scalpDistance';
 import { sessionShares } from '../sessions';
+import { scarsOrAlopecia } from '../workRate';
 import { VertexGrid } from '../brush';
 import { DensityMap } from '../density/densityMap';
 import { HairMap, NATURAL_HAIRLINE } from '../hairLoss/hairMap';
@@ -37,9 +39,9 @@ export class TreatmentArea {
   private currentHairline: Hairline | null = null;
   private curve: ReturnType<typeof hairlineCurve> = [];
   private measureKey = '';
-  private measured: HairlineMeasurements | null = null;
+  private measured: PlanMeasurements | null = null;
   private scarsKey = '';
-  private withScars: HairlineMeasurements | null = null;
+  private withScars: PlanMeasurements | null = null;
   private readonly presets = new Map<string, Hairline>();
 
   constructor(
@@ -99,12 +101,12 @@ export class TreatmentArea {
     return { hairline: this.currentHairline!, curve: this.curve };
   }
 
-  measure(plan: Plan): HairlineMeasurements {
+  measure(plan: Plan): PlanMeasurements {
     this.update(plan);
     const densityVersion = this.density.update(plan.density);
     const shares = sessionShares(plan.sessions);
-    const scarsOrAlopecia = plan.scars.length > 0;
-    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${scarsOrAlopecia}`;
+    const extraSession = scarsOrAlopecia(plan);
+    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${extraSession}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
@@ -119,7 +121,7 @@ export class TreatmentArea {
         mirrored: plan.hairline.mirror,
         sessionShares: shares,
         densityAt: (v) => plan.dots.densityPerCm2 * this.density.factors[v]!,
-        scarsOrAlopecia,
+        scarsOrAlopecia: extraSession,
       });
     }
     // Scars are measured on top, so a scar edit does not re-measure the hairline (and vice versa).

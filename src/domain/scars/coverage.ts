@@ -14,7 +14,6 @@
 import { deltaE2000, hexToLinear, labToLinear, linearToHex, linearToLab } from '../color';
 import { expectedCoverage } from '../dots/coverage';
 import { percent } from '../format';
-import type { HairlineWarning } from '../hairline/measurements';
 import type { Vec3 } from '../head/landmarks';
 import type { Plan } from '../plan';
 import { sessionLayers } from '../sessions';
@@ -24,6 +23,7 @@ import { SCAR_KIND_LABELS, type ScarKind } from './scars';
 import { cross } from '../geometry/vec3';
 import { SCAR_EDGE_MM, scarEdge, triangleNormal, type ScarSurface } from './surface';
 import { add, len, normalize, scale, sub } from '../geometry/vec3';
+import type { PlanWarning } from '../warnings';
 
 /**
  * Colour difference (CIEDE2000) below which scar and scalp read as the same tone at conversational
@@ -243,8 +243,8 @@ export function scarCoverage(placed: PlacedScar, samples: readonly ScarSample[],
  * no SMP over it (outside the hairline), scar tissue that holds too little ink, or too little ink planned.
  * Scars usually need an extra session (domain notes).
  */
-export function scarWarnings(results: readonly ScarCoverage[]): HairlineWarning[] {
-  const warnings: HairlineWarning[] = [];
+export function scarWarnings(results: readonly ScarCoverage[]): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
   for (const r of results) {
     if (r.coverage >= LOW_SCAR_COVERAGE || r.areaCm2 <= 0) continue;
     const why =
@@ -268,7 +268,7 @@ const sampleCache = new WeakMap<ScarShape, { key: string; samples: ScarSample[] 
  * Every scar's area and coverage under the plan, with the warnings for those SMP would leave showing.
  * `inkKey` changes whenever the ink field does (hairline, density map, dots, sessions).
  */
-export function measureScars(map: ScarMap, plan: Plan, ink: InkField, inkKey: string): { scars: ScarMeasurement[]; warnings: HairlineWarning[] } {
+export function measureScars(map: ScarMap, plan: Plan, ink: InkField, inkKey: string): { scars: ScarMeasurement[]; warnings: PlanWarning[] } {
   const model = toneModel(plan);
   const results = map.placed.map((placed) => {
     const { shape } = placed;
