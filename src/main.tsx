@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHeadImport, HeadImportContext } from './app/headImport';
 import { createSimulator, SimulatorContext } from './app/simulator';
+import { installKeymap } from './app/keymap';
 import { startAutosave, type SavedPlans } from './io/autosave';
 import { createEmbedApi } from './io/embedApi';
 import { startLinkSync } from './io/linkSync';
@@ -45,6 +46,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 }
 
 routeThreeMessages();
+// Once, after the saved plan is back: every shortcut runs a named command (src/app/keymap.ts).
+installKeymap(sim, window);
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');
 createRoot(rootElement).render(

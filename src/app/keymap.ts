@@ -97,11 +97,20 @@ export function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
 }
 
+/** What the keymap reads of a key press. */
+export type KeyPress = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target' | 'preventDefault'>;
+
+/** Where key presses come from: the window. */
+export interface KeyTarget {
+  addEventListener(type: 'keydown', listener: (event: KeyPress) => void): void;
+  removeEventListener(type: 'keydown', listener: (event: KeyPress) => void): void;
+}
+
 /**
  * Runs the command a key press is bound to, if any; returns whether one was. Typing in a field is left
  * to the field.
  */
-export function routeKey(host: CommandHost, keymap: Keymap, event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target' | 'preventDefault'>): boolean {
+export function routeKey(host: CommandHost, keymap: Keymap, event: KeyPress): boolean {
   if (isTyping(event.target)) return false;
   const binding = keymap.route(keysOf(event), activeContexts(host.viewStore.getState()));
   if (!binding) return false;
@@ -111,8 +120,8 @@ export function routeKey(host: CommandHost, keymap: Keymap, event: Pick<Keyboard
 }
 
 /** Listens for the app's shortcuts on `target` (the window); returns the function that stops listening. */
-export function installKeymap(host: CommandHost, target: Pick<Window, 'addEventListener' | 'removeEventListener'>, keymap = new Keymap(APP_KEYS)): () => void {
-  const onKey = (event: KeyboardEvent) => void routeKey(host, keymap, event);
+export function installKeymap(host: CommandHost, target: KeyTarget, keymap = new Keymap(APP_KEYS)): () => void {
+  const onKey = (event: KeyPress) => void routeKey(host, keymap, event);
   target.addEventListener('keydown', onKey);
   return () => target.removeEventListener('keydown', onKey);
 }

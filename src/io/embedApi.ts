@@ -3,6 +3,7 @@
  * extend it, never break it.
  */
 import type { ReportState, Simulator } from '../app/simulator';
+import { runCommand } from '../app/commands';
 import type { PlanMeasurements } from '../domain/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
@@ -151,7 +152,7 @@ function checkOptions(call: string, options: unknown, known: readonly string[], 
 export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
-    setPlan: (plan) => sim.planStore.getState().replacePlan(plan, 'Plan from page'),
+    setPlan: (plan) => void runCommand(sim, 'plan.replace', { plan, label: 'Plan from page' }),
     setView(name, options = {}) {
       if (!isViewName(name)) throw new Error(`Unknown view ${excerpt(name)}: use one of ${VIEW_NAMES.join(', ')}`);
       checkOptions('setView', options, ['distanceMm', 'animate'], '{ distanceMm: 80, animate: true }');
@@ -170,8 +171,8 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       if (!sim.canvas) throw new Error('The 3D view is not ready');
       return sim.canvas.toDataURL('image/png');
     },
-    undo: () => sim.planStore.getState().undo(),
-    redo: () => sim.planStore.getState().redo(),
+    undo: () => void runCommand(sim, 'history.undo', {}),
+    redo: () => void runCommand(sim, 'history.redo', {}),
     getMeasurements() {
       const head = sim.headStore.getState().head;
       if (!head) throw new Error('The head is not loaded yet');

@@ -1,3 +1,4 @@
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { percent } from '../domain/format';
@@ -10,7 +11,7 @@ const DENSITY_TARGET = { map: 'density' } as const;
 
 /** Density per scalp region, and a brush to paint it up or down where the regions are not enough. */
 export function DensityPanel() {
-  const { planStore } = useSimulator();
+  const sim = useSimulator();
   const density = usePlan((p) => p.density);
   const base = usePlan((p) => p.dots.densityPerCm2);
   const units = useView((v) => v.units);
@@ -26,7 +27,7 @@ export function DensityPanel() {
           key={region}
           field={DENSITY_REGION_FIELDS[region]}
           value={density.regions[region]}
-          write={(p, v) => void (p.density.regions[region] = v)}
+          path={['density', 'regions', region]}
           format={perCm2}
           testId={`density-${region}`}
         />
@@ -44,7 +45,7 @@ export function DensityPanel() {
           className="tool-button"
           disabled={density.strokes.length === 0}
           data-testid="density-clear"
-          onClick={() => planStore.getState().edit('Clear painted density', (p) => void (p.density.strokes = []))}
+          onClick={() => runCommand(sim, 'density.clear-painting', {})}
         >
           Clear painting
         </button>

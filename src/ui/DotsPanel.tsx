@@ -1,27 +1,22 @@
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
 import { cellSizeMm } from '../domain/dots/placement';
-import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS, pigmentForHair } from '../domain/pigment';
+import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';
 import { formatDensityRange, formatLength } from '../domain/units';
 import { dotWarnings, warningText } from '../domain/warnings';
 import { PlanSlider } from './PlanSlider';
 
-
 export function DotsPanel() {
-  const { planStore } = useSimulator();
+  const sim = useSimulator();
   const dots = usePlan((p) => p.dots);
   const hairColor = usePlan((p) => p.hairColor);
   const skinColor = usePlan((p) => p.skin.color);
   const units = useView((v) => v.units);
-  const setColor = (label: string, color: string, gesture?: string) =>
-    planStore.getState().edit(label, (plan) => void (plan.dots.color = color), gesture ? { gesture } : undefined);
-  const matchHair = (color: string) =>
-    planStore.getState().edit('Match hair colour', (plan) => {
-      plan.hairColor = color;
-      plan.dots.color = pigmentForHair(color);
-    });
+  const setColor = (color: string, gesture?: string) => runCommand(sim, 'plan.set', { path: ['dots', 'color'], value: color }, gesture ? { gesture } : {});
+  const matchHair = (color: string) => runCommand(sim, 'dots.match-hair', { color });
   const warnings = dotWarnings({ dots, skin: { color: skinColor } }).map((w) => warningText(w, units));
   return (
     <section className="panel-section" aria-labelledby="dots-heading">
@@ -30,17 +25,17 @@ export function DotsPanel() {
         Each dot is one pigment impression, drawn at true size. Spacing {formatLength(cellSizeMm(dots.densityPerCm2), units, 2)} · covers{' '}
         {percent(expectedCoverage(dots.densityPerCm2, dots.diameterMm))} of the treated scalp.
       </p>
-      <PlanSlider field={DOT_FIELDS.diameterMm} value={dots.diameterMm} write={(p, v) => void (p.dots.diameterMm = v)} testId="dots-diameter" />
+      <PlanSlider field={DOT_FIELDS.diameterMm} value={dots.diameterMm} path={['dots', 'diameterMm']} testId="dots-diameter" />
       <PlanSlider
         field={DOT_FIELDS.densityPerCm2}
         value={dots.densityPerCm2}
-        write={(p, v) => void (p.dots.densityPerCm2 = v)}
+        path={['dots', 'densityPerCm2']}
         hint={`Impressions per ${units === 'metric' ? 'cm²' : 'in²'} at full density (natural hair: about ${formatDensityRange(65, 90, units).replace('dots', 'follicular units')}).`}
         testId="dots-density"
       />
-      <PlanSlider field={DOT_FIELDS.sizeVariation} value={dots.sizeVariation} write={(p, v) => void (p.dots.sizeVariation = v)} format={percent} hint="How much dot sizes vary, as real impressions do." />
-      <PlanSlider field={DOT_FIELDS.opacity} value={dots.opacity} write={(p, v) => void (p.dots.opacity = v)} format={percent} />
-      <PlanSlider field={DOT_FIELDS.softness} value={dots.softness} write={(p, v) => void (p.dots.softness = v)} format={percent} hint="Crisp (0 %) to blurred ink spread (100 %)." />
+      <PlanSlider field={DOT_FIELDS.sizeVariation} value={dots.sizeVariation} path={['dots', 'sizeVariation']} format={percent} hint="How much dot sizes vary, as real impressions do." />
+      <PlanSlider field={DOT_FIELDS.opacity} value={dots.opacity} path={['dots', 'opacity']} format={percent} />
+      <PlanSlider field={DOT_FIELDS.softness} value={dots.softness} path={['dots', 'softness']} format={percent} hint="Crisp (0 %) to blurred ink spread (100 %)." />
 
       <h3>Pigment shade</h3>
       <div className="swatches pigments" role="radiogroup" aria-label="Pigment shade">
@@ -55,7 +50,7 @@ export function DotsPanel() {
             className={`swatch${dots.color === p.color ? ' selected' : ''}`}
             style={{ background: p.color }}
             data-pigment={p.id}
-            onClick={() => setColor('Pigment shade', p.color)}
+            onClick={() => setColor(p.color)}
           />
         ))}
       </div>
@@ -78,10 +73,10 @@ export function DotsPanel() {
         <input
           type="color"
           value={dots.color}
-          onInput={(e) => setColor('Pigment shade', e.currentTarget.value, 'dots-color-picker')}
+          onInput={(e) => setColor(e.currentTarget.value, 'dots-color-picker')}
           onChange={(e) => {
-            setColor('Pigment shade', e.currentTarget.value, 'dots-color-picker');
-            planStore.getState().endGesture();
+            setColor(e.currentTarget.value, 'dots-color-picker');
+            sim.planStore.getState().endGesture();
           }}
         />
         <code>{dots.color}</code>

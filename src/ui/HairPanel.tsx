@@ -1,7 +1,8 @@
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { HAIR_LOSS_GROUPS, HAIR_LOSS_LABELS } from '../domain/hairLoss/labels';
 import { HAIR_COLOR_PRESETS } from '../domain/pigment';
-import { HAIR_LOSS_FIELDS, type Plan } from '../domain/plan';
+import { HAIR_LOSS_FIELDS } from '../domain/plan';
 import { formatLength, formatLengthRange } from '../domain/units';
 import { BrushControls } from './BrushControls';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -14,11 +15,10 @@ const HAIR_TARGET = { map: 'hair' } as const;
  * pattern to their scalp. It is drawn as a buzz cut, so SMP can be judged blending into their real hair.
  */
 export function HairPanel() {
-  const { planStore } = useSimulator();
+  const sim = useSimulator();
   const hairLoss = usePlan((p) => p.hairLoss);
   const hairColor = usePlan((p) => p.hairColor);
   const units = useView((v) => v.units);
-  const edit = (label: string, recipe: (plan: Plan) => void) => planStore.getState().edit(label, recipe);
   return (
     <section className="panel-section" aria-labelledby="hair-heading">
       <h2 id="hair-heading">Hair today</h2>
@@ -30,7 +30,7 @@ export function HairPanel() {
             label={`Hair loss: ${group.label}`}
             choices={group.patterns.map((pattern) => ({ value: pattern, label: HAIR_LOSS_LABELS[pattern].name, hint: HAIR_LOSS_LABELS[pattern].description }))}
             value={group.patterns.includes(hairLoss.pattern) ? hairLoss.pattern : null}
-            onChange={(pattern) => edit('Hair loss', (p) => void (p.hairLoss.pattern = pattern))}
+            onChange={(pattern) => runCommand(sim, 'plan.set', { path: ['hairLoss', 'pattern'], value: pattern })}
             dataKey="hair-pattern"
             compact={group.patterns.length > 3}
           />
@@ -53,14 +53,14 @@ export function HairPanel() {
             className={`swatch${hairColor === preset.color ? ' selected' : ''}`}
             style={{ background: preset.color }}
             data-hair-color={preset.id}
-            onClick={() => edit('Hair colour', (p) => void (p.hairColor = preset.color))}
+            onClick={() => runCommand(sim, 'plan.set', { path: ['hairColor'], value: preset.color })}
           />
         ))}
       </div>
       <PlanSlider
         field={HAIR_LOSS_FIELDS.stubbleMm}
         value={hairLoss.stubbleMm}
-        write={(p, v) => void (p.hairLoss.stubbleMm = v)}
+        path={['hairLoss', 'stubbleMm']}
         hint={`Clipper guards: none about ${formatLengthRange(0.5, 1, units)}, #0 ${formatLength(1.5, units)}, #1 ${formatLength(3, units, 0)}, #2 ${formatLength(6, units, 0)}.`}
         testId="hair-length"
       />
@@ -80,7 +80,7 @@ export function HairPanel() {
           className="tool-button"
           disabled={hairLoss.strokes.length === 0}
           data-testid="hair-clear"
-          onClick={() => edit('Clear painted hair', (p) => void (p.hairLoss.strokes = []))}
+          onClick={() => runCommand(sim, 'hair.clear-painting', {})}
         >
           Clear painting
         </button>

@@ -1,21 +1,19 @@
-import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { runCommand } from '../app/commands';
 import { usePlan, useSimulator, useView } from '../app/simulator';
-import { removePoint } from '../domain/hairline/editing';
 import { warningText } from '../domain/warnings';
-import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
+import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
 import { formatArea, formatLength, formatLengthRange } from '../domain/units';
-import type { Vec3 } from '../domain/head/landmarks';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
-import { isTyping } from './keyboard';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
 
 export function HairlinePanel() {
-  const { planStore, viewStore, headStore } = useSimulator();
+  const sim = useSimulator();
+  const { viewStore, headStore } = sim;
   const hairline = usePlan((p) => p.hairline);
   const editing = useView((v) => v.editingHairline);
   const selected = useView((v) => v.selectedHairlinePoint);
@@ -26,38 +24,6 @@ export function HairlinePanel() {
   const custom =
     hairline.points.length >= 3 && (!head || JSON.stringify(hairline.points) !== JSON.stringify(head.treatment.preset(hairline.age, hairline.shape).points));
 
-  // A preset is stored as its points on this head (head-frame mm), so the plan holds the line itself.
-  const applyPreset = (age: HairlineAge, shape: HairlineShape) => {
-    if (!head) return;
-    const { points } = head.treatment.preset(age, shape);
-    planStore.getState().edit('Hairline preset', (plan) => {
-      plan.hairline.age = age;
-      plan.hairline.shape = shape;
-      plan.hairline.points = points.map((p) => [...p] as Vec3);
-    });
-  };
-
-  const removeSelected = () => {
-    if (selected === null || !head) return;
-    const plan = planStore.getState().plan;
-    const points = removePoint(head.treatment.hairlineFor(plan).points, selected, plan.hairline.mirror);
-    if (!points) {
-      viewStore.getState().showNotice('info', 'That point stays: points on the midline and the last eight points of a hairline cannot be removed.');
-      return;
-    }
-    planStore.getState().edit('Remove hairline point', (draft) => void (draft.hairline.points = points));
-    viewStore.getState().selectHairlinePoint(null);
-  };
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.key === 'Delete' || e.key === 'Backspace') && viewStore.getState().editingHairline && !isTyping(e.target)) {
-        removeSelected();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
 
   return (
     <section className="panel-section" aria-labelledby="hairline-heading">
@@ -68,7 +34,7 @@ export function HairlinePanel() {
         label="Hairline age"
         choices={HAIRLINE_AGES.map((age) => ({ value: age, label: HAIRLINE_AGE_LABELS[age] }))}
         value={custom ? null : hairline.age}
-        onChange={(age) => applyPreset(age, hairline.shape)}
+        onChange={(age) => runCommand(sim, 'hairline.apply-preset', { age, shape: hairline.shape })}
         dataKey="hairline-age"
       />
       <h3>Shape</h3>
@@ -76,7 +42,7 @@ export function HairlinePanel() {
         label="Hairline shape"
         choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: HAIRLINE_SHAPE_LABELS[shape] }))}
         value={custom ? null : hairline.shape}
-        onChange={(shape) => applyPreset(hairline.age, shape)}
+        onChange={(shape) => runCommand(sim, 'hairline.apply-preset', { age: hairline.age, shape })}
         dataKey="hairline-shape"
       />
       {custom && <p className="hint">Custom line (edited). Pick a preset to start again from the landmarks.</p>}
@@ -85,21 +51,21 @@ export function HairlinePanel() {
           {editing ? 'Done editing' : 'Edit hairline'}
         </button>
         <label className="check">
-          <input type="checkbox" checked={hairline.mirror} onChange={(e) => planStore.getState().edit('Mirror hairline', (p) => void (p.hairline.mirror = e.currentTarget.checked))} />
+          <input type="checkbox" checked={hairline.mirror} onChange={(e) => runCommand(sim, 'hairline.set-mirror', { mirror: e.currentTarget.checked })} />
           Mirror left and right
         </label>
       </div>
       {editing && (
         <div className="editing-help">
           <p className="hint">Drag a handle over the skin. Double-click near the line to add a point; select a point and press Delete to remove it. The red handle is the mid-frontal point.</p>
-          <button type="button" className="tool-button" disabled={selected === null} onClick={removeSelected}>
+          <button type="button" className="tool-button" disabled={selected === null} onClick={() => runCommand(sim, 'hairline.remove-point', {})}>
             Remove selected point
           </button>
         </div>
       )}
-      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} write={(p, v) => void (p.hairline.transitionMm = v)} hint={`Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: ${formatLengthRange(5, 10, units, 0)}).`} testId="hairline-transition" />
-      <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} write={(p, v) => void (p.hairline.irregularity = v)} format={percent} hint="Natural unevenness of the line at small and large scale." />
-      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} write={(p, v) => void (p.hairline.sentinels = v)} format={percent} hint={`Isolated impressions ${formatLengthRange(1, 3, units, 0)} in front of the line, as natural hairlines have.`} />
+      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} path={['hairline', 'transitionMm']} hint={`Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: ${formatLengthRange(5, 10, units, 0)}).`} testId="hairline-transition" />
+      <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} path={['hairline', 'irregularity']} format={percent} hint="Natural unevenness of the line at small and large scale." />
+      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} path={['hairline', 'sentinels']} format={percent} hint={`Isolated impressions ${formatLengthRange(1, 3, units, 0)} in front of the line, as natural hairlines have.`} />
 
       <h3>Measurements</h3>
       {m ? (

@@ -1,15 +1,16 @@
 import { useId } from 'react';
+import { runCommand } from '../app/commands';
 import { useSimulator, useView } from '../app/simulator';
 import { clampToField, type NumberField } from '../domain/schema';
-import type { Plan } from '../domain/plan';
+import type { PlanPath } from '../domain/planPaths';
 import { formatQuantity } from '../domain/units';
 import { RangeField } from './RangeField';
 
 interface Props {
   field: NumberField;
   value: number;
-  /** Writes a value into a draft plan. */
-  write: (plan: Plan, value: number) => void;
+  /** Where the value is in the plan (`plan.set` writes it there). */
+  path: PlanPath;
   /** How to show the value; defaults to the step's precision and the field's unit, metric or imperial. */
   format?: (value: number) => string;
   hint?: string;
@@ -22,16 +23,13 @@ const decimals = (step: number) => Math.max(0, -Math.floor(Math.log10(step) + 1e
  * A plan number as a slider with its value and unit. The range comes from the plan schema, so the UI can
  * only produce values `setPlan` accepts; a whole drag is one undo step.
  */
-export function PlanSlider({ field, value, write, format, hint, testId }: Props) {
-  const { planStore } = useSimulator();
+export function PlanSlider({ field, path, value, format, hint, testId }: Props) {
+  const sim = useSimulator();
   const units = useView((v) => v.units);
   const id = useId();
   const gesture = `slider:${id}`;
   const shown = format ? format(value) : formatQuantity(value, field.unit, units, decimals(field.step));
-  const set = (raw: number) => {
-    const next = clampToField(field, raw);
-    planStore.getState().edit(field.label, (plan) => write(plan, next), { gesture });
-  };
+  const set = (raw: number) => void runCommand(sim, 'plan.set', { path, value: clampToField(field, raw) }, { gesture });
   return (
     <RangeField
       label={field.label}
@@ -41,7 +39,7 @@ export function PlanSlider({ field, value, write, format, hint, testId }: Props)
       step={field.step}
       shown={shown}
       onChange={set}
-      onSettle={() => planStore.getState().endGesture()}
+      onSettle={() => sim.planStore.getState().endGesture()}
       {...(hint !== undefined && { hint })}
       {...(testId !== undefined && { testId })}
     />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { useStore } from 'zustand';
+import { runCommand } from '../app/commands';
 import { usePlan, useSimulator } from '../app/simulator';
 import { CLIENT_FIELDS } from '../domain/plan';
 import { AUTOSAVE_OFF_MESSAGE } from '../io/autosave';
@@ -201,12 +202,12 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
 
 /** The plan's client details, edited in place: typing in one field is one undo step. */
 function ClientFields({ nameField }: { nameField: RefObject<HTMLInputElement | null> }) {
-  const { planStore } = useSimulator();
+  const sim = useSimulator();
   const client = usePlan((p) => p.client);
   const id = useId();
-  const edit = (key: keyof typeof CLIENT_FIELDS, value: string) =>
-    planStore.getState().edit(CLIENT_FIELDS[key].label, (plan) => void (plan.client[key] = value), { gesture: `client-${key}` });
-  const endGesture = () => planStore.getState().endGesture();
+  // Typing in one field is one step: the field's own gesture, ended when it loses focus.
+  const edit = (key: keyof typeof CLIENT_FIELDS, value: string) => runCommand(sim, 'plan.set', { path: ['client', key], value }, { gesture: `client-${key}` });
+  const endGesture = () => sim.planStore.getState().endGesture();
   return (
     <div className="plans-fields">
       <div className="field">

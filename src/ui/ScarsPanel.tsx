@@ -1,8 +1,8 @@
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { percent } from '../domain/format';
 import { formatArea, formatDensity } from '../domain/units';
-import type { Plan } from '../domain/plan';
-import { FREEFORM_FIELDS, FUE_FIELDS, FUT_FIELDS, MAX_SCARS, newScar, SCAR_KIND_LABELS, SCAR_KINDS, type FueScar, type FutScar, type Scar, type ScarKind } from '../domain/scars/scars';
+import { FREEFORM_FIELDS, FUE_FIELDS, FUT_FIELDS, MAX_SCARS, SCAR_KIND_LABELS, SCAR_KINDS, type FueScar, type FutScar, type Scar, type ScarKind } from '../domain/scars/scars';
 import type { ScarMeasurement } from '../domain/scars/coverage';
 import { BrushControls } from './BrushControls';
 import { PlanSlider } from './PlanSlider';
@@ -12,19 +12,17 @@ const ADD_LABELS: Record<ScarKind, string> = { fut: 'FUT strip', fue: 'FUE dots'
 const FUT_SLIDERS = ['lengthMm', 'widthMm', 'curveMm', 'heightMm'] as const satisfies readonly (keyof FutScar)[];
 const FUE_SLIDERS = ['count', 'areaCm2', 'diameterMm'] as const satisfies readonly (keyof FueScar)[];
 
-/** The scar `id` in a draft plan. */
-const scarIn = (plan: Plan, id: string) => plan.scars.find((s) => s.id === id);
-
 /**
  * Scars to camouflage: FUT strip scars, FUE extraction scars and painted (burn, surgical) scars, each
  * with its size and how well it takes pigment, and how much of it SMP would blend in.
  */
 export function ScarsPanel() {
-  const { planStore, viewStore } = useSimulator();
+  const sim = useSimulator();
+  const { viewStore } = sim;
   const scars = usePlan((p) => p.scars);
   const showOnScars = useView((v) => v.showSmpOnScars);
   const m = useMeasurements();
-  const add = (kind: ScarKind) => planStore.getState().edit(`Add ${SCAR_KIND_LABELS[kind]}`, (p) => void p.scars.push(newScar(kind, p.scars)));
+  const add = (kind: ScarKind) => runCommand(sim, 'scars.add', { kind });
   return (
     <section className="panel-section" aria-labelledby="scars-heading">
       <h2 id="scars-heading">Scars</h2>
@@ -60,14 +58,10 @@ export function ScarsPanel() {
 }
 
 function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasurement | null; warning: string | null }) {
-  const { planStore, viewStore } = useSimulator();
+  const sim = useSimulator();
   const units = useView((v) => v.units);
   const { id } = scar;
-  const remove = () => {
-    const target = viewStore.getState().brushTarget;
-    if (target?.map === 'scar' && target.scarId === id) viewStore.getState().setBrushTarget(null);
-    planStore.getState().edit(`Remove scar ${id}`, (p) => void (p.scars = p.scars.filter((s) => s.id !== id)));
-  };
+  const remove = () => runCommand(sim, 'scars.remove', { id });
   const uptakeField = scar.kind === 'fut' ? FUT_FIELDS.uptake : scar.kind === 'fue' ? FUE_FIELDS.uptake : FREEFORM_FIELDS.uptake;
   return (
     <li className="scar-item" data-testid={`scar-${id}`}>
@@ -98,10 +92,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
             key={field}
             field={FUT_FIELDS[field]}
             value={scar[field]}
-            write={(p, v) => {
-              const s = scarIn(p, id);
-              if (s?.kind === 'fut') s[field] = v;
-            }}
+            path={['scars', id, field]}
             testId={`scar-${id}-${field}`}
           />
         ))}
@@ -111,10 +102,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
             key={field}
             field={FUE_FIELDS[field]}
             value={scar[field]}
-            write={(p, v) => {
-              const s = scarIn(p, id);
-              if (s?.kind === 'fue') s[field] = v;
-            }}
+            path={['scars', id, field]}
             testId={`scar-${id}-${field}`}
             {...(field === 'count' ? { format: (v: number) => `${v} scars · ${formatDensity(v / scar.areaCm2, units, 1)}` } : {})}
           />
@@ -122,10 +110,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
       <PlanSlider
         field={uptakeField}
         value={scar.uptake}
-        write={(p, v) => {
-          const s = scarIn(p, id);
-          if (s) s.uptake = v;
-        }}
+        path={['scars', id, 'uptake']}
         format={percent}
         hint="Share of the ink scar tissue holds, compared with healthy scalp."
         testId={`scar-${id}-uptake`}
@@ -147,12 +132,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
               className="tool-button"
               disabled={scar.strokes.length === 0}
               data-testid={`scar-${id}-clear`}
-              onClick={() =>
-                planStore.getState().edit(`Clear scar ${id}`, (p) => {
-                  const s = scarIn(p, id);
-                  if (s?.kind === 'freeform') s.strokes = [];
-                })
-              }
+              onClick={() => runCommand(sim, 'scars.clear-painting', { id })}
             >
               Clear painting
             </button>

@@ -1,10 +1,11 @@
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from '../domain/ageing';
 import { darkeningLeft } from '../domain/ageingDarkening';
 import { percent, years } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
 import { HEALING_DAYS } from '../domain/healing';
-import { defaultSessions, sessionShares } from '../domain/sessions';
+import { sessionShares } from '../domain/sessions';
 import { ChoiceGroup } from './ChoiceGroup';
 import { PlanSlider } from './PlanSlider';
 import { RangeField } from './RangeField';
@@ -22,7 +23,8 @@ const HEALING_HINTS: Record<(typeof HEALING_DAYS)[number], string> = {
 };
 
 export function SessionsPanel() {
-  const { planStore, viewStore } = useSimulator();
+  const sim = useSimulator();
+  const { viewStore } = sim;
   const sessions = usePlan((p) => p.sessions);
   const sunExposure = usePlan((p) => p.aftercare.sunExposure);
   const sessionPreview = useView((v) => v.sessionPreview);
@@ -33,11 +35,6 @@ export function SessionsPanel() {
   const shares = sessionShares(sessions);
   const shown = Math.min(sessionPreview ?? sessions.length, sessions.length);
   const touchUp = touchUpYears(sunExposure);
-
-  const setCount = (count: number) => {
-    planStore.getState().edit(`${count} sessions`, (plan) => void (plan.sessions = defaultSessions(count)));
-    viewStore.getState().setSessionPreview(null);
-  };
 
   return (
     <section className="panel-section" aria-labelledby="sessions-heading">
@@ -50,7 +47,7 @@ export function SessionsPanel() {
         label="Number of sessions"
         choices={Array.from({ length: MAX_SESSIONS }, (_, i) => ({ value: i + 1, label: `${i + 1}` }))}
         value={sessions.length}
-        onChange={setCount}
+        onChange={(count) => runCommand(sim, 'sessions.set-count', { count })}
         dataKey="session-count"
         compact
       />
@@ -69,14 +66,14 @@ export function SessionsPanel() {
             <PlanSlider
               field={SESSION_FIELDS.densityShare}
               value={session.densityShare}
-              write={(p, v) => void (p.sessions[i]!.densityShare = v)}
+              path={['sessions', i, 'densityShare']}
               format={() => percent(shares[i]!)}
               testId={`session-${i + 1}-share`}
             />
             <PlanSlider
               field={SESSION_FIELDS.shadeStrength}
               value={session.shadeStrength}
-              write={(p, v) => void (p.sessions[i]!.shadeStrength = v)}
+              path={['sessions', i, 'shadeStrength']}
               format={percent}
               testId={`session-${i + 1}-strength`}
             />
@@ -125,7 +122,7 @@ export function SessionsPanel() {
         label="Sun exposure"
         choices={SUN_EXPOSURES.map((e) => ({ value: e, label: SUN_EXPOSURE_LABELS[e].label, hint: SUN_EXPOSURE_LABELS[e].hint }))}
         value={sunExposure}
-        onChange={(e) => planStore.getState().edit('Sun exposure', (plan) => void (plan.aftercare.sunExposure = e))}
+        onChange={(e) => runCommand(sim, 'plan.set', { path: ['aftercare', 'sunExposure'], value: e })}
         dataKey="sun-exposure"
       />
       <RangeField

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { runCommand } from '../app/commands';
 import { useSimulator, usePlan } from '../app/simulator';
 import { SKIN_SHINE_FIELD } from '../domain/plan';
 import { MONK_SKIN_TONES, monkToneOf } from '../domain/skinTones';
@@ -9,13 +10,13 @@ const shineWords = (value: number) =>
   `${value.toFixed(2)} (${value < 0.15 ? 'matte' : value < 0.35 ? 'low' : value < 0.6 ? 'normal' : value < 0.85 ? 'shiny' : 'oily'})`;
 
 export function SkinTonePicker() {
-  const { planStore, headStore } = useSimulator();
+  const sim = useSimulator();
+  const { planStore, headStore } = sim;
   const scanHasColours = useStore(headStore, (s) => Boolean(s.scan?.colors || s.scan?.texture));
   const color = usePlan((p) => p.skin.color);
   const shine = usePlan((p) => p.skin.shine);
   const tone = monkToneOf(color);
-  const setColor = (value: string, gesture?: string) =>
-    planStore.getState().edit('Skin tone', (plan) => void (plan.skin.color = value), gesture ? { gesture } : undefined);
+  const setColor = (value: string, gesture?: string) => runCommand(sim, 'plan.set', { path: ['skin', 'color'], value }, gesture ? { gesture } : {});
   return (
     <section className="panel-section" aria-labelledby="skin-heading">
       <h2 id="skin-heading">Skin tone</h2>
@@ -59,7 +60,7 @@ export function SkinTonePicker() {
       <PlanSlider
         field={SKIN_SHINE_FIELD}
         value={shine}
-        write={(p, v) => void (p.skin.shine = v)}
+        path={['skin', 'shine']}
         format={shineWords}
         hint="How oily the scalp looks, from matte to oily: a shiny scalp shows the light over the pigment and makes SMP read lighter."
         testId="skin-shine"

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
+import { runCommand } from '../app/commands';
 import { useSimulator, useView } from '../app/simulator';
 import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
 import { formatViewingDistance } from '../domain/units';
 import { SEEN_FROM_VIEW_NAMES, VIEW_NAMES, VIEW_PRESETS, type ViewName } from '../domain/views';
-import { isTyping } from './keyboard';
 
 const VIEW_HINTS: Record<string, string> = {
   front: 'Front view',
@@ -26,23 +26,14 @@ const SEEN_FROM = new Set<ViewName>(SEEN_FROM_VIEW_NAMES);
  * comparison grid's heads sit below them.
  */
 export function ViewBar() {
-  const { viewStore } = useSimulator();
+  const sim = useSimulator();
+  const { viewStore } = sim;
   const bar = useRef<HTMLDivElement>(null);
   const lighting = useView((v) => v.lighting);
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
   const units = useView((v) => v.units);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (isTyping(e.target)) return;
-      const { loupe, setLoupe } = viewStore.getState();
-      setLoupe({ enabled: !loupe.enabled, pointer: null });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [viewStore]);
   useEffect(() => {
     const toolbar = bar.current;
     const stage = toolbar?.parentElement;
@@ -92,7 +83,7 @@ export function ViewBar() {
           title="Loupe: magnify the scalp under the pointer, with a millimetre scale (L)"
           aria-label="Loupe"
           data-testid="loupe-toggle"
-          onClick={() => viewStore.getState().setLoupe({ enabled: !loupeOn, pointer: null })}
+          onClick={() => runCommand(sim, 'view.toggle-loupe', {})}
         >
           <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
             <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
