@@ -24,6 +24,144 @@ export function copyData<T>(value: T): T {
   return out as T;
 }
 
+const put = (container: Container, key: string, value: unknown): void => {
+  if (Array.isArray(container)) container[Number(key)] = value;
+  else container[key] = value;
+};
+
+/** One container being edited: its original, its copy once written (null until then), and drafts of its parts. */
+interface DraftState {
+  base: Container;
+  copy: Container | null;
+  parent: DraftState | null;
+  /** Drafts of `base`'s own parts, made as they are read. */
+  parts: Map<string, Container>;
+  /** The finished container, once `finish` has reached this draft. */
+  finished?: Container;
+}
+
+/**
+ * Runs `recipe` on a draft of `base` (plain data) that copies a part only when the recipe writes to it,
+ * and returns the result: `base` itself if nothing was written, otherwise a new value that keeps every
+ * part the recipe did not write by reference. So an edit costs what it changes, not the size of `base`.
+ * `base` is never changed. The draft and every part read from it stop working once `recipe` returns
+ * (they are revoked proxies), so a recipe cannot keep one by mistake. What `recipe` returns is ignored.
+ */
+export function editData<T>(base: T, recipe: (draft: T) => unknown): T {
+  if (!isContainer(base)) throw new TypeError('Only an object or a list can be edited');
+  const states = new Map<object, DraftState>();
+  const revokes: (() => void)[] = [];
+
+  const writable = (state: DraftState): Container => {
+    if (!state.copy) {
+      state.copy = Array.isArray(state.base) ? state.base.slice() : { ...state.base };
+      // The parent's copy still holds this part's original; `finish` finds the draft through `parts`.
+      if (state.parent) writable(state.parent);
+    }
+    return state.copy;
+  };
+
+  const latest = (state: DraftState): Container => state.copy ?? state.base;
+  const read = (state: DraftState, key: string): unknown => {
+    const current = field(latest(state), key);
+    // A part still as it was is handed out as a draft of its own; anything the recipe put there, as it is.
+    if (!isContainer(current) || current !== field(state.base, key)) return current;
+    let part = state.parts.get(key);
+    if (!part) state.parts.set(key, (part = draftOf(current, state)));
+    return part;
+  };
+  const write = (state: DraftState, key: string, value: unknown): boolean => {
+    const source = latest(state);
+    if (Object.hasOwn(source, key)) {
+      const current = field(source, key);
+      if (current === value || (value === state.parts.get(key) && current === field(state.base, key))) return true;
+    }
+    Reflect.set(writable(state), key, value);
+    if (state.parts.get(key) !== value) state.parts.delete(key);
+    return true;
+  };
+  // Each draft's target is an empty stand-in of the same kind (so a draft of a list is a list), which no
+  // engine check ties to `base`'s own properties; one handler serves every draft, finding its state by it.
+  const stateOf = new Map<object, DraftState>();
+  const handler: ProxyHandler<Container> = {
+    get: (target, key) => {
+      const state = stateOf.get(target)!;
+      return typeof key === 'string' && Object.hasOwn(latest(state), key) ? read(state, key) : Reflect.get(latest(state), key);
+    },
+    set: (target, key, value) => typeof key === 'string' && write(stateOf.get(target)!, key, value),
+    defineProperty: (target, key, descriptor) => typeof key === 'string' && 'value' in descriptor && write(stateOf.get(target)!, key, descriptor.value),
+    deleteProperty: (target, key) => {
+      const state = stateOf.get(target)!;
+      if (typeof key !== 'string') return false;
+      if (Object.hasOwn(latest(state), key)) {
+        Reflect.deleteProperty(writable(state), key);
+        state.parts.delete(key);
+      }
+      return true;
+    },
+    has: (target, key) => key in latest(stateOf.get(target)!),
+    ownKeys: (target) => Reflect.ownKeys(latest(stateOf.get(target)!)),
+    getOwnPropertyDescriptor: (target, key) => {
+      const state = stateOf.get(target)!;
+      const source = latest(state);
+      const descriptor = Reflect.getOwnPropertyDescriptor(source, key);
+      if (!descriptor) return undefined;
+      // A list's length cannot be reported as configurable: the stand-in list's own length is not.
+      const length = Array.isArray(source) && key === 'length';
+      return { value: typeof key === 'string' && !length ? read(state, key) : descriptor.value, writable: true, enumerable: descriptor.enumerable ?? false, configurable: !length };
+    },
+    getPrototypeOf: (target) => Reflect.getPrototypeOf(stateOf.get(target)!.base),
+    setPrototypeOf: () => false,
+    preventExtensions: () => false,
+  };
+  function draftOf(value: Container, parent: DraftState | null): Container {
+    const state: DraftState = { base: value, copy: null, parent, parts: new Map() };
+    const target: Container = Array.isArray(value) ? [] : {};
+    const { proxy, revoke } = Proxy.revocable(target, handler);
+    stateOf.set(target, state);
+    states.set(proxy, state);
+    revokes.push(revoke);
+    return proxy;
+  }
+
+  /** The finished value of `value`, found at a place where `base` held `original`: drafts become data. */
+  const finish = (value: unknown, original: unknown): unknown => {
+    if (!isContainer(value) || value === original) return value;
+    const state = states.get(value);
+    if (state) {
+      if (!state.copy) return state.base;
+      if (state.finished) return state.finished;
+      const out = (state.finished = state.copy);
+      for (const key of Object.keys(out)) {
+        const part = field(out, key);
+        const before = field(state.base, key);
+        const drafted = part === before ? state.parts.get(key) : part;
+        if (drafted !== undefined) put(out, key, finish(drafted, before));
+      }
+      return out;
+    }
+    // A container the recipe made: it may hold drafts (`{ ...draft.stroke }`, `draft.list.filter(…)`).
+    // Copied, not changed in place, as the recipe may have it from elsewhere.
+    let out: Container | null = null;
+    for (const key of Object.keys(value)) {
+      const part = field(value, key);
+      const done = finish(part, isContainer(original) ? field(original, key) : undefined);
+      if (done === part) continue;
+      out ??= Array.isArray(value) ? value.slice() : { ...value };
+      put(out, key, done);
+    }
+    return out ?? value;
+  };
+
+  try {
+    const root = draftOf(base, null);
+    recipe(root as T);
+    return finish(root, base) as T;
+  } finally {
+    for (const revoke of revokes) revoke();
+  }
+}
+
 /** Whether two pieces of plain data hold the same values (the same object, or equal field by field). */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;

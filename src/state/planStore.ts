@@ -13,7 +13,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { defaultPlan, parsePlan, type Plan } from '../domain/plan';
-import { copyData, shareUnchanged, unsharedBytes } from '../domain/plainData';
+import { copyData, editData, shareUnchanged, unsharedBytes } from '../domain/plainData';
 
 export interface HistoryStep {
   label: string;
@@ -102,11 +102,9 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
       gestureMark: null,
       edit(label, recipe, options) {
         const { plan } = get();
-        const draft = copyData(plan);
-        recipe(draft);
-        // Only what the recipe changed is new, and only that is checked again; then compared once more, as
-        // checking may have made it the same as before (a colour written in capitals).
-        const checked = parsePlan(shareUnchanged(draft, plan), plan);
+        // Only what the recipe writes is copied, and only that is checked again; then compared with the plan
+        // before, as a write may leave a value as it was, or checking make it so (a colour in capitals).
+        const checked = parsePlan(editData(plan, recipe), plan);
         commit(label, shareUnchanged(checked, plan), options?.gesture ?? null);
       },
       replacePlan(input, label = 'Load plan') {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BrushStroke } from '../../src/domain/brush';
 import { defaultPlan, parsePlan } from '../../src/domain/plan';
-import { copyData, estimateBytes, sameData, shareUnchanged, unsharedBytes } from '../../src/domain/plainData';
+import { copyData, editData, estimateBytes, sameData, shareUnchanged, unsharedBytes } from '../../src/domain/plainData';
+import { extendStroke } from '../../src/domain/painting';
 import { createPlanStore, historyBytes } from '../../src/state/planStore';
+import { largestPlan } from '../support/largestPlan';
 
 /** A stroke of `n` points (about 100 bytes each in memory). */
 const stroke = (n: number, at = 0): BrushStroke => ({
@@ -147,5 +149,133 @@ describe('plain data', () => {
     // What keeping `shared` costs beside `a`: the changed path only.
     expect(unsharedBytes(shared, a)).toBe(unsharedBytes(shared.nested, a.nested) + 24 + 16 * 3);
     expect(unsharedBytes(a, a)).toBe(0);
+  });
+});
+
+/** Every place (a path) where `after` holds something other than the very same value or object as `before`. */
+function changedPaths(before: unknown, after: unknown, path = ''): string[] {
+  if (before === after) return [];
+  if (typeof before !== 'object' || before === null || typeof after !== 'object' || after === null) return [path];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [path, ...[...keys].flatMap((key) => changedPaths((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], `${path}/${key}`))];
+}
+
+describe('edits cost what they change', () => {
+  const plan = largestPlan();
+
+  it('an edit of one field returns a plan that shares every other part by reference', () => {
+    const store = createPlanStore(plan);
+    const start = store.getState().plan;
+    store.getState().edit('Opacity', (p) => void (p.dots.opacity = 0.5));
+    expect(changedPaths(start, store.getState().plan)).toEqual(['', '/dots', '/dots/opacity']);
+    // A brush point: the stroke's list of points and the path to it are new; each point before it is kept.
+    const before = store.getState().plan;
+    store.getState().edit('Paint', (p) => void extendStroke(p.density.strokes, [70, 110, 5]), { gesture: 'brush' });
+    const last = plan.density.strokes.length - 1;
+    const points = plan.density.strokes[last]!.points.length;
+    expect(changedPaths(before, store.getState().plan)).toEqual(['', '/density', '/density/strokes', `/density/strokes/${last}`, `/density/strokes/${last}/points`, `/density/strokes/${last}/points/${points}`]);
+    // A hairline point dragged: the list and that point only.
+    const dragged = store.getState().plan;
+    store.getState().edit('Move hairline point', (p) => void (p.hairline.points = p.hairline.points.map((q, i) => (i === 3 ? [q[0], q[1], q[2] + 1] : q))));
+    expect(changedPaths(dragged, store.getState().plan)).toEqual(['', '/hairline', '/hairline/points', '/hairline/points/3', '/hairline/points/3/2']);
+  });
+
+  it('undo history grows with the changes, not with the plan', () => {
+    const bytesFor = (start: typeof plan) => {
+      const store = createPlanStore(start);
+      for (let i = 0; i < 100; i++) store.getState().edit('Opacity', (p) => void (p.dots.opacity = 0.05 + (i % 90) / 100));
+      expect(store.getState().past).toHaveLength(100);
+      return historyBytes(store.getState());
+    };
+    const largest = bytesFor(plan);
+    // The same 100 steps hold the same bytes on the default plan and on the largest (1.6 MB in memory).
+    expect(largest).toBe(bytesFor(defaultPlan()));
+    expect(largest / 100).toBeLessThan(400);
+    expect(estimateBytes(plan)).toBeGreaterThan(3000 * (largest / 100));
+  });
+
+  it('an edit of the largest plan costs about what it costs on the default plan (a ratio of median times)', () => {
+    const cost = (start: typeof plan) => {
+      const store = createPlanStore(start);
+      return (i: number) => {
+        const began = performance.now();
+        store.getState().edit('Opacity', (p) => void (p.dots.opacity = 0.05 + (i % 90) / 100), { gesture: 'slider' });
+        return performance.now() - began;
+      };
+    };
+    const [small, large] = [cost(defaultPlan()), cost(plan)];
+    const times: [number[], number[]] = [[], []];
+    // Interleaved, so that whatever else the machine does weighs on both alike; medians, as a pause may fall anywhere.
+    for (let i = 0; i < 400; i++) {
+      times[0].push(small(i));
+      times[1].push(large(i));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
+    // A copy of the whole plan made this about 100 times the default plan's cost.
+    expect(median(times[1]) / median(times[0])).toBeLessThan(5);
+  });
+});
+
+describe('editing plain data by copy on write', () => {
+  const base = () => ({ list: [{ n: 1 }, { n: 2 }, { n: 3 }], nested: { deep: { n: 1 }, other: { n: 2 } }, flag: true });
+
+  it('copies what the recipe writes, keeps the rest by reference and never changes the original', () => {
+    const a = base();
+    const json = JSON.stringify(a);
+    const b = editData(a, (d) => void (d.nested.deep.n = 5));
+    expect(JSON.stringify(a)).toBe(json);
+    expect(b).toEqual({ ...a, nested: { deep: { n: 5 }, other: { n: 2 } } });
+    expect(b.list).toBe(a.list);
+    expect(b.nested.other).toBe(a.nested.other);
+    // Nothing written, or the same values written again: the original itself.
+    expect(editData(a, (d) => void d.nested.deep.n)).toBe(a);
+    expect(editData(a, (d) => void ((d.flag = true), (d.nested = d.nested)))).toBe(a);
+    // What a recipe returns is ignored (an arrow function returns what it assigns).
+    expect(editData(a, (d) => (d.flag = false))).toEqual({ ...a, flag: false });
+  });
+
+  it('works with the list methods recipes use, and finishes drafts put into new containers', () => {
+    const a = base();
+    const pushed = editData(a, (d) => void d.list.push({ n: 4 }));
+    expect(pushed.list.map((x) => x.n)).toEqual([1, 2, 3, 4]);
+    expect(pushed.list[0]).toBe(a.list[0]);
+    const filtered = editData(a, (d) => void (d.list = d.list.filter((x) => x.n !== 2)));
+    expect(filtered.list).toEqual([{ n: 1 }, { n: 3 }]);
+    expect(filtered.list[1]).toBe(a.list[2]);
+    const spliced = editData(a, (d) => void d.list.splice(0, 1));
+    expect(spliced.list).toEqual([{ n: 2 }, { n: 3 }]);
+    const sorted = editData(a, (d) => void d.list.sort((x, y) => y.n - x.n));
+    expect(sorted.list.map((x) => x.n)).toEqual([3, 2, 1]);
+    expect(sorted.list[0]).toBe(a.list[2]);
+    // A part copied into a new object, changed on the way; and a list truncated.
+    const spread = editData(a, (d) => {
+      const first = d.list[0]!;
+      first.n = 10;
+      d.list.push({ ...d.list[1]!, n: 20 });
+      d.nested = { ...d.nested, deep: first };
+    });
+    expect(spread).toEqual({ list: [{ n: 10 }, { n: 2 }, { n: 3 }, { n: 20 }], nested: { deep: { n: 10 }, other: { n: 2 } }, flag: true });
+    expect(spread.nested.other).toBe(a.nested.other);
+    const truncated = editData(a, (d) => void (d.list.length = 1));
+    expect(truncated.list).toEqual([{ n: 1 }]);
+    expect(a.list).toHaveLength(3);
+  });
+
+  it('a draft looks like the data it stands for, and stops working once the recipe returns', () => {
+    const a = base();
+    let kept: unknown = null;
+    editData(a, (d) => {
+      expect(Array.isArray(d.list)).toBe(true);
+      expect(Object.keys(d)).toEqual(['list', 'nested', 'flag']);
+      expect(JSON.stringify(d)).toBe(JSON.stringify(a));
+      expect({ ...d.nested.deep }).toEqual({ n: 1 });
+      expect('flag' in d && !('other' in d)).toBe(true);
+      expect(Object.getPrototypeOf(d)).toBe(Object.prototype);
+      delete (d as Partial<typeof d>).flag;
+      expect(Object.keys(d)).toEqual(['list', 'nested']);
+      kept = d.nested;
+    });
+    expect(() => (kept as { deep: unknown }).deep).toThrow(TypeError);
+    expect(editData(a, (d) => void delete (d as Partial<typeof d>).flag)).toEqual({ list: a.list, nested: a.nested });
   });
 });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_CHARS, excerpt } from '../../src/domain/format';
-import { defaultPlan, isCalendarDate, MAX_PLAN_STROKE_POINTS, parsePlan, PlanError, strokePointCount } from '../../src/domain/plan';
+import { defaultPlan, isCalendarDate, MAX_PLAN_STROKE_POINTS, parsePlan, PlanError, strokePointCount, type Plan } from '../../src/domain/plan';
 import { readPlanFile } from '../../src/io/planFile';
 import { readLinkHash, encodeBase64Url } from '../../src/io/planLink';
 import type { Vec3 } from '../../src/domain/head/landmarks';
+import { editData } from '../../src/domain/plainData';
+import { newScar } from '../../src/domain/scars/scars';
+import { createPlanStore } from '../../src/state/planStore';
+import { largestPlan } from '../support/largestPlan';
 
 /** The message parsePlan throws for `input` (fails the test when it does not throw). */
 function refusal(input: unknown): PlanError {
@@ -225,5 +229,78 @@ describe('error messages quote a short excerpt of a bad value', () => {
     } catch (error) {
       expect((error as Error).message.length).toBeLessThan(limit);
     }
+  });
+});
+
+describe('plan validation by path: an edit is checked in what it changed, with the same result as a full check', () => {
+  const plan = largestPlan();
+  type Recipe = (draft: Plan) => void;
+  /** Writes a value a plan's type does not allow, as a page's script or a bug might. */
+  const put = (holder: object, key: string | number, value: unknown) => void ((holder as Record<string | number, unknown>)[key] = value);
+  const cases: [string, Recipe][] = [
+    ['client.name', (p) => void (p.client.name = 'x'.repeat(121))],
+    ['client.date', (p) => void (p.client.date = '2026-02-30')],
+    ['skin.color', (p) => void (p.skin.color = 'beige')],
+    ['skin.shine', (p) => void (p.skin.shine = 2)],
+    ['hairColor', (p) => put(p, 'hairColor', 5)],
+    ['hairline.points[3]', (p) => void (p.hairline.points[3]![1] = Number.NaN)],
+    ['hairline.points', (p) => void p.hairline.points.push([0, 100, 0])],
+    ['hairline.age', (p) => put(p.hairline, 'age', 'old')],
+    ['hairline.mirror', (p) => put(p.hairline, 'mirror', 'yes')],
+    ['dots.densityPerCm2', (p) => void (p.dots.densityPerCm2 = 100.5)],
+    ['dots.diameter', (p) => put(p.dots, 'diameter', 1)],
+    ['sessions', (p) => void p.sessions.push({ densityShare: 0.2, shadeStrength: 1 })],
+    ['sessions[1].shadeStrength', (p) => void (p.sessions[1]!.shadeStrength = 0.1)],
+    ['aftercare.sunExposure', (p) => put(p.aftercare, 'sunExposure', 'lots')],
+    ['density.regions.crown', (p) => void (p.density.regions.crown = 2)],
+    ['density.strokes[5].points[2]', (p) => void (p.density.strokes[5]!.points[2] = [0, 0, 500])],
+    ['density.strokes[7].radiusMm', (p) => void (p.density.strokes[7]!.radiusMm = 0)],
+    ['density.strokes[9]', (p) => void delete p.density.strokes[9]],
+    ['hairLoss.pattern', (p) => put(p.hairLoss, 'pattern', 'norwood-9')],
+    ['hairLoss.strokes[0].mode', (p) => put(p.hairLoss.strokes[0]!, 'mode', 'paint')],
+    ['scars[3].uptake', (p) => void (p.scars[3]!.uptake = -1)],
+    ['scars[2].strokes', (p) => put(p.scars[2]!, 'kind', 'fut')],
+    ['scars[4].strokes[0].points[0]', (p) => void (p.scars[4]!.kind === 'freeform' && (p.scars[4]!.strokes[0]!.points[0]![0] = Number.POSITIVE_INFINITY))],
+    ['scars[0].uptake', (p) => void (p.scars.reverse(), (p.scars[0]!.uptake = 3))],
+    ['scars[6].id', (p) => void (p.scars[6]!.id = p.scars[5]!.id)],
+    ['scars', (p) => void p.scars.push(newScar('fut', p.scars))],
+    ['painting', (p) => void p.density.strokes[0]!.points.push(...Array.from({ length: 100 }, (): Vec3 => [1, 100, 1]))],
+    ['version', (p) => put(p, 'version', 3)],
+  ];
+
+  // One store for every case: a refused edit leaves it as it was.
+  const store = createPlanStore(plan);
+  const error = (check: () => unknown): PlanError => {
+    try {
+      check();
+    } catch (thrown) {
+      expect(thrown).toBeInstanceOf(PlanError);
+      return thrown as PlanError;
+    }
+    throw new Error('the bad plan was accepted');
+  };
+
+  it.each(cases)('%s: the same error as a full check of the whole plan, and nothing changes', (field, recipe) => {
+    const whole = structuredClone(plan);
+    recipe(whole);
+    const full = error(() => parsePlan(whole));
+    expect(full.field).toBe(field);
+    const byPath = error(() => parsePlan(editData(plan, recipe), plan));
+    expect(byPath.message).toBe(full.message);
+    const before = store.getState().plan;
+    expect(error(() => store.getState().edit('Bad', recipe)).message).toBe(full.message);
+    expect(store.getState().plan).toBe(before);
+    expect(store.getState().past).toHaveLength(0);
+  });
+
+  it('accepts a good edit exactly as a full check does', () => {
+    const recipe: Recipe = (p) => {
+      p.scars.reverse();
+      p.dots.color = '#AABBCC';
+      p.density.strokes[3]!.points.push([1, 100, 1]);
+    };
+    const whole = structuredClone(plan);
+    recipe(whole);
+    expect(parsePlan(editData(plan, recipe), plan)).toEqual(parsePlan(whole));
   });
 });
