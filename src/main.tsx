@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHeadImport, HeadImportContext } from './app/headImport';
 import { createSimulator, SimulatorContext } from './app/simulator';
+import { runCommand } from './app/commands';
 import { installKeymap } from './app/keymap';
 import { startAutosave, type SavedPlans } from './io/autosave';
 import { createEmbedApi } from './io/embedApi';
@@ -21,7 +22,7 @@ keepUnits(sim);
 let library: SavedPlans | null = null;
 const linkSync = startLinkSync(sim, (linked) => {
   if (library?.state.getState().available) void library.openLink(linked).catch((error: unknown) => console.warn('Could not open the link:', error));
-  else sim.planStore.getState().replacePlan(linked.plan, 'Open link');
+  else runCommand(sim, 'plan.replace', { plan: linked.plan, label: 'Open link' });
 });
 // Before the first render, so that nobody edits a plan that is about to be replaced by the saved one.
 const { savedPlans, restored } = await startAutosave(sim, link.plan && { plan: link.plan, ...(link.saved && { saved: link.saved }) });

@@ -3,6 +3,7 @@
  * history entries, and at once when the page is hidden or closed), and loads a plan when the user pastes a
  * new link into the same tab. The link carries the design only (see planLink.ts).
  */
+import { runCommand } from '../app/commands';
 import type { Simulator } from '../app/simulator';
 import type { SavedPlans } from './autosave';
 import type { LinkedPlan } from './planLibrary';
@@ -20,7 +21,7 @@ export interface LinkSync {
  * `openLinkedPlan` opens the plan of a link pasted into the open tab; by default it replaces the plan on
  * screen as an undoable edit.
  */
-export function startLinkSync(sim: Simulator, openLinkedPlan: (link: LinkedPlan) => void = (link) => sim.planStore.getState().replacePlan(link.plan, 'Open link')): LinkSync {
+export function startLinkSync(sim: Simulator, openLinkedPlan: (link: LinkedPlan) => void = (link) => void runCommand(sim, 'plan.replace', { plan: link.plan, label: 'Open link' })): LinkSync {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten = window.location.hash;
   let savedPlans: SavedPlans | null = null;
