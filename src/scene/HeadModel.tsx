@@ -8,6 +8,7 @@ import type { ScanHead } from '../domain/scan/scanHead';
 import { headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 import { scarShaderData } from '../domain/scars/shaderData';
+import { VERTEX_LAYERS, VertexLayerRunner } from '../domain/vertexLayers';
 
 /** Time a frame spends painting strokes at most (ms, past the stroke that crosses it): the rest waits for the next frame. */
 const PAINTING_MS_PER_FRAME = 30;
@@ -54,46 +55,21 @@ function HeadView({ head }: { head: LoadedHead }) {
     [head],
   );
 
-  // Where dots may go: the hairline's distance field, recomputed before a frame when the hairline changed
-  // (a handle drag then costs one update per frame, however many pointer events arrive).
-  const uploadedVersion = useRef(-1);
-  const uploadedDensity = useRef(-1);
-  const uploadedHair = useRef(-1);
+  // The plan's per-vertex layers (src/domain/vertexLayers.ts), run before each frame, never in a React render:
+  // a layer is recomputed only when what it is computed from changed (a handle drag then costs one update per
+  // frame, however many pointer events arrive), and its attribute uploaded only when its values did.
+  const layers = useMemo(() => new VertexLayerRunner(VERTEX_LAYERS, head.treatment), [head]);
+  const attached = useRef(false);
   const uploadedScars = useRef(-1);
-  const uploadedScarAmounts = useRef(-1);
   useFrame(() => {
+    if (!attached.current) return;
     const geometry = head.skin.geometry;
-    const distance = geometry.getAttribute('hairlineDistance');
-    const density = geometry.getAttribute('densityFactor');
-    const hair = geometry.getAttribute('hairDensity');
-    if (!distance || !density || !hair) return;
-    const plan = sim.planStore.getState().plan;
     // Painting is spread over frames: a plan with many large strokes appears within a moment, never freezing the page.
-    const deadline = performance.now() + PAINTING_MS_PER_FRAME;
-    const version = head.treatment.update(plan);
-    if (version !== uploadedVersion.current) {
-      uploadedVersion.current = version;
-      distance.needsUpdate = true;
-    }
-    const densityVersion = head.treatment.density.update(plan.density, deadline);
-    if (densityVersion !== uploadedDensity.current) {
-      uploadedDensity.current = densityVersion;
-      density.needsUpdate = true;
-    }
-    const hairVersion = head.treatment.hair.update(plan.hairLoss, deadline);
-    if (hairVersion !== uploadedHair.current) {
-      uploadedHair.current = hairVersion;
-      hair.needsUpdate = true;
-    }
-    // Scars: freeform scar tissue per vertex, and every scar's shape in uniforms.
+    const run = layers.run(sim.planStore.getState().plan, performance.now() + PAINTING_MS_PER_FRAME);
+    for (const name of run.changed) geometry.getAttribute(name).needsUpdate = true;
+    if (run.pending) sim.signals.frameIncomplete();
+    // Every scar's shape goes to uniforms.
     const scars = head.treatment.scars;
-    scars.update(plan.scars, deadline);
-    if (head.treatment.density.pending || head.treatment.hair.pending || scars.pending) sim.signals.frameIncomplete();
-    const scarAmount = geometry.getAttribute('scarAmount');
-    if (scarAmount && scars.amountsVersion !== uploadedScarAmounts.current) {
-      uploadedScarAmounts.current = scars.amountsVersion;
-      scarAmount.needsUpdate = true;
-    }
     if (scars.version !== uploadedScars.current) {
       uploadedScars.current = scars.version;
       scalp.applyScars(scarShaderData(scars.placed, scars.surface));
@@ -101,24 +77,19 @@ function HeadView({ head }: { head: LoadedHead }) {
   });
 
   useEffect(() => {
-    // The shader reads the hairline distance per vertex; the array is updated in place as the hairline
-    // moves. Attached here, not while building the head: React may build it twice and keep one.
-    head.skin.geometry.setAttribute('hairlineDistance', new THREE.BufferAttribute(head.treatment.distances, 1));
-    head.skin.geometry.setAttribute('densityFactor', new THREE.BufferAttribute(head.treatment.density.factors, 1));
-    head.skin.geometry.setAttribute('hairDensity', new THREE.BufferAttribute(head.treatment.hair.density, 1));
-    head.skin.geometry.setAttribute('scarAmount', new THREE.BufferAttribute(head.treatment.scars.amounts, 1));
+    // The shader reads each layer per vertex; its array is updated in place as the plan changes. Attached
+    // here, not while building the head: React may build it twice and keep one.
+    for (const layer of VERTEX_LAYERS) head.skin.geometry.setAttribute(layer.name, new THREE.BufferAttribute(layer.values(head.treatment), 1));
+    layers.reset();
+    attached.current = true;
     scalp.applyHead({ whorl: head.treatment.hair.frame.whorl });
-    uploadedVersion.current = -1;
-    uploadedDensity.current = -1;
-    uploadedHair.current = -1;
     uploadedScars.current = -1;
-    uploadedScarAmounts.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
     const applyView = () => scalp.applyView(sim.viewStore.getState());
     applyPlan();
     applyView();
-    const offPlan = sim.planStore.subscribe(applyPlan);
+    const offPlan = sim.planStore.subscribe((state, prev) => state.plan !== prev.plan && applyPlan());
     const offView = sim.viewStore.subscribe((view, prev) => {
       applyView();
       if (view.sessionPreview !== prev.sessionPreview || view.ageYears !== prev.ageYears || view.healingDay !== prev.healingDay) applyPlan();
@@ -126,11 +97,12 @@ function HeadView({ head }: { head: LoadedHead }) {
     sim.headStore.getState().setHead(head, scalp);
     sim.releaseHeadLoading();
     return () => {
+      attached.current = false;
       offPlan();
       offView();
       sim.headStore.getState().setHead(null, null);
     };
-  }, [sim, head, scalp]);
+  }, [sim, head, scalp, layers]);
 
   useEffect(() => () => scalp.material.dispose(), [scalp]);
 
