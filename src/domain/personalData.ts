@@ -4,6 +4,7 @@
  * on purpose). Links carry the design only.
  */
 import type { Plan } from './plan';
+import { sameData } from './plainData';
 
 /**
  * Every top-level plan field, classified. A field added to `Plan` does not compile until it is listed
@@ -36,9 +37,9 @@ export function designOf(plan: Plan): PlanDesign {
   return Object.fromEntries(Object.entries(plan).filter(([key]) => isDesignField(key))) as PlanDesign;
 }
 
-/** The plans draw the same SMP (their personal data may differ). Parsed plans share one key order. */
+/** The plans draw the same SMP (their personal data may differ). */
 export function sameDesign(a: Plan, b: Plan): boolean {
-  return JSON.stringify(designOf(a)) === JSON.stringify(designOf(b));
+  return sameData(designOf(a), designOf(b));
 }
 
 /** `design`'s design with `personal`'s personal data: a link's design opened in a saved plan keeps its client. */

@@ -5,6 +5,7 @@
  */
 import { PLAN_SCHEMA, type Plan } from './plan';
 import type { Field } from './schema';
+import { sameData } from './plainData';
 
 export interface PlanMerge {
   /** The combined plan (not yet validated); meaningful only without conflicts. */
@@ -14,15 +15,14 @@ export interface PlanMerge {
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Objects merge key by key, at any depth; anything else (numbers, text, lists such as hairline points,
  * strokes or scars) is one value, taken whole from the side that changed it.
  */
 function mergeValue(base: unknown, mine: unknown, theirs: unknown, path: string[], conflicts: string[][]): unknown {
-  if (same(mine, theirs) || same(theirs, base)) return mine;
-  if (same(mine, base)) return theirs;
+  if (sameData(mine, theirs) || sameData(theirs, base)) return mine;
+  if (sameData(mine, base)) return theirs;
   if (isPlainObject(base) && isPlainObject(mine) && isPlainObject(theirs)) {
     const keys = new Set([...Object.keys(base), ...Object.keys(mine), ...Object.keys(theirs)]);
     return Object.fromEntries([...keys].map((key) => [key, mergeValue(base[key], mine[key], theirs[key], [...path, key], conflicts)]));

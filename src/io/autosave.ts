@@ -19,6 +19,7 @@ import type { Simulator } from '../app/simulator';
 import { excerpt } from '../domain/format';
 import { defaultPlan, parsePlan, PlanError, type Plan } from '../domain/plan';
 import { fieldLabel, mergePlans } from '../domain/planMerge';
+import { sameData } from '../domain/plainData';
 import type { ScanHead } from '../domain/scan/scanHead';
 import {
   chooseLinkedRecord,
@@ -131,7 +132,6 @@ function isStorageFailure(error: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const sameContent = (a: Plan, b: Plan) => JSON.stringify(a) === JSON.stringify(b);
 
 interface LibraryStart {
   lib: PlanLibrary;
@@ -257,7 +257,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   /** Makes `record` the base of the plan on screen; `shown` is the plan object on screen when they match. */
   const setOpen = (record: PlanRecord) => {
     const shown = planStore.getState().plan;
-    open = sameContent(record.plan, shown) ? { ...record, plan: shown } : record;
+    open = sameData(record.plan, shown) ? { ...record, plan: shown } : record;
     announced = Math.max(announced, record.revision);
     const { openId, head } = state.getState();
     if (openId !== record.id || JSON.stringify(head) !== JSON.stringify(record.head ?? null)) state.setState({ openId: record.id, head: record.head ?? null });
@@ -288,8 +288,8 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   const catchUp = async (lib: PlanLibrary, stored: PlanRecord | undefined): Promise<void> => {
     if (!open || !stored || stored.id !== open.id || stored.revision <= open.revision) return;
     const mine = planStore.getState().plan;
-    if (mine === open.plan || sameContent(mine, stored.plan)) {
-      if (!sameContent(mine, stored.plan)) planStore.getState().replacePlan(stored.plan, 'Changes from another tab');
+    if (mine === open.plan || sameData(mine, stored.plan)) {
+      if (!sameData(mine, stored.plan)) planStore.getState().replacePlan(stored.plan, 'Changes from another tab');
       theirs = null;
       state.setState({ conflict: null });
       return setOpen(stored);
@@ -331,7 +331,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
 
   /** Before another plan replaces the one on screen: save it (during a conflict, as a copy). */
   const leaveOpenPlan = async (lib: PlanLibrary) => {
-    if (theirs && open && !sameContent(planStore.getState().plan, theirs.plan)) await saveMineAsCopy(lib, false);
+    if (theirs && open && !sameData(planStore.getState().plan, theirs.plan)) await saveMineAsCopy(lib, false);
     theirs = null;
     state.setState({ conflict: null });
     await saveOpenPlan(lib);
@@ -611,7 +611,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
         if (!theirs || !open) return;
         const latest = (await lib.get(open.id)) ?? theirs;
         // This tab's version stays one undo away.
-        if (!sameContent(planStore.getState().plan, latest.plan)) planStore.getState().replacePlan(latest.plan, 'Reload the other tab’s version');
+        if (!sameData(planStore.getState().plan, latest.plan)) planStore.getState().replacePlan(latest.plan, 'Reload the other tab’s version');
         theirs = null;
         state.setState({ conflict: null });
         setOpen(latest);

@@ -4,6 +4,7 @@ import { usePlan, useSimulator, useView } from '../app/simulator';
 import { warningText } from '../domain/warnings';
 import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
+import { sameData } from '../domain/plainData';
 import { formatArea, formatLength, formatLengthRange } from '../domain/units';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -22,7 +23,7 @@ export function HairlinePanel() {
   const head = useStore(headStore, (s) => s.head);
   // A line is custom once its points differ from the preset they started from.
   const custom =
-    hairline.points.length >= 3 && (!head || JSON.stringify(hairline.points) !== JSON.stringify(head.treatment.preset(hairline.age, hairline.shape).points));
+    hairline.points.length >= 3 && (!head || !sameData(hairline.points, head.treatment.preset(hairline.age, hairline.shape).points));
 
 
   return (

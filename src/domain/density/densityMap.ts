@@ -5,6 +5,7 @@
 import { PaintedLayer, type VertexGrid } from '../brush';
 import type { Landmarks } from '../head/landmarks';
 import type { Plan } from '../plan';
+import { sameData } from '../plainData';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR, vertexRegionShares } from './regions';
 
 export class DensityMap {
@@ -14,7 +15,8 @@ export class DensityMap {
   version = 0;
   private readonly shares: Float32Array;
   private readonly painted: PaintedLayer;
-  private regionsKey = '';
+  /** The region factors `factors` were last blended from (a copy: a caller may change its plan in place). */
+  private regions: Plan['density']['regions'] | null = null;
 
   constructor(grid: VertexGrid, landmarks: Landmarks) {
     this.shares = vertexRegionShares(grid.positions, landmarks);
@@ -37,10 +39,9 @@ export class DensityMap {
    * (`performance.now()` time), painting stops after the stroke that passes it and goes on next time.
    */
   update(density: Plan['density'], deadline = Infinity): number {
-    const regionsKey = JSON.stringify(density.regions);
     const paintChanged = this.painted.update(density.strokes, deadline);
-    if (!paintChanged && regionsKey === this.regionsKey) return this.version;
-    this.regionsKey = regionsKey;
+    if (!paintChanged && this.regions && sameData(density.regions, this.regions)) return this.version;
+    this.regions = { ...density.regions };
     const regionFactors = DENSITY_REGIONS.map((r) => density.regions[r]);
     const k = DENSITY_REGIONS.length;
     const offsets = this.painted.offsets;

@@ -6,6 +6,7 @@
 import { createSurfaceQuery, type SurfaceQuery } from '../geometry/closestPoint';
 import type { Landmarks } from '../head/landmarks';
 import type { Plan } from '../plan';
+import { copyData, sameData } from '../plainData';
 import { hairlineCenter, hairlineCurve, type Hairline } from './hairline';
 import { measureHairline } from './measurements';
 import type { PlanMeasurements } from '../measurements';
@@ -35,7 +36,8 @@ export class TreatmentArea {
   /** Increases each time `distances` is recomputed, so every reader can tell it has changed. */
   version = 0;
   private readonly center;
-  private hairlineKey = '';
+  /** The hairline the distance field was computed for (a copy: a caller may change its plan in place). */
+  private drawnHairline: Pick<Plan['hairline'], 'points' | 'age' | 'shape'> | null = null;
   private currentHairline: Hairline | null = null;
   private curve: ReturnType<typeof hairlineCurve> = [];
   private measureKey = '';
@@ -86,9 +88,10 @@ export class TreatmentArea {
   /** Recomputes the distance field if the plan's hairline changed; returns the field's version. */
   update(plan: Plan): number {
     const { points, age, shape } = plan.hairline;
-    const key = JSON.stringify(points.length >= 3 ? points : [age, shape]);
-    if (key === this.hairlineKey) return this.version;
-    this.hairlineKey = key;
+    const drawn = this.drawnHairline;
+    // The same points (compared as numbers, not as text), or the same preset.
+    if (drawn && (points.length >= 3 ? sameData(points, drawn.points) : drawn.points.length < 3 && age === drawn.age && shape === drawn.shape)) return this.version;
+    this.drawnHairline = { points: copyData(points), age, shape };
     this.currentHairline = this.hairlineFor(plan);
     this.curve = hairlineCurve(this.currentHairline, this.query.project);
     signedDistanceToHairline(this.positions, this.curve, this.center, { out: this.distances });
@@ -106,7 +109,7 @@ export class TreatmentArea {
     const densityVersion = this.density.update(plan.density);
     const shares = sessionShares(plan.sessions);
     const extraSession = scarsOrAlopecia(plan);
-    const key = `${this.hairlineKey}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${extraSession}`;
+    const key = `${this.version}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${extraSession}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
