@@ -416,7 +416,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     library = start.lib;
     listen(start.lib);
     state.setState({ available: true, starting: false });
-    const edited = planStore.getState().plan !== startPlan;
+    const edited = !sameData(planStore.getState().plan, startPlan);
     // The plan last open, stored with a fault this version refuses (an older version's), never stops the
     // start: a repaired copy opens as a new plan where one can be made; the stored record stays as it is.
     const damaged = link || (late && edited) ? undefined : await start.lib.damaged(start.openId);

@@ -107,17 +107,15 @@ describe('damaged plans never stop the app', () => {
     await app.page.evaluate(() => window.smp!.undo());
   });
 
-  // These two start-up cases are skipped for now, openly: since autosave's start-up gained revision checks and
-  // closing-page copies, a damaged record stored as the last open plan is no longer what the next start
-  // opens in this flow (issue 17 stays open for it; the unit tests of repairPlan and the library still run).
-  it.skip('opens a repaired copy of a stored plan with a gap, keeping the stored one as it was', async () => {
+  it('opens a repaired copy of a stored plan with a gap, keeping the stored one as it was', async () => {
     const first = pages[0]!.page;
     const plan = await planWithPoints(first);
     await first.close();
     await storeDamagedRecord(context!, plan, 'damaged0001', true);
     const app = await openApp({ context: context! });
     pages.push(app);
-    await app.page.getByTestId('notice').filter({ hasText: 'repaired copy' }).waitFor();
+    // The notice comes once storage has answered, which on a loaded machine can be well after the first frame.
+    await app.page.getByTestId('notice').filter({ hasText: 'repaired copy' }).waitFor({ timeout: 60_000 });
     expect(await noticeText(app.page)).toMatch(/saved with a fault.*A repaired copy is open.*The original is kept on this device unchanged\./);
     const points = await app.page.evaluate(() => window.smp!.getPlan().hairline.points);
     expect(points.length).toBeGreaterThan(3);
@@ -127,14 +125,14 @@ describe('damaged plans never stop the app', () => {
     expect(app.errors.filter((e) => !/cannot be read as stored/.test(e))).toEqual([]);
   });
 
-  it.skip('does not open a stored plan that cannot be repaired, and starts on another', async () => {
+  it('does not open a stored plan that cannot be repaired, and starts on another', async () => {
     const previous = pages.at(-1)!.page;
     const plan = await planWithPoints(previous);
     await previous.close();
     await storeDamagedRecord(context!, plan, 'damaged0002', false);
     const app = await openApp({ context: context! });
     pages.push(app);
-    await app.page.getByTestId('notice').filter({ hasText: 'cannot be opened' }).waitFor();
+    await app.page.getByTestId('notice').filter({ hasText: 'cannot be opened' }).waitFor({ timeout: 60_000 });
     expect(await noticeText(app.page)).toMatch(/is damaged and cannot be opened; it is kept on this device unchanged\. Your most recent other plan is shown instead\./);
     expect(await app.page.evaluate(() => JSON.stringify(window.smp!.getMeasurements()))).not.toMatch(/null|NaN/);
   });
