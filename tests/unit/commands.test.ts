@@ -1,4 +1,3 @@
-import * as THREE from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, CommandError, PAINTING_FULL, runCommand, runNamedCommand, type CommandId, type CommandInput } from '../../src/app/commands';
 import { createSimulator, type Simulator } from '../../src/app/simulator';
@@ -8,22 +7,8 @@ import { MAX_PLAN_STROKE_POINTS, PlanError, type Plan } from '../../src/domain/p
 import { planValueAt } from '../../src/domain/planPaths';
 import { pigmentForHair } from '../../src/domain/pigment';
 import { newScar } from '../../src/domain/scars/scars';
-import { headFromGltf, type LoadedHead } from '../../src/scene/loadedHead';
-import { loadDefaultHead } from './fixtures';
-
-/** The default head as the scene holds it (three objects built in Node; no rendering). */
-function defaultLoadedHead(): LoadedHead {
-  const { skin, landmarks } = loadDefaultHead();
-  const geometry = new THREE.BufferGeometry();
-  geometry.setAttribute('position', new THREE.BufferAttribute(skin.positions, 3));
-  geometry.setIndex(new THREE.BufferAttribute(skin.indices, 1));
-  const mesh = new THREE.Mesh(geometry);
-  mesh.name = 'Skin';
-  const root = new THREE.Group();
-  root.userData.landmarks = landmarks;
-  root.add(mesh);
-  return headFromGltf(root);
-}
+import type { LoadedHead } from '../../src/scene/loadedHead';
+import { defaultLoadedHead } from '../support/loadedHead';
 
 let head: LoadedHead;
 beforeAll(() => {
