@@ -29,15 +29,134 @@ const put = (container: Container, key: string, value: unknown): void => {
   else container[key] = value;
 };
 
+/** One `editData` call: how to revoke the drafts it made once its recipe has run. */
+interface Edit {
+  revokes: (() => void)[];
+}
+
 /** One container being edited: its original, its copy once written (null until then), and drafts of its parts. */
 interface DraftState {
   base: Container;
   copy: Container | null;
   parent: DraftState | null;
-  /** Drafts of `base`'s own parts, made as they are read. */
-  parts: Map<string, Container>;
+  edit: Edit;
+  /** Drafts of `base`'s own parts, made as they are read (null until the first). */
+  parts: Map<string, Container> | null;
   /** The finished container, once `finish` has reached this draft. */
   finished?: Container;
+}
+
+/** Where a draft's stand-in target keeps its state; a draft answers it too (`finish` tells drafts by it). */
+const DRAFT = Symbol('draft');
+type Target = Container & { [DRAFT]: DraftState };
+
+const latest = (state: DraftState): Container => state.copy ?? state.base;
+
+function writable(state: DraftState): Container {
+  if (!state.copy) {
+    state.copy = Array.isArray(state.base) ? state.base.slice() : { ...state.base };
+    // The parent's copy still holds this part's original; `finish` finds the draft through `parts`.
+    if (state.parent) writable(state.parent);
+  }
+  return state.copy;
+}
+
+/** The draft's own field `key` (`source`, the draft's latest container, has it). */
+function read(state: DraftState, source: Container, key: string): unknown {
+  const current = (source as Record<string, unknown>)[key];
+  // A part still as it was is handed out as a draft of its own; anything the recipe put there, as it is.
+  if (!isContainer(current) || (state.copy && current !== field(state.base, key))) return current;
+  let part = state.parts?.get(key);
+  if (!part) (state.parts ??= new Map()).set(key, (part = draftOf(current, state, state.edit)));
+  return part;
+}
+
+function write(state: DraftState, key: string, value: unknown): boolean {
+  const source = latest(state);
+  if (Object.hasOwn(source, key)) {
+    const current = field(source, key);
+    if (current === value || (value === state.parts?.get(key) && current === field(state.base, key))) return true;
+  }
+  Reflect.set(writable(state), key, value);
+  if (state.parts?.get(key) !== value) state.parts?.delete(key);
+  return true;
+}
+
+const stateOf = (target: Container): DraftState => (target as Target)[DRAFT];
+
+/**
+ * One handler for every draft. A draft's target is an empty stand-in of the same kind (so a draft of a list
+ * is a list) that holds only the draft's state: no engine check ties it to `base`'s own properties.
+ */
+const DRAFT_HANDLER: ProxyHandler<Container> = {
+  get(target, key) {
+    const state = stateOf(target);
+    if (key === DRAFT) return state;
+    const source = latest(state);
+    return typeof key === 'string' && Object.hasOwn(source, key) ? read(state, source, key) : Reflect.get(source, key);
+  },
+  set: (target, key, value) => typeof key === 'string' && write(stateOf(target), key, value),
+  defineProperty: (target, key, descriptor) => typeof key === 'string' && 'value' in descriptor && write(stateOf(target), key, descriptor.value),
+  deleteProperty(target, key) {
+    const state = stateOf(target);
+    if (typeof key !== 'string') return false;
+    if (Object.hasOwn(latest(state), key)) {
+      Reflect.deleteProperty(writable(state), key);
+      state.parts?.delete(key);
+    }
+    return true;
+  },
+  has: (target, key) => key in latest(stateOf(target)),
+  ownKeys: (target) => Reflect.ownKeys(latest(stateOf(target))),
+  getOwnPropertyDescriptor(target, key) {
+    const state = stateOf(target);
+    const source = latest(state);
+    const descriptor = Reflect.getOwnPropertyDescriptor(source, key);
+    if (!descriptor) return undefined;
+    // A list's length cannot be reported as configurable: the stand-in list's own length is not.
+    const length = Array.isArray(source) && key === 'length';
+    return { value: typeof key === 'string' && !length ? read(state, source, key) : descriptor.value, writable: true, enumerable: descriptor.enumerable ?? false, configurable: !length };
+  },
+  getPrototypeOf: (target) => Reflect.getPrototypeOf(stateOf(target).base),
+  setPrototypeOf: () => false,
+  preventExtensions: () => false,
+};
+
+function draftOf(value: Container, parent: DraftState | null, edit: Edit): Container {
+  const target = (Array.isArray(value) ? [] : {}) as Target;
+  target[DRAFT] = { base: value, copy: null, parent, edit, parts: null };
+  const { proxy, revoke } = Proxy.revocable(target, DRAFT_HANDLER);
+  edit.revokes.push(revoke);
+  return proxy;
+}
+
+/** The finished value of `value`, found where the original held `original`: the drafts of `edit` become data. */
+function finish(value: unknown, original: unknown, edit: Edit): unknown {
+  if (!isContainer(value) || value === original) return value;
+  const state = (value as Partial<Target>)[DRAFT];
+  if (state?.edit === edit) {
+    if (!state.copy) return state.base;
+    if (state.finished) return state.finished;
+    const out = (state.finished = state.copy);
+    for (const key of Object.keys(out)) {
+      const part = field(out, key);
+      const before = field(state.base, key);
+      const drafted = part === before ? state.parts?.get(key) : part;
+      if (drafted !== undefined) put(out, key, finish(drafted, before, edit));
+    }
+    return out;
+  }
+  // A container the recipe made: it may hold drafts (`{ ...draft.stroke }`, `draft.list.filter(…)`).
+  // Copied, not changed in place, as the recipe may have it from elsewhere.
+  let out: Container | null = null;
+  for (const key of Object.keys(value)) {
+    const part = field(value, key);
+    const done = finish(part, isContainer(original) ? field(original, key) : undefined, edit);
+    if (done === part) continue;
+    out ??= Array.isArray(value) ? value.slice() : { ...value };
+    put(out, key, done);
+  }
+  return out ?? value;
 }
 
 /**
@@ -49,116 +168,13 @@ interface DraftState {
  */
 export function editData<T>(base: T, recipe: (draft: T) => unknown): T {
   if (!isContainer(base)) throw new TypeError('Only an object or a list can be edited');
-  const states = new Map<object, DraftState>();
-  const revokes: (() => void)[] = [];
-
-  const writable = (state: DraftState): Container => {
-    if (!state.copy) {
-      state.copy = Array.isArray(state.base) ? state.base.slice() : { ...state.base };
-      // The parent's copy still holds this part's original; `finish` finds the draft through `parts`.
-      if (state.parent) writable(state.parent);
-    }
-    return state.copy;
-  };
-
-  const latest = (state: DraftState): Container => state.copy ?? state.base;
-  const read = (state: DraftState, key: string): unknown => {
-    const current = field(latest(state), key);
-    // A part still as it was is handed out as a draft of its own; anything the recipe put there, as it is.
-    if (!isContainer(current) || current !== field(state.base, key)) return current;
-    let part = state.parts.get(key);
-    if (!part) state.parts.set(key, (part = draftOf(current, state)));
-    return part;
-  };
-  const write = (state: DraftState, key: string, value: unknown): boolean => {
-    const source = latest(state);
-    if (Object.hasOwn(source, key)) {
-      const current = field(source, key);
-      if (current === value || (value === state.parts.get(key) && current === field(state.base, key))) return true;
-    }
-    Reflect.set(writable(state), key, value);
-    if (state.parts.get(key) !== value) state.parts.delete(key);
-    return true;
-  };
-  // Each draft's target is an empty stand-in of the same kind (so a draft of a list is a list), which no
-  // engine check ties to `base`'s own properties; one handler serves every draft, finding its state by it.
-  const stateOf = new Map<object, DraftState>();
-  const handler: ProxyHandler<Container> = {
-    get: (target, key) => {
-      const state = stateOf.get(target)!;
-      return typeof key === 'string' && Object.hasOwn(latest(state), key) ? read(state, key) : Reflect.get(latest(state), key);
-    },
-    set: (target, key, value) => typeof key === 'string' && write(stateOf.get(target)!, key, value),
-    defineProperty: (target, key, descriptor) => typeof key === 'string' && 'value' in descriptor && write(stateOf.get(target)!, key, descriptor.value),
-    deleteProperty: (target, key) => {
-      const state = stateOf.get(target)!;
-      if (typeof key !== 'string') return false;
-      if (Object.hasOwn(latest(state), key)) {
-        Reflect.deleteProperty(writable(state), key);
-        state.parts.delete(key);
-      }
-      return true;
-    },
-    has: (target, key) => key in latest(stateOf.get(target)!),
-    ownKeys: (target) => Reflect.ownKeys(latest(stateOf.get(target)!)),
-    getOwnPropertyDescriptor: (target, key) => {
-      const state = stateOf.get(target)!;
-      const source = latest(state);
-      const descriptor = Reflect.getOwnPropertyDescriptor(source, key);
-      if (!descriptor) return undefined;
-      // A list's length cannot be reported as configurable: the stand-in list's own length is not.
-      const length = Array.isArray(source) && key === 'length';
-      return { value: typeof key === 'string' && !length ? read(state, key) : descriptor.value, writable: true, enumerable: descriptor.enumerable ?? false, configurable: !length };
-    },
-    getPrototypeOf: (target) => Reflect.getPrototypeOf(stateOf.get(target)!.base),
-    setPrototypeOf: () => false,
-    preventExtensions: () => false,
-  };
-  function draftOf(value: Container, parent: DraftState | null): Container {
-    const state: DraftState = { base: value, copy: null, parent, parts: new Map() };
-    const target: Container = Array.isArray(value) ? [] : {};
-    const { proxy, revoke } = Proxy.revocable(target, handler);
-    stateOf.set(target, state);
-    states.set(proxy, state);
-    revokes.push(revoke);
-    return proxy;
-  }
-
-  /** The finished value of `value`, found at a place where `base` held `original`: drafts become data. */
-  const finish = (value: unknown, original: unknown): unknown => {
-    if (!isContainer(value) || value === original) return value;
-    const state = states.get(value);
-    if (state) {
-      if (!state.copy) return state.base;
-      if (state.finished) return state.finished;
-      const out = (state.finished = state.copy);
-      for (const key of Object.keys(out)) {
-        const part = field(out, key);
-        const before = field(state.base, key);
-        const drafted = part === before ? state.parts.get(key) : part;
-        if (drafted !== undefined) put(out, key, finish(drafted, before));
-      }
-      return out;
-    }
-    // A container the recipe made: it may hold drafts (`{ ...draft.stroke }`, `draft.list.filter(…)`).
-    // Copied, not changed in place, as the recipe may have it from elsewhere.
-    let out: Container | null = null;
-    for (const key of Object.keys(value)) {
-      const part = field(value, key);
-      const done = finish(part, isContainer(original) ? field(original, key) : undefined);
-      if (done === part) continue;
-      out ??= Array.isArray(value) ? value.slice() : { ...value };
-      put(out, key, done);
-    }
-    return out ?? value;
-  };
-
+  const edit: Edit = { revokes: [] };
   try {
-    const root = draftOf(base, null);
+    const root = draftOf(base, null, edit);
     recipe(root as T);
-    return finish(root, base) as T;
+    return finish(root, base, edit) as T;
   } finally {
-    for (const revoke of revokes) revoke();
+    for (const revoke of edit.revokes) revoke();
   }
 }
 
