@@ -45,8 +45,8 @@ const float HAIR_SHEEN = 0.25;
 // (mm), darkening the skin there by this share. Much of why stubble reads dark from across a room.
 const float HAIR_SHADE_MM = 0.06;
 const float HAIR_SHADE = 0.35;
-// A shaft's shadow is drawn this many of red's fall-off lengths behind the exit (86 % of it; the mean counts
-// the same part, so near and far agree).
+// A shaft's shadow is drawn this many of its longest (red's) fall-off lengths behind the exit (86 % of it;
+// the mean counts the same part, so near and far agree).
 const float SHAFT_REACH = 2.0;
 // The whorl's spiral: how strongly hair turns around it, fading over this distance (mm).
 const float WHORL_SWIRL = 0.7;
@@ -117,6 +117,12 @@ float lineCoverage(float dist, float width, float pixelMm) {
   return clamp(overlap / pixelMm, 0.0, 1.0);
 }
 
+// The same per channel, for a shaft's shadow: red sees the shaft spread wider than green and blue.
+vec3 lineCoverage(float dist, vec3 width, float pixelMm) {
+  vec3 overlap = min(vec3(dist + 0.5 * pixelMm), 0.5 * width) - max(vec3(dist - 0.5 * pixelMm), -0.5 * width);
+  return clamp(overlap / pixelMm, 0.0, 1.0);
+}
+
 // The colour at object-space point p (mm, unit normal n) with the client's hair drawn over `under`.
 // densityGradient: the hair map's gradient along the surface (per mm), to judge each hair at its root.
 // awayFromEye: the gradient along the surface of the distance from the eye: it points where the view
@@ -157,7 +163,7 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
   // than the fan, spread, half-width and the pixel. Only cells whose feature point can fall in that strip
   // (within half a cell of the tangent plane) are searched: slice by slice along the lattice axis nearest
   // the strip.
-  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(0.5 * uShaftWidthMm, 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
+  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(0.5 * max(uShaftWidthMm.r, max(uShaftWidthMm.g, uShaftWidthMm.b)), 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
   float shadowLength = shaftReachMm() * stretch;
   vec3 shaftLength = uShaftLengthMm * stretch;
   float behindFrom = -(shadowLength + reachMm) / HAIR_CELL_MM;
@@ -213,7 +219,8 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
         float density = clamp(vHairDensity + dot(densityGradient, toObject * root), 0.0, 1.0) * follicles;
         if (density <= 0.0) continue;
 
-        // The hair under the skin, behind the root: each shaft's shadow falls off per channel.
+        // The hair under the skin, behind the root: each shaft's shadow is as wide and falls off as fast as
+        // each channel sees it.
         float back = clamp(-behind, 0.0, shadowLength);
         vec3 shaftShadow = lineCoverage(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * hairWidth(density) * uShaftDarkening * exp(-back / shaftLength);
         float shaftCount = 0.0;

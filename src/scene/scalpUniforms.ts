@@ -196,12 +196,16 @@ export const SCALP_UNIFORMS = {
   }),
   uShaftDarkening: spec({
     glsl: 'vec3',
-    doc: 'One shaft\'s shadow under the skin: the darkening just behind its exit per channel, the distance (mm) over\nwhich it falls by e per channel, and its width (mm).',
+    doc: 'One shaft\'s shadow under the skin: the darkening just behind its exit per channel, the distance (mm) over\nwhich it falls by e per channel, and its width (mm) per channel.',
     initial: () => new THREE.Vector3(),
     from: { plan: (value, c) => value.set(...c.shaft.rootDarkening) },
   }),
   uShaftLengthMm: spec({ glsl: 'vec3', initial: () => new THREE.Vector3(1, 1, 1), from: { plan: (value, c) => value.set(...c.shaft.lengthMm) } }),
-  uShaftWidthMm: spec({ glsl: 'float', initial: () => SHAFT_SHADOW_WIDTH_MM, from: { plan: (_, c) => c.shaft.widthMm } }),
+  uShaftWidthMm: spec({
+    glsl: 'vec3',
+    initial: () => new THREE.Vector3(SHAFT_SHADOW_WIDTH_MM, SHAFT_SHADOW_WIDTH_MM, SHAFT_SHADOW_WIDTH_MM),
+    from: { plan: (value, c) => value.set(...c.shaft.widthMm) },
+  }),
 
   // Scars (shaders/scars.glsl, src/domain/scars/shaderData.ts): arrays of MAX_SCARS slots.
   uScarCount: spec({ glsl: 'int', initial: () => 0, from: { scars: (_, d) => d.count } }),

@@ -5,6 +5,9 @@
  * appearance model's `pigmentKernel`, whose per-channel optical areas fall with depth and give the shadow
  * its blue-grey cast). The shaft is followed down to the deepest the kernel's Monte Carlo table reaches
  * (SHAFT_VISIBLE_DEPTH_MM): below it green and blue no longer see it, and red only as a wide, faint haze.
+ * Each channel's shadow has its own length and width from the same kernels: red sees the shaft deeper and
+ * spread wider, so its darkening is fainter and wider, blue's is short and narrow; one width for all would
+ * pile red's darkening onto blue's and green's narrow core and tint the core teal.
  */
 import { inkStrengthForShade, pigmentKernel, skinOpticsForTone, type Rgb } from '../appearance';
 import { hexToLinear, linearToHex } from '../color';
@@ -26,8 +29,8 @@ export interface ShaftShadow {
   rootDarkening: Rgb;
   /** Distance along the surface (mm, per channel) over which that darkening falls by e, behind the exit. */
   lengthMm: Rgb;
-  /** Width of the shadow (mm). */
-  widthMm: number;
+  /** Width of the shadow (mm, per channel). */
+  widthMm: Rgb;
   /** The skin one hair darkens fully, per channel (mm²): the integral of its shadow. */
   opticalAreaMm2: Rgb;
 }
@@ -56,19 +59,32 @@ function computeShaftShadow(hairColor: string, skinColor: string): ShaftShadow {
   const segmentMm = SHAFT_VISIBLE_DEPTH_MM / Math.sin(angle) / SEGMENTS;
   // A segment seen from above covers diameter × its run along the surface: that many discs of the shaft's diameter.
   const discs = (SHAFT_DIAMETER_MM * segmentMm * Math.cos(angle)) / (Math.PI * (SHAFT_DIAMETER_MM / 2) ** 2);
-  const area: [number, number, number] = [0, 0, 0];
-  // The shadow's mean distance behind the exit (mm along the surface), weighted by how much each part shows
-  // in green (most of the luminance): an exponential fall-off of that length has the same spread.
-  let moment = 0;
+  // Per channel: the area it takes, its first moment along the surface behind the exit, and the integral
+  // along the shaft of its cross-section's peak (a Gaussian of variance v and area a, summed along the shaft,
+  // crosses it as a/√(2πv) at its middle).
+  const area = [0, 0, 0];
+  const moment = [0, 0, 0];
+  const peakLine = [0, 0, 0];
   for (let i = 0; i < SEGMENTS; i++) {
     const depth = (i + 0.5) * segmentMm * Math.sin(angle);
-    const seen = [0, 1, 2].map((c) => pigmentKernel(SHAFT_DIAMETER_MM, depth, strengths[c]!, optics).opticalAreaMm2[c]! * discs);
-    for (const c of [0, 1, 2] as const) area[c] += seen[c]!;
-    moment += (seen[1]! * depth) / Math.tan(angle);
+    for (const c of [0, 1, 2] as const) {
+      const kernel = pigmentKernel(SHAFT_DIAMETER_MM, depth, strengths[c]!, optics);
+      const seen = kernel.opticalAreaMm2[c] * discs;
+      area[c]! += seen;
+      moment[c]! += (seen * depth) / Math.tan(angle);
+      peakLine[c]! += discs * kernel.weights.reduce((sum, w, g) => sum + w[c] * Math.sqrt(2 * Math.PI * kernel.variancesMm2[g]!), 0);
+    }
   }
-  const footprintMm = moment / area[1];
-  // Drawn as that fall-off behind the exit, of the same integral: peak × width × length = area.
-  const widthMm = Math.max(SHAFT_SHADOW_WIDTH_MM, Math.max(...area) / (MAX_DARKENING * footprintMm));
-  const rootDarkening = area.map((a) => a / (widthMm * footprintMm)) as unknown as Rgb;
-  return { rootDarkening, lengthMm: [footprintMm, footprintMm, footprintMm], widthMm, opticalAreaMm2: area };
+  // Drawn as a band of the cross-section's width falling off exponentially behind the exit, with the same
+  // integral (peak × width × length = area), mean distance and peak along its middle; no darker than
+  // MAX_DARKENING (it widens instead) nor narrower than SHAFT_SHADOW_WIDTH_MM.
+  const lengthMm = perChannel((c) => (area[c]! > 0 ? moment[c]! / area[c]! : 1));
+  const widthMm = perChannel((c) => {
+    const width = peakLine[c]! > 0 ? area[c]! / peakLine[c]! : SHAFT_SHADOW_WIDTH_MM;
+    return Math.max(SHAFT_SHADOW_WIDTH_MM, width, area[c]! / (MAX_DARKENING * lengthMm[c]));
+  });
+  const rootDarkening = perChannel((c) => area[c]! / (widthMm[c] * lengthMm[c]));
+  return { rootDarkening, lengthMm, widthMm, opticalAreaMm2: perChannel((c) => area[c]!) };
 }
+
+const perChannel = (f: (c: 0 | 1 | 2) => number): Rgb => [f(0), f(1), f(2)];
