@@ -6,7 +6,9 @@ import { TreatmentArea } from '../../src/domain/hairline/treatmentArea';
 import { distance, type Vec3 } from '../../src/domain/head/landmarks';
 import { beginStroke, extendStroke, strokesFor } from '../../src/domain/painting';
 import { parsePlan, type Plan } from '../../src/domain/plan';
-import { LOW_SCAR_COVERAGE, SCAR_MATCH_DELTA_E, scarCoverage, scarSamples, scarTone, smpInkAt, toneModel } from '../../src/domain/scars/coverage';
+import { LOW_SCAR_COVERAGE, SCAR_MATCH_DELTA_E, scarCoverage, scarSamples, scarTone, scarWarnings, smpInkAt, toneModel, toneWithSmp } from '../../src/domain/scars/coverage';
+import { predictedDarkening, skinOpticsForTone } from '../../src/domain/appearance';
+import { sessionLayers } from '../../src/domain/sessions';
 import { FUE_SPACING, type FueShape } from '../../src/domain/scars/fue';
 import { FUT_POINTS, futAmountAt, type FutShape } from '../../src/domain/scars/fut';
 import { scarAt } from '../../src/domain/scars/scarMap';
@@ -286,7 +288,8 @@ describe('coverage', () => {
     const plan = fut({ uptake: 1, lengthMm: 150 });
     const placed = place(plan).placed[0]!;
     const samples = scarSamples(placed, surface, inkField(plan), area.scars.vertexAreas);
-    expect(scarCoverage(placed, samples, toneModel(plan, plan.skin.color)).coverage).toBe(1);
+    // Scar tissue of the skin's own tone (its albedo, as drawn).
+    expect(scarCoverage(placed, samples, toneModel(plan, linearToHex([...toneModel(plan).skin]))).coverage).toBe(1);
   });
 
   it('is 0 outside the hairline, where there is no SMP, and says so', () => {
@@ -303,27 +306,49 @@ describe('coverage', () => {
     expect(warning?.message).toMatch(/extra session/);
   });
 
-  it('rises with uptake and with the ink laid over the scar', () => {
+  it('follows the law the render draws: pigment in the skin darkens scar and skin alike', () => {
+    // On healthy skin the tone is the appearance model's prediction for the plan (as the shader draws it).
+    const plan = fut({}, { dots: { densityPerCm2: 150 } });
+    const model = toneModel(plan);
+    const { meanStrength } = sessionLayers(plan.sessions);
+    const predicted = predictedDarkening({ optics: skinOpticsForTone(plan.skin.color), ...plan.dots, shade: plan.dots.color, sessionStrength: meanStrength });
+    const ink = smpInkAt(plan, 50, 1);
+    toneWithSmp(model, 0, ink, 1).forEach((v, c) => expect(v).toBeCloseTo(predicted.inked[c]!, 12));
+    // Over scar tissue the darkening is scaled by the uptake, over the scar's own tone.
+    const darkening = predicted.darkening;
+    toneWithSmp(model, 1, ink, 0.5).forEach((v, c) => expect(v).toBeCloseTo(model.scar[c]! * (1 - 0.5 * darkening[c]!), 12));
+    // Coverage rises with uptake.
     const byUptake = [0.2, 0.6, 1].map((uptake) => coverageOf(fut({ uptake })).coverage);
     expect(byUptake[0]).toBeLessThanOrEqual(byUptake[1]!);
     expect(byUptake[1]).toBeLessThan(byUptake[2]!);
-    // Denser, larger dots hide a scar that takes ink well.
-    const sparse = coverageOf(fut({ uptake: 1 })).coverage;
-    const dense = coverageOf(fut({ uptake: 1 }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } })).coverage;
-    expect(dense).toBeGreaterThan(sparse + 0.5);
-    // Extra density painted along the scar (the clinic's extra pass) makes up for a paler scar.
+    // The dots take a share of each tone's own light, so scar and skin keep their ratio: denser, larger dots
+    // everywhere leave a paler scar showing (the opaque-ink model this replaced had them hide it).
+    expect(coverageOf(fut({ uptake: 1 }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } })).coverage).toBeLessThan(0.05);
+    // Extra density painted along the scar darkens it more than the scalp around it: coverage rises.
     const line = shapeOf(fut(), 'fut-1', 'fut').points.filter((_, i) => i % 4 === 0);
     const painted = coverageOf(fut({ uptake: 0.8 }, { density: { strokes: [{ mode: 'up', radiusMm: 3, softness: 0, amount: 0.5, points: line }] } })).coverage;
-    expect(painted).toBeGreaterThan(coverageOf(fut({ uptake: 0.8 })).coverage + 0.5);
+    expect(painted).toBeGreaterThan(coverageOf(fut({ uptake: 0.8 })).coverage);
   });
 
   it('warns when a scar would still show, saying why, and plans the extra session scars need', () => {
-    const lowUptake = area.measure(fut({ uptake: 0.3 }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } }));
-    expect(lowUptake.scars![0]!.coverage).toBeLessThan(LOW_SCAR_COVERAGE);
-    expect(lowUptake.warnings.find((w) => w.id === 'scar-coverage:fut-1')?.message).toMatch(/low uptake/);
-    const covered = area.measure(fut({ uptake: 1 }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } }));
-    expect(covered.scars![0]!.coverage).toBeGreaterThan(LOW_SCAR_COVERAGE);
-    expect(covered.warnings.some((w) => w.id.startsWith('scar-coverage'))).toBe(false);
+    // A scar paler than the skin stays paler, whatever its uptake.
+    const pale = area.measure(fut({ uptake: 0.3 }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } }));
+    expect(pale.scars![0]!.coverage).toBeLessThan(LOW_SCAR_COVERAGE);
+    expect(pale.warnings.find((w) => w.id === 'scar-coverage:fut-1')?.message).toMatch(/paler than the treated scalp/);
+    // Scar tissue of the skin's own tone: dense dots hide it where it takes ink as well as skin, not where it
+    // takes a third as much.
+    const judged = (uptake: number) => {
+      const plan = fut({ uptake }, { dots: { densityPerCm2: 200, diameterMm: 0.8 } });
+      const placed = place(plan).placed[0]!;
+      const samples = scarSamples(placed, surface, inkField(plan), area.scars.vertexAreas);
+      return scarCoverage(placed, samples, toneModel(plan, linearToHex([...toneModel(plan).skin])));
+    };
+    const lowUptake = judged(0.3);
+    expect(lowUptake.coverage).toBeLessThan(LOW_SCAR_COVERAGE);
+    expect(scarWarnings([lowUptake])[0]?.message).toMatch(/low uptake/);
+    const covered = judged(1);
+    expect(covered.coverage).toBeGreaterThan(LOW_SCAR_COVERAGE);
+    expect(scarWarnings([covered])).toEqual([]);
     // Scars add the notes' extra session: a small area (2 sessions) becomes 3.
     const crownOnly = [0, 1, 2, 3, 4, 5].map((i) => {
       const a = (i / 6) * 2 * Math.PI;

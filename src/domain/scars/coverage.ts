@@ -3,22 +3,23 @@
  * surrounding treated scalp with SMP, as seen at conversational distance.
  *
  * At about a metre single dots are not made out (a 0.4 mm dot subtends ~1.4 arcminutes, the eye's limit),
- * so what is seen is the mean tone: the skin, or the scar tissue, with the pigment over it at its mean
- * coverage (the law of src/domain/dots/coverage.ts: density from the plan, the density map and the
- * hairline's transition ramp, dot size, the sessions' strengths and the opacity, the same mean the shader
- * fades to when dots are smaller than a pixel). Over scar tissue the ink is multiplied by the scar's
- * uptake. A point of the scar is covered when its tone and the tone of healthy, treated scalp at the same
- * spot (the same plan there) differ by less than SCAR_MATCH_DELTA_E in CIEDE2000. Where there is no SMP
- * at all (outside the treatment area) nothing is covered.
+ * so what is seen is the mean tone, by the law the render follows (the appearance model, src/domain/
+ * appearance: pigment in the skin, seen through it): deposits at n per mm² (the plan's density, the density
+ * map and the hairline's transition ramp), each scaled by the opacity and the sessions' strength k, take
+ * 1 − exp(−n·k·A_c) of the skin's light in each channel, A_c their optical area in that skin; over scar
+ * tissue that darkening is scaled by the scar's uptake, and the scar tissue's own colour lies under it
+ * (as shaders/scalp_fragment.glsl draws it). A point of the scar is covered when its tone and the tone of
+ * healthy, treated scalp at the same spot (the same plan there) differ by less than SCAR_MATCH_DELTA_E in
+ * CIEDE2000. Where there is no SMP at all (outside the treatment area) nothing is covered.
  */
+import { inkStrengthForShade, pigmentKernel, skinAlbedo, skinOpticsForTone } from '../appearance';
 import { deltaE2000, hexToLinear, labToLinear, linearToHex, linearToLab } from '../color';
-import { expectedCoverage } from '../dots/coverage';
 import { percent } from '../format';
 import type { Vec3 } from '../head/landmarks';
 import type { Plan } from '../plan';
 import { sessionLayers } from '../sessions';
 import { FUT_POINTS } from './fut';
-import type { PlacedScar, ScarMap, ScarShape } from './scarMap';
+import { SURROUNDING_MM, type PlacedScar, type ScarMap, type ScarShape } from './scarMap';
 import { SCAR_KIND_LABELS, type ScarKind } from './scars';
 import { cross } from '../geometry/vec3';
 import { SCAR_EDGE_MM, scarEdge, triangleNormal, type ScarSurface } from './surface';
@@ -56,21 +57,26 @@ export function scarTone(skinColor: string): string {
   return linearToHex(labToLinear([Math.min(100, L + Math.max(4, 0.25 * (96 - L))), a + 1.5, 0.8 * b]));
 }
 
-/** The colours the tone is made of, in linear light. */
+/** What the tone is made of: the skin's and the scar tissue's albedos (linear light), as the render draws them,
+ *  and the optical area (mm², per channel) of one of the plan's deposits in that skin. */
 export interface ToneModel {
   skin: Rgb;
   scar: Rgb;
-  ink: Rgb;
+  opticalAreaMm2: Rgb;
 }
 
-export function toneModel(plan: Plan, scarColor = scarTone(plan.skin.color)): ToneModel {
-  return { skin: hexToLinear(plan.skin.color), scar: hexToLinear(scarColor), ink: hexToLinear(plan.dots.color) };
+/** The plan's tone model; `scarColor` ('#rrggbb') replaces the scar tissue's tone (default: `scarTone` of the skin's albedo). */
+export function toneModel(plan: Plan, scarColor?: string): ToneModel {
+  const optics = skinOpticsForTone(plan.skin.color);
+  const skin = skinAlbedo(optics);
+  const kernel = pigmentKernel(plan.dots.diameterMm, plan.dots.depthMm, inkStrengthForShade(plan.dots.color), optics);
+  return { skin: [...skin], scar: hexToLinear(scarColor ?? scarTone(linearToHex([...skin]))), opticalAreaMm2: [...kernel.opticalAreaMm2] };
 }
 
 /**
- * The plan's mean ink (0..1: how far the skin's tone moves to the pigment's) on healthy skin at a point
- * `hairlineDistanceMm` inside the hairline (negative: outside) where the density map's factor is
- * `densityFactor`, once every session is done.
+ * The plan's ink on healthy skin at a point `hairlineDistanceMm` inside the hairline (negative: outside)
+ * where the density map's factor is `densityFactor`, once every session is done: deposits per mm², each
+ * weighted by the opacity and the sessions' mean strength (n·k of the far-field law).
  */
 export function smpInkAt(plan: Plan, hairlineDistanceMm: number, densityFactor: number): number {
   if (hairlineDistanceMm < 0) return 0;
@@ -78,15 +84,15 @@ export function smpInkAt(plan: Plan, hairlineDistanceMm: number, densityFactor: 
   const u = T > 0 ? Math.min(1, hairlineDistanceMm / T) : 1;
   const ramp = u * u * (3 - 2 * u);
   const { meanStrength } = sessionLayers(plan.sessions);
-  return expectedCoverage(plan.dots.densityPerCm2 * densityFactor * ramp, plan.dots.diameterMm) * meanStrength * plan.dots.opacity;
+  return ((plan.dots.densityPerCm2 * densityFactor * ramp) / 100) * meanStrength * plan.dots.opacity;
 }
 
-/** Mean tone (linear light) of skin carrying `amount` of scar tissue, under ink `ink` (healthy skin's). */
+/** Mean tone (linear light) of skin carrying `amount` of scar tissue, under ink `ink` (healthy skin's, deposits per mm²). */
 export function toneWithSmp(model: ToneModel, amount: number, ink: number, uptake: number): Rgb {
-  const alpha = ink * (1 - amount + amount * uptake);
+  const held = 1 - amount + amount * uptake;
   return [0, 1, 2].map((c) => {
     const base = model.skin[c]! + amount * (model.scar[c]! - model.skin[c]!);
-    return base + alpha * (model.ink[c]! - base);
+    return base * (1 - (1 - Math.exp(-ink * model.opticalAreaMm2[c]!)) * held);
   }) as Rgb;
 }
 
@@ -114,17 +120,12 @@ export interface InkField {
   atVertex(vertex: number): number;
 }
 
-/** Inks are told apart to 1 / INK_STEPS when judging whether a scar matches (see `scarCoverage`). */
-const INK_STEPS = 1e4;
+/** Inks (deposits per mm²) are told apart to 1 / INK_STEPS when judging whether a scar matches (see `scarCoverage`). */
+const INK_STEPS = 1e3;
 /** Rings (FUE dots) and strips (FUT) the soft profile of a scar is integrated over. */
 const PROFILE_STEPS = 64;
 /** Spacing of the FUT's cross-sections along its length, mm. */
 const FUT_STATION_MM = 2;
-/**
- * The surrounding scalp is read this far beyond a scar's edge (mm): clear of a narrow brush stroke of
- * extra density painted along the scar, well within the ~1 cm over which the density map varies.
- */
-export const SURROUNDING_MM = 6;
 
 /**
  * Samples covering a scar's area. FUT: cross-sections every millimetre along the line, each integrated
@@ -205,10 +206,10 @@ export interface ScarCoverage extends ScarMeasurement {
 export function scarCoverage(placed: PlacedScar, samples: readonly ScarSample[], model: ToneModel): ScarCoverage {
   const { scar } = placed;
   // Many samples share their inks and amount (the dots of an FUE field, the profile across a strip):
-  // each distinct case is judged once. Inks are told apart to 1e-4 and amounts to 1/512, both changing
-  // the tone by a hundredth of a just-noticeable difference at most.
+  // each distinct case is judged once. Inks are told apart to 0.001 deposits per mm² and amounts to 1/512,
+  // both changing the tone by a hundredth of a just-noticeable difference at most.
   // The key is a number, not a string (strings cost more than the judging saves on many samples). Inks
-  // and amounts lie in 0..1, so the rounded figures fit their bits (2^17 and 2^10) with room to spare.
+  // stay under 131 deposits per mm² and amounts in 0..1, so the rounded figures fit their bits (2^17 and 2^10).
   const coveredAt = (uptake: number) => {
     const memo = new Map<number, boolean>();
     const matches = (s: ScarSample) => {
@@ -252,7 +253,7 @@ export function scarWarnings(results: readonly ScarCoverage[]): PlanWarning[] {
         ? `${percent(r.bareShare)} of it lies outside the hairline, where no SMP is planned: extend the treatment area over it`
         : r.coverageAtFullUptake >= LOW_SCAR_COVERAGE
           ? `scar tissue holds only ${percent(r.uptake)} of the ink healthy scalp does (low uptake); more density over it helps`
-          : 'it stays paler than the treated scalp around it at this density; paint more density over it';
+          : 'it stays paler than the treated scalp around it (the pigment darkens scar and skin alike, by a share of their own light); paint more density over it than around it';
     warnings.push({
       id: `scar-coverage:${r.id}`,
       message: `Only ${percent(r.coverage)} of the ${SCAR_KIND_LABELS[r.kind]} "${r.id}" would blend in with SMP: ${why}. Scars usually need an extra session.`,
