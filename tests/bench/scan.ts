@@ -13,6 +13,7 @@ import { parseScan } from '../../src/io/scan/parseScan';
 import { MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES } from '../../src/io/scan/protocol';
 import { writeScanGlb } from '../support/scanFiles';
 import { loadDefaultHead } from '../unit/fixtures';
+import { median, wallTime as time } from './measure';
 
 const ROUNDS = 5;
 
@@ -28,20 +29,18 @@ function subdivided(positions: Float32Array, indices: Uint32Array, n: number): S
   for (let t = 0; t < indices.length / 3; t++) {
     for (let a = 0; a < n; a++) {
       for (let b = 0; a + b < n; b++) {
-        corner(t, a, b), corner(t, a + 1, b), corner(t, a, b + 1);
-        if (a + b + 2 <= n) corner(t, a + 1, b), corner(t, a + 1, b + 1), corner(t, a, b + 1);
+        corner(t, a, b);
+        corner(t, a + 1, b);
+        corner(t, a, b + 1);
+        if (a + b + 2 > n) continue;
+        corner(t, a + 1, b);
+        corner(t, a + 1, b + 1);
+        corner(t, a, b + 1);
       }
     }
   }
   return mergeDuplicateVertices({ positions: out, indices: Uint32Array.from({ length: out.length / 3 }, (_, i) => i) });
 }
-
-const time = (work: () => unknown) => {
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-};
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export function benchScanImport(): Record<string, number> {
   const head = loadDefaultHead();
