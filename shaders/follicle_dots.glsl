@@ -68,7 +68,7 @@ vec3 follicleTransmittance(vec3 p, vec3 n, float pixelMm) {
         vec3 tangent = d - along * nr;
         float dist2 = dot(tangent, tangent);
         if (dist2 >= largest2) continue;
-        uvec3 g = pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u));
+        uvec3 g = pcg3d(h ^ RANK_SALT);
         // Keep this deposit where the planned local density (treatment area, transition zone) allows it,
         // judged at its centre so the hairline never cuts a mark in half.
         float density = densityAt(toObject * tangent);

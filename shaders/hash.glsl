@@ -1,8 +1,15 @@
 // Hashing and value noise on integer lattices, shared by the dots and the hairline's irregularity.
 
-// PCG-style 3D integer hash (Jarzynski & Olano 2020); its CPU twin is pcg3d in src/domain/dots/placement.ts.
+// The CPU twins of these constants and of pcg3d are in src/domain/dots/lattice.ts (the unit tests compare
+// the text, the browser tests the hashes the GPU computes).
+const uint PCG_MULTIPLIER = 1664525u;
+const uint PCG_INCREMENT = 1013904223u;
+// Salts the second hash of a lattice point, whose lanes give a deposit's area, shade and rank.
+const uvec3 RANK_SALT = uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u);
+
+// PCG-style 3D integer hash (Jarzynski & Olano 2020).
 uvec3 pcg3d(uvec3 v) {
-  v = v * 1664525u + 1013904223u;
+  v = v * PCG_MULTIPLIER + PCG_INCREMENT;
   v.x += v.y * v.z;
   v.y += v.z * v.x;
   v.z += v.x * v.y;

@@ -94,7 +94,7 @@ float fueAmount(int i, vec3 p, vec3 n, inout float angle, float pixelMm) {
         vec3 tangent = d - along * nr;
         float dist = length(tangent);
         if (dist > radius + halfEdge) continue;
-        float rank = float(pcg3d(h ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u)).z) * U32_TO_UNIT;
+        float rank = float(pcg3d(h ^ RANK_SALT).z) * U32_TO_UNIT;
         if (rank >= shape.z || !inDonorBand(p + toObject * tangent, info, shape)) continue;
         // Matérn hard core: a lower-ranked point within the spacing keeps this one from being cut.
         bool kept = true;
@@ -108,7 +108,7 @@ float fueAmount(int i, vec3 p, vec3 n, inout float angle, float pixelMm) {
               float alongO = dot(e, nr);
               vec3 tangentO = e - alongO * nr;
               if (abs(alongO) >= 0.5 * cell || length(tangentO - tangent) >= extra.y) continue;
-              float rankO = float(pcg3d(ho ^ uvec3(0x9e3779b9u, 0x85ebca6bu, 0xc2b2ae35u)).z) * U32_TO_UNIT;
+              float rankO = float(pcg3d(ho ^ RANK_SALT).z) * U32_TO_UNIT;
               if (rankO < rank && inDonorBand(p + toObject * tangentO, info, shape)) kept = false;
             }
           }

@@ -10,7 +10,7 @@ import { agedDots } from '../domain/ageing';
 import { linearToHex } from '../domain/color';
 import { MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { dotKernel, KERNEL_SESSIONS, KERNEL_SLOTS, type DotKernel } from '../domain/dots/kernel';
-import { LATTICE_ROTATION } from '../domain/dots/placement';
+import { LATTICE_ROTATION } from '../domain/dots/lattice';
 import { SHAFT_SHADOW_WIDTH_MM, shaftShadow, type ShaftShadow } from '../domain/hairLoss/shaftShadow';
 import { healingDots, healingState } from '../domain/healing';
 import type { Vec3 } from '../domain/head/landmarks';

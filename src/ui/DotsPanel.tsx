@@ -1,7 +1,7 @@
 import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
-import { cellSizeMm } from '../domain/dots/placement';
+import { cellSizeMm } from '../domain/dots/lattice';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skinAlbedo, skinOpticsForTone } from '../../src/domain/appearance';
 import { meanTransmittance } from '../../src/domain/dots/coverage';
 import { dotKernel } from '../../src/domain/dots/kernel';
+import { pcg3d, RANK_SALT } from '../../src/domain/dots/lattice';
 import { MAX_DENSITY_FACTOR } from '../../src/domain/density/regions';
 import { defaultPlan } from '../../src/domain/plan';
 import { defaultSessions, sessionLayers } from '../../src/domain/sessions';
@@ -88,6 +90,55 @@ describe('follicle dots', () => {
     const planned = plannedShare({ densityPerCm2, diameterMm });
     expect(measured / planned, `measured ${measured.toFixed(4)} vs planned ${planned.toFixed(4)}`).toBeGreaterThan(0.9);
     expect(measured / planned).toBeLessThan(1.1);
+  });
+
+  it('hashes lattice cells on the GPU exactly as the CPU twin does (shaders/hash.glsl, lattice.ts)', async () => {
+    // Negative cells too: the shaders hash uvec3(ivec3(cell)), the CPU the same cell as unsigned lanes.
+    const cells: [number, number, number][] = [[0, 0, 0], [1, 2, 3], [-1, 7, -12], [1000, -2000, 30000], [2147483647, -2147483647, -1]];
+    const gpu = await app.page.evaluate(
+      ({ hashGlsl, cells }) => {
+        // Each row hashes one cell: pixel 0 holds pcg3d(cell), pixel 1 that hash salted with RANK_SALT.
+        const gl = document.createElement('canvas').getContext('webgl2');
+        if (!gl) throw new Error('no WebGL2');
+        const program = gl.createProgram();
+        const sources: [number, string][] = [
+          [gl.VERTEX_SHADER, '#version 300 es\nvoid main() { gl_Position = vec4(vec2(gl_VertexID & 1, gl_VertexID >> 1) * 4.0 - 1.0, 0.0, 1.0); }'],
+          [
+            gl.FRAGMENT_SHADER,
+            `#version 300 es\nprecision highp float;\nprecision highp int;\n${hashGlsl}\n` +
+              `const uvec3 CELLS[${cells.length}] = uvec3[${cells.length}](${cells.map((c) => `uvec3(ivec3(${c.join(', ')}))`).join(', ')});\n` +
+              'out uvec4 hashed;\nvoid main() {\n  ivec2 p = ivec2(gl_FragCoord.xy);\n  uvec3 h = pcg3d(CELLS[p.y]);\n  hashed = uvec4(p.x == 0 ? h : pcg3d(h ^ RANK_SALT), 0u);\n}\n',
+          ],
+        ];
+        for (const [type, source] of sources) {
+          const shader = gl.createShader(type)!;
+          gl.shaderSource(shader, source);
+          gl.compileShader(shader);
+          if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw new Error(gl.getShaderInfoLog(shader) ?? 'shader did not compile');
+          gl.attachShader(program, shader);
+        }
+        gl.linkProgram(program);
+        if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(gl.getProgramInfoLog(program) ?? 'program did not link');
+        const target = gl.createTexture();
+        gl.bindTexture(gl.TEXTURE_2D, target);
+        gl.texStorage2D(gl.TEXTURE_2D, 1, gl.RGBA32UI, 2, cells.length);
+        gl.bindFramebuffer(gl.FRAMEBUFFER, gl.createFramebuffer());
+        gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, target, 0);
+        gl.viewport(0, 0, 2, cells.length);
+        gl.useProgram(program);
+        gl.drawArrays(gl.TRIANGLES, 0, 3);
+        const out = new Uint32Array(2 * cells.length * 4);
+        gl.readPixels(0, 0, 2, cells.length, gl.RGBA_INTEGER, gl.UNSIGNED_INT, out);
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+        return cells.map((_, row) => [Array.from(out.subarray(8 * row, 8 * row + 3)), Array.from(out.subarray(8 * row + 4, 8 * row + 7))]);
+      },
+      { hashGlsl: readFileSync(new URL('../../shaders/hash.glsl', import.meta.url), 'utf8'), cells },
+    );
+    const cpu = cells.map(([i, j, k]) => {
+      const h = pcg3d(i >>> 0, j >>> 0, k >>> 0);
+      return [h, pcg3d(h[0] ^ RANK_SALT[0], h[1] ^ RANK_SALT[1], h[2] ^ RANK_SALT[2])];
+    });
+    expect(gpu).toEqual(cpu);
   });
 
   it('draws a smaller deposit as a smaller mark, widened by the skin', async () => {

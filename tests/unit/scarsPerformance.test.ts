@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LATTICE_ROTATION } from '../../src/domain/dots/placement';
+import { LATTICE_ROTATION } from '../../src/domain/dots/lattice';
 import { TreatmentArea } from '../../src/domain/hairline/treatmentArea';
 import { distance, type Vec3 } from '../../src/domain/head/landmarks';
 import { parsePlan } from '../../src/domain/plan';

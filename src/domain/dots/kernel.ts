@@ -18,7 +18,7 @@
 import { inkStrengthForShade, pigmentKernel, type Rgb, type SkinOptics } from '../appearance';
 import type { Plan } from '../plan';
 import type { SessionLayers } from '../sessions';
-import { AREA_SPREAD, cellSizeMm, LATTICE_JITTER, SLAB_FADE } from './placement';
+import { AREA_SPREAD, cellSizeMm, LATTICE_JITTER, SLAB_FADE } from './lattice';
 
 /** Sessions the shader holds kernels for (the plan allows at most 4). */
 export const KERNEL_SESSIONS = 4;

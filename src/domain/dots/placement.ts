@@ -12,46 +12,7 @@
 import type { Rgb } from '../appearance';
 import type { Vec3 } from '../head/landmarks';
 import type { DotKernel } from './kernel';
-
-/** How far a feature point may wander inside its cell (fraction of the cell). Below 1 so dots don't clump. */
-export const LATTICE_JITTER = 0.8;
-/** Width of the soft band at the slab's faces (fraction of a cell), so dots fade in and out without popping. */
-export const SLAB_FADE = 0.02;
-/** Largest change of a dot's area from `sizeVariation = 1`: areas spread over 1 ± 0.8 (mean kept at 1). */
-export const AREA_SPREAD = 0.8;
-
-/** A fixed rotation (row-major 3×3) that takes the lattice off the head's axes, so no row of dots lines up with them. */
-export const LATTICE_ROTATION: readonly number[] = (() => {
-  const [a, b, c] = [0.61, 0.93, 0.37];
-  const [ca, sa, cb, sb, cc, sc] = [Math.cos(a), Math.sin(a), Math.cos(b), Math.sin(b), Math.cos(c), Math.sin(c)];
-  // Rz(c) · Ry(b) · Rx(a)
-  return [
-    cc * cb, cc * sb * sa - sc * ca, cc * sb * ca + sc * sa,
-    sc * cb, sc * sb * sa + cc * ca, sc * sb * ca - cc * sa,
-    -sb, cb * sa, cb * ca,
-  ];
-})();
-
-export function cellSizeMm(densityPerCm2: number): number {
-  return 10 / Math.sqrt(densityPerCm2);
-}
-
-/** PCG-style 3D integer hash (Jarzynski & Olano 2020), on unsigned 32-bit lanes exactly like GLSL `uvec3`. */
-export function pcg3d(x: number, y: number, z: number): [number, number, number] {
-  x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
-  y = (Math.imul(y, 1664525) + 1013904223) >>> 0;
-  z = (Math.imul(z, 1664525) + 1013904223) >>> 0;
-  x = (x + Math.imul(y, z)) >>> 0;
-  y = (y + Math.imul(z, x)) >>> 0;
-  z = (z + Math.imul(x, y)) >>> 0;
-  x = (x ^ (x >>> 16)) >>> 0;
-  y = (y ^ (y >>> 16)) >>> 0;
-  z = (z ^ (z >>> 16)) >>> 0;
-  x = (x + Math.imul(y, z)) >>> 0;
-  y = (y + Math.imul(z, x)) >>> 0;
-  z = (z + Math.imul(x, y)) >>> 0;
-  return [x, y, z];
-}
+import { AREA_SPREAD, cellSizeMm, LATTICE_JITTER, LATTICE_ROTATION, pcg3d, RANK_SALT, SLAB_FADE } from './lattice';
 
 const U32 = 4294967296;
 
@@ -68,7 +29,7 @@ export interface FeaturePoint {
 
 export function featurePoint(i: number, j: number, k: number, sizeVariation: number): FeaturePoint {
   const h = pcg3d(i >>> 0, j >>> 0, k >>> 0);
-  const g = pcg3d(h[0] ^ 0x9e3779b9, h[1] ^ 0x85ebca6b, h[2] ^ 0xc2b2ae35);
+  const g = pcg3d(h[0] ^ RANK_SALT[0], h[1] ^ RANK_SALT[1], h[2] ^ RANK_SALT[2]);
   const jitter = (v: number) => 0.5 + LATTICE_JITTER * (v / U32 - 0.5);
   return {
     lattice: [i + jitter(h[0]), j + jitter(h[1]), k + jitter(h[2])],

@@ -16,7 +16,7 @@
 import { areaWhere } from '../geometry/closestPoint';
 import { distance, type Vec3 } from '../head/landmarks';
 import { rayToSurface } from '../hairline/hairline';
-import { LATTICE_JITTER, LATTICE_ROTATION, pcg3d } from '../dots/placement';
+import { LATTICE_JITTER, LATTICE_ROTATION, pcg3d, RANK_SALT } from '../dots/lattice';
 import type { FueScar } from './scars';
 import { angleAround, SCAR_EDGE_MM, scarAxis, scarEdge, type ScarSurface } from './surface';
 
@@ -78,7 +78,7 @@ const U32 = 4294967296;
 /** The feature point of lattice cell (i, j, k) for a seed: its position in lattice units and its rank. */
 export function fueFeature(i: number, j: number, k: number, seed: number): { lattice: Vec3; rank: number } {
   const h = pcg3d((i ^ seed) >>> 0, (j ^ seed) >>> 0, (k ^ seed) >>> 0);
-  const g = pcg3d(h[0] ^ 0x9e3779b9, h[1] ^ 0x85ebca6b, h[2] ^ 0xc2b2ae35);
+  const g = pcg3d(h[0] ^ RANK_SALT[0], h[1] ^ RANK_SALT[1], h[2] ^ RANK_SALT[2]);
   const jitter = (v: number) => 0.5 + LATTICE_JITTER * (v / U32 - 0.5);
   return { lattice: [i + jitter(h[0]), j + jitter(h[1]), k + jitter(h[2])], rank: g[2] / U32 };
 }
