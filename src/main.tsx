@@ -1,17 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHeadImport, HeadImportContext } from './app/headImport';
+import { HeadImportContext } from './app/headImport';
+import { DeviceFilesContext } from './app/deviceFiles';
+import { SavedPlansContext } from './app/savedPlans';
 import { createSimulator, SimulatorContext } from './app/simulator';
 import { runCommand } from './app/commands';
 import { installKeymap } from './app/keymap';
-import { startAutosave, type SavedPlans } from './io/autosave';
+import type { SavedPlans } from './app/savedPlans';
+import { startAutosave } from './io/autosave';
+import { deviceFiles } from './io/deviceFiles';
 import { createEmbedApi } from './io/embedApi';
+import { createHeadImport } from './io/headImport';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
 import { keepUnits, loadUnits } from './io/preferences';
 import { routeThreeMessages } from './scene/threeMessages';
 import { App } from './ui/App';
-import { SavedPlansContext } from './ui/savedPlans';
 import './ui/styles.css';
 
 const link = readLinkHash(window.location.hash);
@@ -56,7 +60,9 @@ createRoot(rootElement).render(
     <SimulatorContext.Provider value={sim}>
       <SavedPlansContext.Provider value={savedPlans}>
         <HeadImportContext.Provider value={headImport}>
-          <App />
+          <DeviceFilesContext.Provider value={deviceFiles}>
+            <App />
+          </DeviceFilesContext.Provider>
         </HeadImportContext.Provider>
       </SavedPlansContext.Provider>
     </SimulatorContext.Provider>

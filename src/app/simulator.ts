@@ -12,8 +12,8 @@ import { createViewStore, type ViewState } from '../state/viewStore';
 import { RenderSignals } from '../scene/renderSignals';
 import type { LoadedHead } from '../scene/loadedHead';
 import type { ScalpMaterial } from '../scene/scalpMaterial';
-import type { ImageRequest } from '../scene/snapshots';
 import type { ScanHead } from '../domain/scan/scanHead';
+import { createSceneConnection } from './scenePort';
 
 export interface HeadState {
   head: LoadedHead | null;
@@ -50,15 +50,8 @@ export function createSimulator(options: { plan?: Plan; view?: ViewName; units?:
     signals,
     /** Held until the head model is on screen, so nothing reports "rendered" before the head is there. */
     releaseHeadLoading: signals.hold(),
-    canvas: null as HTMLCanvasElement | null,
-    /** Renders `frames` frames back to back, each waited for on the GPU; returns each one's time (ms). */
-    measureFrames: null as ((frames: number) => number[]) | null,
-    /** Where a head-frame point (mm) appears on the canvas, in CSS pixels from its top-left corner. */
-    toScreen: null as ((point: [number, number, number]) => { x: number; y: number }) | null,
-    /** Where the camera is and the point it looks at (head frame, mm). */
-    camera: null as (() => { position: [number, number, number]; target: [number, number, number] }) | null,
-    /** Draws a picture of the head offscreen, as the plan and view are now (exports and the report). */
-    renderImage: null as ((request: ImageRequest) => HTMLCanvasElement) | null,
+    /** The 3D view's port (canvas, pictures, camera), attached by the scene while it is mounted. */
+    scene: createSceneConnection(),
     reportStore: createStore<ReportState>()((set) => ({
       open: false,
       pictures: 'drawing',

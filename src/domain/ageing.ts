@@ -13,9 +13,7 @@
  *   seen through more skin is bluer by the skin's own per-channel transport (src/domain/dots/kernel.ts).
  */
 import type { Plan } from './plan';
-
-export const SUN_EXPOSURES = ['low', 'moderate', 'high'] as const;
-export type SunExposure = (typeof SUN_EXPOSURES)[number];
+import type { SunExposure } from './sunExposure';
 
 /** Sun exposure in plain words: a choice's label, its explanation, and how a sentence says it. */
 export const SUN_EXPOSURE_LABELS: Record<SunExposure, { label: string; hint: string; phrase: string }> = {

@@ -9,8 +9,8 @@ import { DENSITY_REGION_LABELS, DENSITY_REGIONS, MAX_DENSITY_FACTOR, type Densit
 import { HAIR_LOSS_PATTERNS, type HairLossPattern } from './hairLoss/patterns';
 import { MAX_SCARS, SCAR_SCHEMA, type Scar } from './scars/scars';
 import { migratePlan } from './migrations';
-import { SUN_EXPOSURES, type SunExposure } from './ageing';
-import { defaultSessions } from './sessions';
+import { SUN_EXPOSURES, type SunExposure } from './sunExposure';
+import { defaultSessions, type Session } from './sessions';
 import type { Vec3 } from './head/landmarks';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from './hairline/presets';
 import { HAIR_COLOR_PRESETS } from './pigment';
@@ -92,11 +92,6 @@ export interface Plan {
   };
   /** Scars to camouflage, each with a unique `id`. */
   scars: Scar[];
-}
-
-export interface Session {
-  densityShare: number;
-  shadeStrength: number;
 }
 
 const num = (f: Omit<NumberField, 'kind'>): NumberField => ({ kind: 'number', ...f });

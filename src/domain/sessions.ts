@@ -3,7 +3,11 @@
  * Session 1 is lighter and sparser, later sessions darker and denser, and the last blends and adds detail.
  * Every session covers the whole treated area; each adds its share of the final dots.
  */
-import type { Session } from './plan';
+/** One session of the plan: its share of the dots and its pigment strength (see `Plan.sessions`). */
+export interface Session {
+  densityShare: number;
+  shadeStrength: number;
+}
 
 /** Typical layering for each number of sessions (shares sum to 1; strengths relative to the plan's shade). */
 const TYPICAL_SESSIONS: Record<number, Session[]> = {

@@ -8,7 +8,7 @@ import type { PlanMeasurements } from '../domain/measurements';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { clonePlan, type Plan } from '../domain/plan';
 import { isViewName, VIEW_NAMES, type ViewName } from '../domain/views';
-import type { SavedPlans } from './autosave';
+import type { SavedPlans } from '../app/savedPlans';
 import type { HeadImport, ImportHeadOptions } from '../app/headImport';
 import type { HeadSummary } from '../domain/scan/scanHead';
 import { readPlanFile, writePlanFile } from './planFile';
@@ -16,7 +16,7 @@ import { MAX_AGE_YEARS } from '../domain/ageing';
 import { HEALED_DAY } from '../domain/healing';
 import { excerpt } from '../domain/format';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
-import { MAX_IMAGE_SIDE_PX } from '../scene/snapshots';
+import { MAX_IMAGE_SIDE_PX } from '../app/scenePort';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -168,8 +168,8 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     whenRendered: () => sim.signals.whenRendered(),
     async screenshot() {
       await sim.signals.whenDrawable();
-      if (!sim.canvas) throw new Error('The 3D view is not ready');
-      return sim.canvas.toDataURL('image/png');
+      const { canvas } = await sim.scene.whenAttached();
+      return canvas.toDataURL('image/png');
     },
     undo: () => void runCommand(sim, 'history.undo', {}),
     redo: () => void runCommand(sim, 'history.redo', {}),
@@ -192,12 +192,10 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       if (!Array.isArray(point) || point.length !== 3 || !point.every((v) => typeof v === 'number' && Number.isFinite(v))) {
         throw new Error('toScreen: expected a point [x, y, z] in mm');
       }
-      if (!sim.toScreen) throw new Error('The 3D view is not ready');
-      return sim.toScreen(point);
+      return sim.scene.now().toScreen(point);
     },
     getCamera() {
-      if (!sim.camera) throw new Error('The 3D view is not ready');
-      return sim.camera();
+      return sim.scene.now().camera();
     },
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${excerpt(show)})`);
@@ -239,8 +237,7 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     async measureFrameTimes(frames) {
       if (!Number.isInteger(frames) || frames < 1 || frames > 1000) throw new Error('measureFrameTimes: frames must be a whole number from 1 to 1000');
       await sim.signals.whenDrawable();
-      if (!sim.measureFrames) throw new Error('The 3D view is not ready');
-      return sim.measureFrames(frames);
+      return (await sim.scene.whenAttached()).measureFrames(frames);
     },
     async exportImage(options = {}) {
       checkOptions('exportImage', options, EXPORT_IMAGE_OPTIONS, '{ view: "front", width: 1800 }');
@@ -253,13 +250,13 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       }
       if (showSmp !== undefined && typeof showSmp !== 'boolean') throw new Error(`exportImage: showSmp must be true or false (got ${excerpt(showSmp)})`);
       await sim.signals.whenDrawable();
+      const { canvas, renderImage } = await sim.scene.whenAttached();
       // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
       const picture = await sim.signals.drawWhenRestored(() => {
-        if (!sim.canvas || !sim.renderImage) throw new Error('The 3D view is not ready');
-        const aspect = sim.canvas.width / sim.canvas.height;
-        const w = width ?? (height === undefined ? sim.canvas.width : Math.round(height * aspect));
+        const aspect = canvas.width / canvas.height;
+        const w = width ?? (height === undefined ? canvas.width : Math.round(height * aspect));
         const h = height ?? Math.round(w / aspect);
-        return sim.renderImage({ view, width: w, height: h, showSmp });
+        return renderImage({ view, width: w, height: h, showSmp });
       });
       return picture.toDataURL('image/png');
     },

@@ -1,84 +1,20 @@
 /**
- * Bringing a client's head scan in: read it (in the scan worker), let the user check the suggested
- * landmarks and the size, then draw the plan on it and store it with the plan. Also switching a plan
- * between its scan and the default head, and bringing a plan's scan back when the plan is opened.
- *
- * Nothing changes on screen until a scan is confirmed: a bad file, a cancelled import or a failure leaves
- * the head and the plan as they were.
+ * The head import (src/app/headImport.ts): reading a scan in the scan worker, aligning it, storing it with
+ * the saved plan, and bringing a saved plan's scan back.
  */
-import { createContext, useContext } from 'react';
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Simulator } from './simulator';
-import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks, type Vec3 } from '../domain/head/landmarks';
+import { createStore } from 'zustand/vanilla';
+import type { HeadImport, HeadImportState } from '../app/headImport';
+import type { SavedPlans } from '../app/savedPlans';
+import type { Simulator } from '../app/simulator';
+import { userMessage } from '../app/userMessage';
+import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks } from '../domain/head/landmarks';
 import { excerpt } from '../domain/format';
 import { invertSimilarityPoint } from '../domain/scan/align';
 import { isVec3, KEY_LANDMARKS, type FileLandmarks, type ScaleMeasurement, type ScanHead } from '../domain/scan/scanHead';
-import type { SavedPlans } from '../io/autosave';
-import { userMessage } from '../io/userMessage';
-import { createScanReader, ScanTooLargeError, type ScanReader } from '../io/scan/scanReader';
-import type { AlignedScan, ReadScan } from '../io/scan/protocol';
+import type { AlignedScan, ReadScan } from '../domain/scan/scanImport';
+import { createScanReader, ScanTooLargeError, type ScanReader } from './scan/scanReader';
 import { DEFAULT_HEAD_URL } from '../scene/HeadModel';
 import { prepareScanHead } from '../scene/loadedHead';
-
-export interface HeadImportState {
-  /**
-   * idle: nothing under way; reading: the worker is reading the file; tooLarge: waiting for the user to
-   * accept simplifying; notHead: the file does not look like a head, waiting for the user's choice;
-   * aligning: the scan is shown for its landmarks and size to be checked.
-   */
-  phase: 'idle' | 'reading' | 'tooLarge' | 'notHead' | 'aligning';
-  progress: string;
-  fileName: string;
-  /** Triangles in a scan too large to use as it is. */
-  triangles: number;
-  read: ReadScan | null;
-  /** The scan aligned with the landmarks as they are now: what "Use this head" will show. */
-  aligned: AlignedScan | null;
-  /** The landmarks the user has placed by hand (the rest are suggested). */
-  placed: LandmarkName[];
-  /** The landmark the next click on the scan places. */
-  picking: LandmarkName | null;
-  measurement: ScaleMeasurement | null;
-  /** An alignment is being computed (the panel shows it; clicks still land). */
-  busy: boolean;
-  /** The last error while aligning (a measurement out of range); the import goes on. */
-  error: string | null;
-}
-
-export interface ImportHeadOptions {
-  /** Landmarks in the file's own coordinates; the four key ones at least, or the rest are suggested. */
-  landmarks?: Partial<Record<LandmarkName, Vec3>>;
-  /** Simplify a scan above the triangle limit instead of rejecting it. */
-  simplify?: boolean;
-  /** One known measurement of the client's head that sets the scan's size. */
-  measurement?: ScaleMeasurement;
-}
-
-export interface HeadImport {
-  state: StoreApi<HeadImportState>;
-  /** Resolves once the head of the plan on screen at start is ready to draw: render after it. */
-  ready: Promise<void>;
-  /** Reads dropped or picked files and shows the scan for checking (the UI's import). */
-  start(files: File[]): Promise<void>;
-  /** After `tooLarge`: reads the files again, simplified. */
-  simplify(): Promise<void>;
-  /** After `notHead`: goes on to place the landmarks by hand. */
-  alignAnyway(): void;
-  pick(name: LandmarkName | null): void;
-  /** Places the picked landmark where the user clicked on the shown scan (head frame, mm). */
-  placeAt(point: Vec3): Promise<void>;
-  /** Puts every landmark back where the app suggested it. */
-  resetLandmarks(): Promise<void>;
-  setMeasurement(measurement: ScaleMeasurement | null): Promise<void>;
-  /** Draws the plan on the checked scan and stores the scan with the plan. */
-  confirm(): Promise<void>;
-  cancel(): void;
-  /** `window.smp.importHead`: reads, aligns and shows a scan in one go; rejects with a clear Error. */
-  importHead(files: File[], options?: ImportHeadOptions): Promise<void>;
-  /** Shows the plan on the default head, keeping its scan; `useScan` brings the scan back. */
-  useDefaultHead(): Promise<void>;
-  useScan(): Promise<void>;
-}
 
 const IDLE: HeadImportState = {
   phase: 'idle',
@@ -305,12 +241,4 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
 
 function pickKey(landmarks: Landmarks): FileLandmarks {
   return { glabella: landmarks.glabella, vertex: landmarks.vertex, leftTragus: landmarks.leftTragus, rightTragus: landmarks.rightTragus };
-}
-
-export const HeadImportContext = createContext<HeadImport | null>(null);
-
-export function useHeadImport(): HeadImport {
-  const headImport = useContext(HeadImportContext);
-  if (!headImport) throw new Error('useHeadImport must be used inside <HeadImportContext.Provider>');
-  return headImport;
 }

@@ -5,8 +5,8 @@
  */
 import { runCommand } from '../app/commands';
 import type { Simulator } from '../app/simulator';
-import type { SavedPlans } from './autosave';
-import type { LinkedPlan } from './planLibrary';
+import type { SavedPlans } from '../app/savedPlans';
+import type { LinkedPlan } from '../domain/savedPlan';
 import { readLinkHash, writeLinkHash } from './planLink';
 
 const DEBOUNCE_MS = 400;

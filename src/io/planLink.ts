@@ -11,6 +11,7 @@ import { parsePlan, type Plan } from '../domain/plan';
 import { designOf } from '../domain/personalData';
 import { excerpt } from '../domain/format';
 import { isViewName, type ViewName } from '../domain/views';
+import type { SavedPlanRef } from '../domain/savedPlan';
 
 export function encodeBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -36,11 +37,6 @@ export interface LinkState {
   viewError?: string;
   /** The saved plan (on the device that wrote the link) and its revision the link's plan was based on. */
   saved?: SavedPlanRef;
-}
-
-export interface SavedPlanRef {
-  id: string;
-  revision: number;
 }
 
 /** Saved-plan ids are random hex (planLibrary's newPlanId); anything else in a link is ignored. */

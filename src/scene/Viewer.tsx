@@ -10,18 +10,18 @@ import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
 import { ScanPreview } from './ScanPreview';
 import { SceneRenderer } from './SceneRenderer';
-import { SnapshotBridge } from './snapshots';
+import { useRenderImage } from './snapshots';
 import { applyToneMapping } from './toneMapping';
 
-/** Wires the render loop to the render signals (for `whenRendered`) and keeps the canvas reachable. */
+/** Wires the render loop to the render signals (for `whenRendered`) and attaches the scene port. */
 function RenderLoopBridge() {
   const sim = useSimulator();
   const invalidate = useThree((s) => s.invalidate);
   const gl = useThree((s) => s.gl);
   const get = useThree((s) => s.get);
+  const renderImage = useRenderImage();
   useEffect(() => {
-    sim.canvas = gl.domElement;
-    sim.measureFrames = (frames) => {
+    const measureFrames = (frames: number) => {
       const { scene, camera } = get();
       const context = gl.getContext();
       const pixel = new Uint8Array(4);
@@ -35,17 +35,22 @@ function RenderLoopBridge() {
       }
       return times;
     };
-    sim.toScreen = (point) => {
-      const { camera, size } = get();
-      const v = new THREE.Vector3(...point).project(camera);
-      return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
-    };
-    sim.camera = () => {
-      const { camera, controls } = get();
-      // The orbit controls' target (CameraRig); without them, the point straight ahead of the camera.
-      const target = controls && 'target' in controls && controls.target instanceof THREE.Vector3 ? controls.target : camera.getWorldDirection(new THREE.Vector3()).add(camera.position);
-      return { position: camera.position.toArray(), target: target.toArray() };
-    };
+    const detach = sim.scene.attach({
+      canvas: gl.domElement,
+      measureFrames,
+      toScreen(point) {
+        const { camera, size } = get();
+        const v = new THREE.Vector3(...point).project(camera);
+        return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
+      },
+      camera() {
+        const { camera, controls } = get();
+        // The orbit controls' target (CameraRig); without them, the point straight ahead of the camera.
+        const target = controls && 'target' in controls && controls.target instanceof THREE.Vector3 ? controls.target : camera.getWorldDirection(new THREE.Vector3()).add(camera.position);
+        return { position: camera.position.toArray(), target: target.toArray() };
+      },
+      renderImage,
+    });
     const context = gl.getContext();
     sim.signals.connect(invalidate, () => context.isContextLost());
     const offBefore = addEffect(() => sim.signals.frameStarted());
@@ -57,13 +62,14 @@ function RenderLoopBridge() {
     const restored = () => sim.signals.markDirty();
     gl.domElement.addEventListener('webglcontextrestored', restored);
     return () => {
+      detach();
       gl.domElement.removeEventListener('webglcontextrestored', restored);
       offBefore();
       offAfter();
       offPlan();
       offView();
     };
-  }, [sim, invalidate, gl, get]);
+  }, [sim, invalidate, gl, get, renderImage]);
   return null;
 }
 
@@ -93,7 +99,6 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
     >
       <color attach="background" args={['#e9ecef']} />
       <RenderLoopBridge />
-      <SnapshotBridge />
       <Lighting />
       <Suspense fallback={null}>
         <HeadModel />

@@ -11,37 +11,15 @@
  *   out as on screen; the background colour is tone-mapped too, 2 levels in 255 darker (#e7eaed).
  */
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { OutputPass } from 'three/examples/jsm/postprocessing/OutputPass.js';
+import { MAX_IMAGE_SIDE_PX, type ImageRequest } from '../app/scenePort';
 import { useSimulator } from '../app/simulator';
-import type { ViewName } from '../domain/views';
 import { ContextLostError } from './renderSignals';
 import { cameraForView, cameraShowingWholeHead } from './viewCameras';
 
-/**
- * The longest side of a picture (px). Larger pictures gain little for a consultation, and browsers limit
- * canvases (Safari on iPad: 16.7 million pixels, which is 4096 × 4096).
- */
-export const MAX_IMAGE_SIDE_PX = 4096;
 const TILE_PX = 1024;
-
-export interface ImageRequest {
-  /** A standard view framing the whole head; omitted: the user's camera as it is now. */
-  view?: ViewName;
-  /**
-   * Frame all of `view`'s head, neck cut included, with this many pixels at the top left clear for a
-   * caption (the comparison grid); omitted: the standard view's framing.
-   */
-  captionPx?: number;
-  /** Size in pixels, 1 to MAX_IMAGE_SIDE_PX. */
-  width: number;
-  height: number;
-  /** With the SMP (true) or the bare scalp (false); omitted: as the view on screen shows it. */
-  showSmp?: boolean;
-  /** The finished treatment, freshly healed, even while the view previews a session or later years. */
-  finished?: boolean;
-}
 
 /** A picture `scale` times the size of a `width` × `height` one, shrunk to fit MAX_IMAGE_SIDE_PX. */
 export function scaledImageSize(width: number, height: number, scale: number): { width: number; height: number } {
@@ -107,16 +85,16 @@ function drawPicture(gl: THREE.WebGLRenderer, scene: THREE.Scene, camera: THREE.
   return image;
 }
 
-/** Gives the simulator its `renderImage`: pictures of the head drawn offscreen (see the top of this file). */
-export function SnapshotBridge() {
+/** The scene port's `renderImage`: pictures of the head drawn offscreen (see the top of this file). */
+export function useRenderImage(): (request: ImageRequest) => HTMLCanvasElement {
   const sim = useSimulator();
   const gl = useThree((s) => s.gl);
   const get = useThree((s) => s.get);
   const output = useMemo(() => new OutputPass(), []);
   useEffect(() => () => output.dispose(), [output]);
 
-  useEffect(() => {
-    sim.renderImage = (request) => {
+  return useCallback(
+    (request: ImageRequest) => {
       const { width, height } = request;
       for (const [name, value] of [['width', width], ['height', height]] as const) {
         if (!Number.isInteger(value) || value < 1 || value > MAX_IMAGE_SIDE_PX) {
@@ -151,9 +129,7 @@ export function SnapshotBridge() {
       if (!context) throw new Error(`This browser cannot make a ${width} × ${height} px picture`);
       context.putImageData(image, 0, 0);
       return canvas;
-    };
-    return () => void (sim.renderImage = null);
-  }, [sim, gl, get, output]);
-
-  return null;
+    },
+    [sim, gl, get, output],
+  );
 }

@@ -1,6 +1,6 @@
 import { Component, useState, type ReactNode } from 'react';
 import { useView } from '../app/simulator';
-import { userMessage } from '../io/userMessage';
+import { userMessage } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
 import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
@@ -12,7 +12,7 @@ import { PreviewBadge } from './PreviewBadge';
 import { ReportView } from './ReportView';
 import { StepPanel } from './StepPanel';
 import { UnitsToggle } from './UnitsToggle';
-import { useSavedPlans } from './savedPlans';
+import { useSavedPlans } from '../app/savedPlans';
 import { ViewBar } from './ViewBar';
 
 /**

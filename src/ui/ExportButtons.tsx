@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
+import { useDeviceFiles } from '../app/deviceFiles';
 import { useSimulator } from '../app/simulator';
-import { downloadBlob } from '../io/download';
 import { scaledImageSize } from '../scene/snapshots';
 import type { ViewState } from '../state/viewStore';
 import { renderComparison } from './compareImage';
@@ -24,6 +24,7 @@ function previewSuffix(view: ViewState, sessionCount: number): string {
 /** The topbar's exports: the current view as a PNG image, and the printable consultation report. */
 export function ExportButtons() {
   const sim = useSimulator();
+  const files = useDeviceFiles();
   const reportOpen = useStore(sim.reportStore, (s) => s.open);
   const [scale, setScale] = useState<number>(SCALES[0]);
   const [exporting, setExporting] = useState(false);
@@ -33,11 +34,10 @@ export function ExportButtons() {
     setExporting(true);
     try {
       await sim.signals.whenDrawable();
+      const { canvas, renderImage } = await sim.scene.whenAttached();
       const view = viewStore.getState();
       // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
       const { picture, size } = await sim.signals.drawWhenRestored(() => {
-        const { canvas, renderImage } = sim;
-        if (!canvas || !renderImage) throw new Error('the 3D view is not ready yet');
         const size = scaledImageSize(canvas.width, canvas.height, scale);
         // A comparison on screen is exported as the comparison, labelled as on screen.
         const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
@@ -48,7 +48,7 @@ export function ExportButtons() {
       const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
       const shown = view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
       const fileName = `smp-${shown}${suffix}-${size.width}x${size.height}.png`;
-      downloadBlob(png, fileName);
+      files.download(png, fileName);
       viewStore.getState().showNotice('info', `Exported ${fileName}.`);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@ import { useSimulator, useView } from '../app/simulator';
 import { LANDMARK_NAMES, type LandmarkName } from '../domain/head/landmarks';
 import { KEY_LANDMARKS, LANDMARK_LABELS, type ScaleMeasurement } from '../domain/scan/scanHead';
 import { formatLength } from '../domain/units';
-import { useSavedPlans } from './savedPlans';
+import { useSavedPlans } from '../app/savedPlans';
 
 /** What the file picker offers: the scan formats and the files that come with them (.mtl, .bin, textures). */
 export const SCAN_FILE_ACCEPT = '.glb,.gltf,.obj,.ply,.stl,.mtl,.bin,.png,.jpg,.jpeg';

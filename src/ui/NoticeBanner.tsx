@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { useSimulator, useView } from '../app/simulator';
-import { useSavedPlans } from './savedPlans';
+import { useSavedPlans } from '../app/savedPlans';
 
 /**
  * The app's message of the moment. A conflict with another tab's save comes first: it waits for the

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useDeviceFiles } from '../app/deviceFiles';
 import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
-import { readPlanFileFromDisk } from '../io/planFile';
-import { planTitle } from '../io/planLibrary';
-import { useSavedPlans } from './savedPlans';
+import { planTitle } from '../domain/savedPlan';
+import { useSavedPlans } from '../app/savedPlans';
 
 /**
  * Opens a plan file (picked or dropped) as a new saved plan and says so; a file that is not a good plan
@@ -12,11 +12,12 @@ import { useSavedPlans } from './savedPlans';
 export function useOpenPlanFile(): (file: File) => Promise<boolean> {
   const { viewStore } = useSimulator();
   const savedPlans = useSavedPlans();
+  const files = useDeviceFiles();
   return useCallback(
     async (file) => {
       const { showNotice } = viewStore.getState();
       try {
-        const plan = await readPlanFileFromDisk(file);
+        const plan = await files.readPlan(file);
         await savedPlans.openAsNew(plan);
         showNotice('info', `Opened “${planTitle(plan)}” from file`);
         return true;
@@ -26,7 +27,7 @@ export function useOpenPlanFile(): (file: File) => Promise<boolean> {
         return false;
       }
     },
-    [viewStore, savedPlans],
+    [viewStore, savedPlans, files],
   );
 }
 

@@ -2,14 +2,13 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type K
 import { flushSync } from 'react-dom';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
+import { useDeviceFiles } from '../app/deviceFiles';
 import { usePlan, useSimulator } from '../app/simulator';
 import { CLIENT_FIELDS } from '../domain/plan';
-import { AUTOSAVE_OFF_MESSAGE } from '../io/autosave';
-import { downloadPlanFile } from '../io/planFile';
-import { planTitle, UNTITLED_PLAN, type PlanRecord } from '../io/planLibrary';
+import { planTitle, UNTITLED_PLAN, type PlanRecord } from '../domain/savedPlan';
 import { NoticeBanner } from './NoticeBanner';
 import { PlanFileDrop, useOpenPlanFile } from './PlanFileDrop';
-import { useSavedPlans } from './savedPlans';
+import { AUTOSAVE_OFF_MESSAGE, useSavedPlans } from '../app/savedPlans';
 
 /** The topbar's Plans button, the Plans dialog it opens, and opening plan files dropped on the window. */
 export function PlansPanel() {
@@ -47,6 +46,7 @@ type RowMode = { id: string; action: 'rename' | 'delete' } | null;
 
 function PlansDialog({ onClose }: { onClose: () => void }) {
   const { planStore, viewStore } = useSimulator();
+  const files = useDeviceFiles();
   const savedPlans = useSavedPlans();
   const { available, starting, openId, revision } = useStore(savedPlans.state);
   const openPlanFile = useOpenPlanFile();
@@ -133,7 +133,7 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="tool-button" onClick={() => void newPlan()}>
             New plan
           </button>
-          <button type="button" className="tool-button" onClick={() => setStatus(`Exported ${downloadPlanFile(planStore.getState().plan)}.`)}>
+          <button type="button" className="tool-button" onClick={() => setStatus(`Exported ${files.downloadPlan(planStore.getState().plan)}.`)}>
             Export file
           </button>
           <button type="button" className="tool-button" onClick={() => fileInput.current?.click()}>

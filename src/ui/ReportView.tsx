@@ -68,11 +68,11 @@ function ReportDialog() {
         // One picture per task, so the page shows each one as it comes.
         await new Promise((resolve) => setTimeout(resolve));
         if (cancelled) return;
+        const { renderImage } = await sim.scene.whenAttached();
         // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
-        const canvas = await sim.signals.drawWhenRestored(() => {
-          if (!sim.renderImage) throw new Error('The 3D view is not ready');
-          return sim.renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true });
-        });
+        const canvas = await sim.signals.drawWhenRestored(() =>
+          renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true }),
+        );
         if (cancelled) return;
         const url = canvas.toDataURL('image/png');
         setPictureUrls((urls) => ({ ...urls, [pictureKey(picture)]: url }));

@@ -1,6 +1,7 @@
 import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
-import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, SUN_EXPOSURES, touchUpYears } from '../domain/ageing';
+import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, touchUpYears } from '../domain/ageing';
+import { SUN_EXPOSURES } from '../domain/sunExposure';
 import { darkeningLeft } from '../domain/ageingDarkening';
 import { percent, years } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';

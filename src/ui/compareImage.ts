@@ -4,7 +4,7 @@
  * as on screen, so an exported comparison explains itself.
  */
 import { VIEW_PRESETS } from '../domain/views';
-import type { ImageRequest } from '../scene/snapshots';
+import type { ImageRequest } from '../app/scenePort';
 import { GRID_CAPTION_PX, gridPanes } from '../scene/SceneRenderer';
 import type { ViewState } from '../state/viewStore';
 

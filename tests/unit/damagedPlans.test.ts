@@ -68,7 +68,7 @@ describe('a damaged stored record', () => {
 
 describe('errors worded for the user', () => {
   it('keeps the app’s own messages and replaces the engine’s, which go to the console', async () => {
-    const { userMessage } = await import('../../src/io/userMessage');
+    const { userMessage } = await import('../../src/app/userMessage');
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(userMessage(new Error('This GLB file is damaged.'), 'fallback')).toBe('This GLB file is damaged.');
     let engine: unknown;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlan, parsePlan, PLAN_VERSION } from '../../src/domain/plan';
-import { chooseLinkedRecord, chooseStartRecord, newestFirst, newPlanId, newRecord, planTitle, readRecord, unusedScans, type PlanRecord } from '../../src/io/planLibrary';
+import { chooseLinkedRecord, chooseStartRecord, newestFirst, newPlanId, newRecord, readRecord, unusedScans } from '../../src/io/planLibrary';
+import { planTitle, type PlanRecord } from '../../src/domain/savedPlan';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 10, minute));
 const jane = newRecord(parsePlan({ client: { name: 'Jane Doe' } }), at(1), 'jane');

@@ -9,8 +9,13 @@ import type { Vec3 } from '../head/landmarks';
 import { fueAmountAt, fueShape, type FueShape } from './fue';
 import { futAmountAt, futShape, type FutShape } from './fut';
 import type { Scar, ScarKind } from './scars';
-import { SURROUNDING_MM } from './coverage';
 import { triangleNormal, valueOnTriangle, type ScarSurface } from './surface';
+
+/**
+ * The surrounding scalp is read this far beyond a scar's edge (mm): clear of a narrow brush stroke of
+ * extra density painted along the scar, well within the ~1 cm over which the density map varies.
+ */
+export const SURROUNDING_MM = 6;
 
 export interface FreeformShape {
   kind: 'freeform';

@@ -3,7 +3,8 @@
  * worker, so even a parse of a huge file stops at once.
  */
 import type { FileLandmarks, ScaleMeasurement } from '../../domain/scan/scanHead';
-import { MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type AlignedScan, type ReadScan, type ScanRequest, type ScanResponse } from './protocol';
+import type { AlignedScan, ReadScan } from '../../domain/scan/scanImport';
+import { MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type ScanRequest, type ScanResponse } from './protocol';
 
 /** A scan above the triangle limit, read without permission to simplify it. */
 export class ScanTooLargeError extends Error {

@@ -14,8 +14,9 @@ import type { ScanHead } from '../../domain/scan/scanHead';
 import type { ScanFile, ScanFormat, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { readGlb, readMesh } from '../glb';
 import { parseScan } from './parseScan';
-import { userMessage } from '../userMessage';
-import { MAX_SCAN_FILE_BYTES, MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type ReadScan, type ScanRequest, type ScanResponse } from './protocol';
+import { userMessage } from '../../app/userMessage';
+import type { ReadScan } from '../../domain/scan/scanImport';
+import { MAX_SCAN_FILE_BYTES, MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type ScanRequest, type ScanResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
