@@ -6,6 +6,8 @@ import { useSimulator, useView } from '../app/simulator';
 import { VIEW_PRESETS } from '../domain/views';
 import type { ViewRequest } from '../state/viewStore';
 import type { LoadedHead } from './loadedHead';
+import { firstHitAlong } from './raycast';
+import { TURNS_HEAD } from './tools/tool';
 
 const ANIMATION_MS = 650;
 /** Farthest the camera may go (mm): far enough for the "seen from 2 m" check, not so far the head is lost. */
@@ -20,13 +22,9 @@ interface CameraGoal {
   minDistance: number;
 }
 
-const raycaster = new THREE.Raycaster();
-
 /** Where a line from `from` along `dir` first meets the skin; `fallback` where it misses. */
 function skinHit(head: LoadedHead, from: THREE.Vector3, dir: THREE.Vector3, fallback: THREE.Vector3): THREE.Vector3 {
-  head.skin.updateWorldMatrix(true, false);
-  raycaster.set(from, dir);
-  return raycaster.intersectObject(head.skin, false)[0]?.point ?? fallback;
+  return firstHitAlong(from, dir, head.skin) ?? fallback;
 }
 
 /**
@@ -91,12 +89,9 @@ export function CameraRig() {
   const controls = useRef<ComponentRef<typeof OrbitControls>>(null);
   const flight = useRef<Flight | null>(null);
   const center = useRef(new THREE.Vector3());
-  // With the loupe on, a drag moves the loupe (one finger on a tablet), not the head.
-  const loupeOn = useView((v) => v.loupe.enabled);
-  const draggingHandle = useView((v) => v.draggingHandle);
-  const grid = useView((v) => v.compare === 'grid');
-  // With the brush on, a drag paints.
-  const painting = useView((v) => v.brushTarget !== null);
+  // A drag turns the head unless the tool in use has it (the loupe follows it, the brush paints); a press the
+  // tool takes (a hairline handle) never reaches the controls (InputRouter).
+  const turnsHead = useView((v) => TURNS_HEAD[v.activeTool.name] && v.compare !== 'grid');
 
   useEffect(() => {
     const apply = () => {
@@ -168,7 +163,7 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
-      enabled={!loupeOn && !draggingHandle && !grid && !painting}
+      enabled={turnsHead}
       enableDamping={false}
       maxDistance={MAX_DISTANCE_MM}
       minPolarAngle={0}

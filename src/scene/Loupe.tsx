@@ -4,6 +4,9 @@ import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { useSimulator } from '../app/simulator';
 import { LOUPE_FIELD_MM } from '../state/viewStore';
+import { useTool } from './InputRouter';
+import { surfaceHitAt } from './raycast';
+import { loupeTool } from './tools/loupe';
 
 /** Loupe circle diameter on screen (CSS px). */
 export const LOUPE_SIZE_PX = 240;
@@ -17,9 +20,6 @@ export function loupeCenter(pointer: { x: number; y: number }): { x: number; y: 
   const y = pointer.y - LOUPE_OFFSET_PX < LOUPE_SIZE_PX / 2 ? pointer.y + LOUPE_OFFSET_PX : pointer.y - LOUPE_OFFSET_PX;
   return { x: pointer.x, y };
 }
-
-const raycaster = new THREE.Raycaster();
-const ndc = new THREE.Vector2();
 
 /**
  * When the loupe is on, draws the scalp under the pointer magnified into a circle over the main view.
@@ -59,46 +59,26 @@ export function Loupe() {
     (hud.ring.material as THREE.Material).dispose();
   }, [hud]);
 
-  // Pointer tracking on the canvas while the loupe is on.
-  useEffect(() => {
-    const canvas = gl.domElement;
-    const move = (e: PointerEvent) => {
-      if (!sim.viewStore.getState().loupe.enabled) return;
-      const rect = canvas.getBoundingClientRect();
-      sim.viewStore.getState().setLoupe({ pointer: { x: e.clientX - rect.left, y: e.clientY - rect.top } });
-    };
-    const leave = (e: PointerEvent) => {
-      if (e.pointerType === 'mouse') sim.viewStore.getState().setLoupe({ pointer: null });
-    };
-    canvas.addEventListener('pointermove', move);
-    canvas.addEventListener('pointerdown', move);
-    canvas.addEventListener('pointerleave', leave);
-    const off = sim.viewStore.subscribe((s, prev) => s.loupe !== prev.loupe && invalidate());
-    return () => {
-      canvas.removeEventListener('pointermove', move);
-      canvas.removeEventListener('pointerdown', move);
-      canvas.removeEventListener('pointerleave', leave);
-      off();
-    };
-  }, [gl, sim, invalidate]);
+  // The loupe tool (src/scene/tools/loupe.ts) moves the loupe with the pointer while it is the active tool.
+  useTool('loupe', useMemo(() => loupeTool(sim.viewStore), [sim]));
+  useEffect(() => sim.viewStore.subscribe((s, prev) => s.loupe !== prev.loupe && invalidate()), [sim, invalidate]);
 
   useFrame(({ scene, camera }) => {
     const { loupe } = sim.viewStore.getState();
     const head = sim.headStore.getState().head;
     if (!loupe.enabled || !loupe.pointer || !head) return;
-    ndc.set((loupe.pointer.x / size.width) * 2 - 1, -(loupe.pointer.y / size.height) * 2 + 1);
-    raycaster.setFromCamera(ndc, camera);
-    const hit = raycaster.intersectObject(head.skin, false)[0];
-    if (!hit?.face) {
+    // Every frame, not only when the pointer moves: the camera may be flying to a view under a still pointer.
+    const hit = surfaceHitAt(camera, size, loupe.pointer.x, loupe.pointer.y, head.skin);
+    if (!hit) {
       if (loupe.overHead) sim.viewStore.getState().setLoupe({ overHead: false });
       return;
     }
     if (!loupe.overHead) sim.viewStore.getState().setLoupe({ overHead: true });
-    const normal = hit.face.normal.clone().transformDirection(head.skin.matrixWorld);
-    loupeCamera.position.copy(hit.point).addScaledVector(normal, LOUPE_DISTANCE_MM);
+    const point = new THREE.Vector3(...hit.point);
+    loupeCamera.position.copy(point).addScaledVector(new THREE.Vector3(...hit.normal), LOUPE_DISTANCE_MM);
     // Keep the loupe upright the way the main view is, so it reads as a magnified part of it.
     loupeCamera.up.copy(camera.up).applyQuaternion(camera.quaternion);
-    loupeCamera.lookAt(hit.point);
+    loupeCamera.lookAt(point);
     loupeCamera.updateMatrixWorld();
 
     gl.setRenderTarget(target);

@@ -7,13 +7,12 @@ import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
 import { LANDMARK_NAMES, type LandmarkName, type Vec3 } from '../domain/head/landmarks';
 import { KEY_LANDMARKS, type ScanHead } from '../domain/scan/scanHead';
+import { useTool } from './InputRouter';
 import { scanGeometry, scanTexture } from './loadedHead';
+import { landmarkTool } from './tools/landmarks';
 
-/** A press that moves less than this (CSS px) is a click that places a landmark; more is an orbit. */
-const CLICK_SLOP_PX = 5;
 const MARKER_RADIUS_MM = 2.5;
 const FAR_SIDE_OPACITY = 0.3;
-const raycaster = new THREE.Raycaster();
 
 /** Short marks next to the landmark dots; the panel names them in full. */
 const SHORT_NAMES: Record<LandmarkName, string> = {
@@ -55,7 +54,8 @@ function previewMesh(scan: ScanHead, texture: Promise<THREE.Texture | null>, onT
 
 /**
  * While a scan is being imported: the scan as it will be aligned, in place of the head, with its landmarks.
- * A click on the scan places the landmark being picked; the scan turns and scales as landmarks move.
+ * While a landmark is being picked, landmark picking is the pointer tool (src/scene/tools/landmarks.ts): a
+ * click on the scan places it. The scan turns and scales as landmarks move.
  */
 export function ScanPreview() {
   const sim = useSimulator();
@@ -64,7 +64,6 @@ export function ScanPreview() {
   const picking = useStore(headImport.state, (s) => s.picking);
   const head = useStore(sim.headStore, (s) => s.head);
   const gl = useThree((s) => s.gl);
-  const camera = useThree((s) => s.camera);
   // One texture per scan, shared by the previews as the landmarks move (each alignment brings new arrays).
   const latest = useRef(aligned);
   latest.current = aligned;
@@ -86,28 +85,19 @@ export function ScanPreview() {
     };
   }, [head, preview, sim]);
 
+  const pickingOn = preview !== null && picking !== null;
+  useTool('landmarks', useMemo(() => landmarkTool((point) => void headImport.placeAt(point)), [headImport]), preview?.mesh ?? null);
   useEffect(() => {
-    if (!preview || !picking) return;
+    if (!pickingOn) return;
     const canvas = gl.domElement;
-    let down: { x: number; y: number } | null = null;
-    const onDown = (e: PointerEvent) => void (down = { x: e.clientX, y: e.clientY });
-    const onUp = (e: PointerEvent) => {
-      if (!down || Math.hypot(e.clientX - down.x, e.clientY - down.y) > CLICK_SLOP_PX) return;
-      down = null;
-      const rect = canvas.getBoundingClientRect();
-      raycaster.setFromCamera(new THREE.Vector2(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1), camera);
-      const hit = raycaster.intersectObject(preview.mesh, false)[0];
-      if (hit) void headImport.placeAt([hit.point.x, hit.point.y, hit.point.z]);
-    };
-    canvas.addEventListener('pointerdown', onDown);
-    canvas.addEventListener('pointerup', onUp);
+    sim.viewStore.getState().setTool({ name: 'landmarks' });
     canvas.style.cursor = 'crosshair';
     return () => {
-      canvas.removeEventListener('pointerdown', onDown);
-      canvas.removeEventListener('pointerup', onUp);
+      const view = sim.viewStore.getState();
+      if (view.activeTool.name === 'landmarks') view.setTool({ name: 'orbit' });
       canvas.style.cursor = '';
     };
-  }, [preview, picking, gl, camera, headImport]);
+  }, [pickingOn, gl, sim]);
 
   useEffect(() => sim.signals.markDirty(), [aligned, picking, sim]);
 

@@ -6,6 +6,7 @@ import { BrushTool } from './BrushTool';
 import { CameraRig } from './CameraRig';
 import { HairlineEditor } from './HairlineEditor';
 import { HeadModel } from './HeadModel';
+import { InputRouter } from './InputRouter';
 import { Lighting } from './Lighting';
 import { Loupe } from './Loupe';
 import { ScanPreview } from './ScanPreview';
@@ -103,12 +104,14 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
       <Suspense fallback={null}>
         <HeadModel />
       </Suspense>
-      <ScanPreview />
-      <HairlineEditor />
-      <BrushTool />
-      <CameraRig />
-      <SceneRenderer />
-      <Loupe />
+      <InputRouter>
+        <ScanPreview />
+        <HairlineEditor />
+        <BrushTool />
+        <CameraRig />
+        <SceneRenderer />
+        <Loupe />
+      </InputRouter>
     </Canvas>
   );
 }

@@ -31,6 +31,7 @@ export interface Notice {
 }
 
 export interface LoupeState {
+  /** The loupe is the active tool (read-only: mirrors `activeTool`; `setLoupe({ enabled })` chooses it). */
   enabled: boolean;
   /** Where the user points, in CSS pixels from the canvas's top-left corner; null when not over the canvas. */
   pointer: { x: number; y: number } | null;
@@ -44,20 +45,28 @@ export interface LoupeState {
 export const COMPARE_MODES = ['off', 'split', 'grid'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
+/**
+ * What the pointer does on the view: one tool at a time. Orbit turns the head; the loupe magnifies; the
+ * hairline tool drags its handles; the brush paints its map; landmark picking places a scan's landmarks.
+ */
+export type PointerTool = { name: 'orbit' } | { name: 'loupe' } | { name: 'hairline' } | { name: 'brush'; target: BrushTarget } | { name: 'landmarks' };
+
+const ORBIT: PointerTool = { name: 'orbit' };
+
 export interface ViewState {
   viewRequest: ViewRequest;
+  /** The one pointer tool in use. `editingHairline`, `brushTarget` and `loupe.enabled` mirror it. */
+  activeTool: PointerTool;
   loupe: LoupeState;
   /** False shows the head without SMP (before / after). */
   showSmp: boolean;
   /** False shows the scars without SMP over them while the rest keeps it: the scars' before / after. */
   showSmpOnScars: boolean;
-  /** The hairline's handles are shown and can be dragged. */
+  /** The hairline's handles are shown and can be dragged (read-only: the hairline tool is active). */
   editingHairline: boolean;
   /** The hairline control point last picked (for removal), if any. */
   selectedHairlinePoint: number | null;
-  /** A hairline handle is being dragged: the camera holds still meanwhile. */
-  draggingHandle: boolean;
-  /** The brush is on and paints this map (a pointer drag paints instead of turning the head); null: off. */
+  /** The brush is on and paints this map (read-only: the brush tool's target); null: off. */
   brushTarget: BrushTarget | null;
   brush: BrushSettings;
   lighting: LightingName;
@@ -85,12 +94,16 @@ export interface ViewState {
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
   setHealingDay(day: number | null): void;
+  /** Chooses the pointer tool; any tool but orbit leaves the comparison grid, which has no interactive camera. */
+  setTool(tool: PointerTool): void;
+  /** Updates the loupe; `enabled` chooses the loupe tool, or puts it down for orbit. */
   setLoupe(loupe: Partial<LoupeState>): void;
   setShowSmp(show: boolean): void;
   setShowSmpOnScars(show: boolean): void;
+  /** Chooses the hairline tool, or puts it down for orbit. */
   setEditingHairline(editing: boolean): void;
   selectHairlinePoint(index: number | null): void;
-  setDraggingHandle(dragging: boolean): void;
+  /** Chooses the brush tool for this map, or (null) puts it down for orbit. */
   setBrushTarget(target: BrushTarget | null): void;
   setBrush(settings: Partial<BrushSettings>): void;
   setSessionPreview(session: number | null): void;
@@ -105,16 +118,32 @@ export interface ViewState {
   dismissNotice(): void;
 }
 
+/** The active tool and the fields that mirror it, from one place. */
+function toolFields(state: Pick<ViewState, 'activeTool' | 'loupe' | 'compare' | 'selectedHairlinePoint'>, tool: PointerTool): Partial<ViewState> {
+  const loupeOn = tool.name === 'loupe';
+  return {
+    activeTool: tool,
+    editingHairline: tool.name === 'hairline',
+    brushTarget: tool.name === 'brush' ? tool.target : null,
+    loupe: state.loupe.enabled === loupeOn ? state.loupe : { ...state.loupe, enabled: loupeOn },
+    selectedHairlinePoint: tool.name === state.activeTool.name ? state.selectedHairlinePoint : null,
+    ...(tool.name !== 'orbit' && state.compare === 'grid' ? { compare: 'off' as const } : {}),
+  };
+}
+
+/** Puts `name` down if it is the active tool: the camera gets the pointer back. */
+const putDown = (state: ViewState, name: PointerTool['name']): PointerTool => (state.activeTool.name === name ? ORBIT : state.activeTool);
+
 export function createViewStore(initialView: ViewName = 'three-quarter', initialUnits: UnitSystem = 'metric') {
   return createStore<ViewState>()((set, get) => ({
     viewRequest: { name: initialView, animate: false, seq: 0 },
+    activeTool: ORBIT,
     lighting: 'clinic',
     loupe: { enabled: false, pointer: null, fieldMm: LOUPE_FIELD_MM, overHead: false },
     showSmp: true,
     showSmpOnScars: true,
     editingHairline: false,
     selectedHairlinePoint: null,
-    draggingHandle: false,
     brushTarget: null,
     brush: { mode: BRUSH_FIELDS.mode.default, radiusMm: BRUSH_FIELDS.radiusMm.default, softness: BRUSH_FIELDS.softness.default, amount: BRUSH_FIELDS.amount.default },
     sessionPreview: null,
@@ -135,9 +164,13 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     setLighting(lighting) {
       set({ lighting });
     },
-    setLoupe(loupe) {
-      const next = { ...get().loupe, ...loupe };
-      set({ loupe: next, ...(next.enabled ? { editingHairline: false, brushTarget: null, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}) });
+    setTool(tool) {
+      set(toolFields(get(), tool));
+    },
+    setLoupe({ enabled, ...loupe }) {
+      const state = get();
+      const next = { ...state, loupe: { ...state.loupe, ...loupe } };
+      set(enabled === undefined ? { loupe: next.loupe } : { loupe: next.loupe, ...toolFields(next, enabled ? { name: 'loupe' } : putDown(state, 'loupe')) });
     },
     setShowSmp(showSmp) {
       set({ showSmp });
@@ -145,26 +178,16 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     setShowSmpOnScars(showSmpOnScars) {
       set({ showSmpOnScars });
     },
-    setEditingHairline(editingHairline) {
-      // One pointer tool at a time: editing the hairline turns the loupe off.
-      set({
-        editingHairline,
-        selectedHairlinePoint: null,
-        ...(editingHairline ? { loupe: { ...get().loupe, enabled: false }, brushTarget: null, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
-      });
+    setEditingHairline(editing) {
+      const state = get();
+      set({ ...toolFields(state, editing ? { name: 'hairline' } : putDown(state, 'hairline')), selectedHairlinePoint: null });
     },
     selectHairlinePoint(selectedHairlinePoint) {
       set({ selectedHairlinePoint });
     },
-    setDraggingHandle(draggingHandle) {
-      set({ draggingHandle });
-    },
-    setBrushTarget(brushTarget) {
-      // One pointer tool at a time, and painting needs the interactive camera.
-      set({
-        brushTarget,
-        ...(brushTarget ? { editingHairline: false, loupe: { ...get().loupe, enabled: false }, ...(get().compare === 'grid' ? { compare: 'off' as const } : {}) } : {}),
-      });
+    setBrushTarget(target) {
+      const state = get();
+      set(toolFields(state, target ? { name: 'brush', target } : putDown(state, 'brush')));
     },
     setBrush(settings) {
       set({ brush: { ...get().brush, ...settings } });
@@ -181,14 +204,16 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     },
     setCompare(compare) {
       // The grid shows fixed views: pointer tools that work on the interactive camera are turned off.
-      set({ compare, ...(compare === 'grid' ? { loupe: { ...get().loupe, enabled: false }, editingHairline: false, brushTarget: null } : {}) });
+      set({ compare, ...(compare === 'grid' ? toolFields(get(), ORBIT) : {}) });
     },
     setUnits(units) {
       set({ units });
     },
     setStep(step) {
-      // A pointer tool belongs to its step: leaving the step puts it down.
-      set({ step, editingHairline: false, brushTarget: null, selectedHairlinePoint: null });
+      // The hairline and the brush belong to their step: leaving the step puts them down (the loupe stays).
+      const state = get();
+      const tool = state.activeTool.name === 'hairline' || state.activeTool.name === 'brush' ? ORBIT : state.activeTool;
+      set({ step, ...toolFields(state, tool), selectedHairlinePoint: null });
     },
     setHelp(help) {
       set({ help });
