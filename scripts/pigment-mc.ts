@@ -16,7 +16,7 @@ const seed = 20261204;
 export const GRID = {
   diametersMm: [0.25, 0.4, 0.6, 0.85, 1.2, 1.75],
   depthsMm: [0.1, 0.15, 0.2, 0.3, 0.45, 0.6, 0.8, 1],
-  melanins: [0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.32],
+  melanins: [0.005, 0.01, 0.02, 0.04, 0.08, 0.12, 0.16, 0.24, 0.32],
   inkStrengths: [0.25, 0.5, 0.75, 1],
 };
 
@@ -53,7 +53,7 @@ GRID.diametersMm.forEach((diameter, d) =>
     const profiles: DepositProfile[] = [];
     for (let m = 0; m < GRID.melanins.length; m++)
       for (let k = 0; k < GRID.inkStrengths.length; k++) for (let c = 0; c < 3; c++) profiles.push(profileOf(c, d, z, k, m));
-    // The shape is searched on the lightest, middle and darkest skins at half and full ink (the rest follow).
+    // The shape is searched on light, middle and dark skin (1, 8 and 16% melanin) at half and full ink (the rest follow).
     const { v0, ratio } = fitShape(profiles.filter((_, i) => [1, 4, 6].includes(Math.floor(i / 12)) && [1, 3].includes(Math.floor(i / 3) % 4)), diameter / 2, depth);
     shapes.push(round(v0), ratio);
     const dsg = design(v0, ratio);

@@ -3,6 +3,7 @@
  * darkening profiles to sums of radial Gaussians. Used by scripts/pigment-mc.ts, which writes the kernel table,
  * and by the unit tests, which check that table against fresh runs.
  */
+import { createHash } from 'node:crypto';
 import { layerOpticsAt, CHANNEL_WAVELENGTHS_NM, EPIDERMIS_THICKNESS_MM, SKIN_ANISOTROPY, SKIN_REFRACTIVE_INDEX } from '../../src/domain/appearance/skin';
 import { DEPOSIT_THICKNESS_MM, UNDILUTED_DEPOSIT_ABSORPTION_PER_MM } from '../../src/domain/appearance/kernel';
 import { runMonteCarlo } from './pigmentMonteCarlo';
@@ -87,6 +88,29 @@ export function simulateDeposits(run: DepositRun): DepositRunResult {
   };
 }
 
+/** The single deposits of the long reference runs (scripts/pigment-mc-reference.ts): black ink, Monk 2, 6 and 9. */
+export const MC_REFERENCE_CASES = { diametersMm: [0.25, 0.5, 1.1], depthsMm: [0.15, 0.3, 0.5], monk: [1, 5, 8] } as const;
+
+export interface McReference {
+  /** mcReferenceKey() of the optics the runs used. */
+  key: string;
+  photons: number;
+  batches: number;
+  seed: number;
+  diametersMm: readonly number[];
+  depthsMm: readonly number[];
+  monk: readonly number[];
+  melanins: readonly number[];
+  /** [channel][(diameter · depths + depth) · melanins + melanin]: ring means and standard errors (from the batches). */
+  channels: { rings: number[]; ringSe: number[]; areaMm2: number; areaSe: number }[][];
+}
+
+/** What the deposit runs depend on, hashed: a reference made with other optics or rings is stale. */
+export function mcReferenceKey(): string {
+  const inputs = [CHANNEL_WAVELENGTHS_NM.map((nm) => layerOpticsAt(nm, 0)), EPIDERMIS_THICKNESS_MM, SKIN_ANISOTROPY, SKIN_REFRACTIVE_INDEX, DEPOSIT_THICKNESS_MM, UNDILUTED_DEPOSIT_ABSORPTION_PER_MM, RING_EDGES_MM];
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 16);
+}
+
 /** Ring averages of exp(−r²/2v) over RING_EDGES_MM. */
 function gaussianRings(v: number): number[] {
   return RING_EDGES_MM.slice(1).map((outer, i) => {
@@ -96,9 +120,9 @@ function gaussianRings(v: number): number[] {
   });
 }
 
-// Rows weigh by the geometric mean of ring width and ring area: between each radius alike (the core) and each
-// mm² alike (where the darkening's integral lies); the integral is a heavy extra row as well.
-const ROW_WEIGHTS = RING_EDGES_MM.slice(1).map((outer, i) => Math.sqrt((outer - RING_EDGES_MM[i]!) * Math.PI * (outer * outer - RING_EDGES_MM[i]! ** 2)));
+// Rows weigh by ring area, each mm² alike: the fit follows where the darkening lies (the encircled darkening
+// the tests compare); the integral is a heavy extra row as well.
+const ROW_WEIGHTS = RING_EDGES_MM.slice(1).map((outer, i) => Math.PI * (outer * outer - RING_EDGES_MM[i]! ** 2));
 const AREA_ROW_WEIGHT = 30;
 
 interface Design {

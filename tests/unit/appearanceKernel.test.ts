@@ -1,96 +1,107 @@
 import { describe, expect, it } from 'vitest';
 import { MONK_SKIN_TONES } from '../../src/domain/skinTones';
 import { kernelDarkening, pigmentKernel, skinOpticsForTone, type PigmentKernel } from '../../src/domain/appearance';
-import { RING_EDGES_MM, simulateDeposits, type DepositProfile } from '../support/pigmentKernelFit';
+import { mcReferenceKey, RING_EDGES_MM, simulateDeposits, type McReference } from '../support/pigmentKernelFit';
+import reference from '../support/pigmentMcReference.json';
 
 const light = skinOpticsForTone(MONK_SKIN_TONES[1]!.color);
 const dark = skinOpticsForTone(MONK_SKIN_TONES[8]!.color);
-const diameters = [0.25, 0.5, 1.1];
-const depths = [0.15, 0.5];
+const REFERENCE = reference as McReference;
 
 /** The kernel's mean over the disc r < R. */
 function centre(kernel: PigmentKernel, c: 0 | 1 | 2, R: number): number {
   return kernel.weights.reduce((sum, w, g) => sum + (w[c] * 2 * kernel.variancesMm2[g]! * (1 - Math.exp((-R * R) / (2 * kernel.variancesMm2[g]!)))) / (R * R), 0);
 }
 
-/** The profile's width: the radius of the disc holding half its integral (robust to the rings' noise). */
-function kernelHalfWidth(kernel: PigmentKernel, c: 0 | 1 | 2): number {
-  const within = (r: number) => kernel.weights.reduce((sum, w, g) => sum + w[c] * 2 * Math.PI * kernel.variancesMm2[g]! * (1 - Math.exp((-r * r) / (2 * kernel.variancesMm2[g]!))), 0);
-  let [lo, hi] = [0, 20];
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (within(mid) < kernel.opticalAreaMm2[c] / 2) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
+/** The kernel's darkening within r of the deposit's axis (mm²). */
+const kernelWithin = (kernel: PigmentKernel, c: 0 | 1 | 2, r: number) =>
+  kernel.weights.reduce((sum, w, g) => sum + w[c] * 2 * Math.PI * kernel.variancesMm2[g]! * (1 - Math.exp((-r * r) / (2 * kernel.variancesMm2[g]!))), 0);
 
-// Fresh Monte Carlo runs (another seed and photon count than the table's), in 4 independent batches so each
-// figure has a standard error from the spread of the batches.
-const BATCHES = 4;
-const PHOTONS_PER_BATCH = 1500;
+const ringArea = (i: number) => Math.PI * (RING_EDGES_MM[i + 1]! ** 2 - RING_EDGES_MM[i]! ** 2);
 /** The centre is the mean over the disc within the deposit's radius, at least 0.25 mm: few photons exit in a smaller one. */
 const centreRadius = (diameter: number) => RING_EDGES_MM.find((edge) => edge >= Math.max(0.25, diameter / 2) - 1e-9)!;
-interface Figures { area: number; centre: number; halfWidth: number; areaSe: number }
-function figures(p: DepositProfile, diameter: number): Figures {
+
+interface Compared { case: string; area: number; encircled: number; centre: number }
+
+/** The kernel against one reference profile: its integral, the largest misfit of its encircled darkening (both as shares of the Monte Carlo's integral) and its centre (a share of the Monte Carlo's). */
+function compare(kernel: PigmentKernel, c: 0 | 1 | 2, p: McReference['channels'][number][number], diameter: number): { figures: Omit<Compared, 'case'>; tolerance: Omit<Compared, 'case'> } {
+  let within = 0, withinVar = 0, encircled = 0, encircledSe = 0;
+  p.rings.forEach((v, i) => {
+    within += v * ringArea(i);
+    withinVar += (p.ringSe[i]! * ringArea(i)) ** 2;
+    const misfit = Math.abs(kernelWithin(kernel, c, RING_EDGES_MM[i + 1]!) - within);
+    if (misfit > encircled) [encircled, encircledSe] = [misfit, Math.sqrt(withinVar)];
+  });
   const R = centreRadius(diameter);
-  let centreValue = 0;
-  for (let i = 0; RING_EDGES_MM[i + 1]! <= R + 1e-9; i++) centreValue += (p.rings[i]! * (RING_EDGES_MM[i + 1]! ** 2 - RING_EDGES_MM[i]! ** 2)) / (R * R);
-  // Half-width: the radius holding half the integral, interpolated in the rings' cumulative sums.
-  let halfWidth = RING_EDGES_MM.at(-1)!;
-  let within = 0;
-  for (let i = 0; i < p.rings.length; i++) {
-    const ring = p.rings[i]! * Math.PI * (RING_EDGES_MM[i + 1]! ** 2 - RING_EDGES_MM[i]! ** 2);
-    if (within + ring >= p.areaMm2 / 2) {
-      halfWidth = RING_EDGES_MM[i]! + ((p.areaMm2 / 2 - within) / ring) * (RING_EDGES_MM[i + 1]! - RING_EDGES_MM[i]!);
-      break;
-    }
-    within += ring;
+  let mc = 0, mcVar = 0;
+  for (let i = 0; RING_EDGES_MM[i + 1]! <= R + 1e-9; i++) {
+    mc += (p.rings[i]! * ringArea(i)) / (Math.PI * R * R);
+    mcVar += ((p.ringSe[i]! * ringArea(i)) / (Math.PI * R * R)) ** 2;
   }
-  return { area: p.areaMm2, centre: centreValue, halfWidth, areaSe: p.areaSe };
+  return {
+    figures: { area: Math.abs(kernel.opticalAreaMm2[c] / p.areaMm2 - 1), encircled: encircled / p.areaMm2, centre: Math.abs(centre(kernel, c, R) / mc - 1) },
+    // 10%, or 3 standard errors of the reference where its photons leave it less certain than that.
+    tolerance: { area: Math.max(0.1, (3 * p.areaSe) / p.areaMm2), encircled: Math.max(0.1, (3 * encircledSe) / p.areaMm2), centre: Math.max(0.1, (3 * Math.sqrt(mcVar)) / mc) },
+  };
 }
 
-describe('pigment kernels against a fresh Monte Carlo', { timeout: 120000 }, () => {
-  it('match the optical area within 10% (centre and half-area radius 15%), for 3 sizes, 2 depths, light and dark skin', () => {
-    const compared = { area: 0, centre: 0, halfWidth: 0 };
+describe('pigment kernels against the Monte Carlo', { timeout: 120000 }, () => {
+  // The profiles need far more photons than a unit test affords: they come from long runs of another seed than
+  // the table's (scripts/pigment-mc-reference.ts, 240 000 photons per channel), checked here to be of these
+  // optics and to agree with a fresh, short run.
+  it('has a reference made with these optics, which a fresh run of another seed agrees with', () => {
+    expect(REFERENCE.key, 'the optics changed: run npx tsx scripts/pigment-mc-reference.ts').toBe(mcReferenceKey());
+    const [d, z] = [1, 1];
     for (const channel of [0, 1, 2] as const) {
-      const batches = Array.from({ length: BATCHES }, (_, b) =>
-        simulateDeposits({ channel, melanins: [light.melaninFraction, dark.melaninFraction], diametersMm: diameters, depthsMm: depths, inkStrengths: [1], photons: PHOTONS_PER_BATCH, seed: 900 + 10 * channel + b }),
-      );
-      diameters.forEach((diameter, d) =>
-        depths.forEach((depth, z) =>
-          [light, dark].forEach((optics, m) => {
-            const runs = batches.map((r) => figures(r.profile(d, z, 0, m), diameter));
-            const kernel = pigmentKernel(diameter, depth, 1, optics);
-            const model = { area: kernel.opticalAreaMm2[channel], centre: centre(kernel, channel, centreRadius(diameter)), halfWidth: kernelHalfWidth(kernel, channel) };
-            for (const key of ['area', 'centre', 'halfWidth'] as const) {
-              const values = runs.map((f) => f[key]);
-              const mean = values.reduce((a, b) => a + b) / BATCHES;
-              // Standard error: the batches' spread, but never below the area's own (per-photon) relative error,
-              // since a few heavy photons make the spread of 4 batches an underestimate.
-              const spread = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (BATCHES - 1) / BATCHES);
-              const areaMean = runs.reduce((s, f) => s + f.area, 0) / BATCHES;
-              const areaRelative = Math.sqrt(runs.reduce((s, f) => s + f.areaSe ** 2, 0)) / BATCHES / areaMean;
-              const se = Math.max(spread, areaRelative * mean);
-              // Only figures the fresh run resolves (a darkening of at least 1% at the centre, or 2% of the
-              // deposit's own area), else a 10% test means nothing. The half-width needs a ring's resolution.
-              // On dark skin the profile's shape is compared in red only: blue and green light that crossed a
-              // strongly pigmented epidermis are few photons of large weight at these photon counts.
-              if (key !== 'area' && m === 1 && channel !== 0) continue;
-              if (key === 'halfWidth' ? mean === RING_EDGES_MM.at(-1) || runs.some((f) => f.area < 0.02 * ((Math.PI * diameter ** 2) / 4)) : key === 'centre' ? mean < 0.01 : mean < 0.02 * ((Math.PI * diameter ** 2) / 4)) continue;
-              // The optical area (what the far field uses) to 10%; the profile to 15% at the centre and in
-              // width (it changes fastest between the table's shallowest depths, where interpolation errs most).
-              const tolerance = Math.max({ area: 0.1, centre: 0.15, halfWidth: 0.15 }[key] * mean, 3 * se);
-              expect(Math.abs(model[key] - mean), `${key} ${'RGB'[channel]} d ${diameter} z ${depth} ${m ? 'dark' : 'light'}: kernel ${model[key]} MC ${mean} ± ${se}`).toBeLessThan(tolerance);
-              compared[key]++;
+      const run = simulateDeposits({ channel, melanins: REFERENCE.melanins, diametersMm: [REFERENCE.diametersMm[d]!], depthsMm: [REFERENCE.depthsMm[z]!], inkStrengths: [1], photons: 3000, seed: 900 + channel });
+      REFERENCE.melanins.forEach((_, m) => {
+        const fresh = run.profile(0, 0, 0, m);
+        const stored = REFERENCE.channels[channel]![(d * REFERENCE.depthsMm.length + z) * REFERENCE.melanins.length + m]!;
+        expect(Math.abs(fresh.areaMm2 - stored.areaMm2), `${'RGB'[channel]} Monk ${REFERENCE.monk[m]! + 1}`).toBeLessThan(4 * Math.hypot(fresh.areaSe, stored.areaSe));
+      });
+    }
+  });
+
+  it('match its integral, and its profile in where the darkening lies and at the centre, within 10%, for 3 sizes, 3 depths and Monk 2, 6 and 9', () => {
+    const results: Compared[] = [];
+    REFERENCE.channels.forEach((cases, channel) => {
+      const c = channel as 0 | 1 | 2;
+      REFERENCE.diametersMm.forEach((diameter, d) =>
+        REFERENCE.depthsMm.forEach((depth, z) =>
+          REFERENCE.monk.forEach((monk, m) => {
+            const kernel = pigmentKernel(diameter, depth, 1, skinOpticsForTone(MONK_SKIN_TONES[monk]!.color));
+            const { figures, tolerance } = compare(kernel, c, cases[(d * REFERENCE.depthsMm.length + z) * REFERENCE.melanins.length + m]!, diameter);
+            const name = `${'RGB'[c]} ${diameter} mm at ${depth} mm, Monk ${monk + 1}`;
+            for (const key of ['area', 'encircled', 'centre'] as const) {
+              // Blue on the darkest skin, at the centre: the table's shapes are shared across skins, and the
+              // darkest skin's blue (1.4% reflected, 0.3% of its luminance) narrows most: 15%.
+              const allowed = key === 'centre' && c === 2 && monk >= 8 ? Math.max(tolerance[key], 0.15) : tolerance[key];
+              expect(figures[key], `${key} ${name}`).toBeLessThan(allowed);
             }
+            results.push({ case: name, ...figures });
           }),
         ),
       );
+    });
+    expect(results.length).toBe(81);
+    const worst = (key: 'area' | 'encircled' | 'centre') => results.reduce((w, r) => (r[key] > w[key] ? r : w));
+    console.log(['area', 'encircled', 'centre'].map((key) => `${key}: worst ${(100 * worst(key as 'area')[key as 'area']).toFixed(1)}% (${worst(key as 'area').case})`).join('; '));
+  });
+
+  it('match the optical area of fresh runs of other seeds within 10%', () => {
+    // Light and dark skin, the deposits the reference has, a few thousand photons per channel.
+    for (const channel of [0, 1, 2] as const) {
+      const run = simulateDeposits({ channel, melanins: [light.melaninFraction, dark.melaninFraction], diametersMm: REFERENCE.diametersMm, depthsMm: [0.2], inkStrengths: [1], photons: 2500, seed: 700 + channel });
+      REFERENCE.diametersMm.forEach((diameter, d) =>
+        [light, dark].forEach((optics, m) => {
+          const fresh = run.profile(d, 0, 0, m);
+          // Only areas the run resolves (2% of the deposit's own area).
+          if (fresh.areaMm2 < 0.02 * ((Math.PI * diameter ** 2) / 4)) return;
+          const kernel = pigmentKernel(diameter, 0.2, 1, optics);
+          expect(Math.abs(kernel.opticalAreaMm2[channel] - fresh.areaMm2)).toBeLessThan(Math.max(0.1 * fresh.areaMm2, 3 * fresh.areaSe));
+        }),
+      );
     }
-    // Most of the 36 cases per figure are resolved (blue under deep deposits is not).
-    expect(compared.area).toBeGreaterThan(24);
-    expect(compared.centre).toBeGreaterThan(15);
   });
 
   it("integrates to its optical area", () => {

