@@ -117,10 +117,18 @@ float lineCoverage(float dist, float width, float pixelMm) {
   return clamp(overlap / pixelMm, 0.0, 1.0);
 }
 
-// The same per channel, for a shaft's shadow: red sees the shaft spread wider than green and blue.
-vec3 lineCoverage(float dist, vec3 width, float pixelMm) {
-  vec3 overlap = min(vec3(dist + 0.5 * pixelMm), 0.5 * width) - max(vec3(dist - 0.5 * pixelMm), -0.5 * width);
-  return clamp(overlap / pixelMm, 0.0, 1.0);
+// A shaft's shadow across its line at `dist`, per channel, for a band of `width` (src/domain/hairLoss/
+// shaftShadow.ts): a Gaussian of the band's peak and integral (σ = width/√(2π)) ending at 2.5σ, its integral
+// kept, widened by the pixel's box filter. Smooth, so where red's wider shadow outlasts green's and blue's
+// the tint fades rather than leaving a red-only (teal) ring.
+const float SHAFT_PROFILE_END = 2.5;
+// ∫ (exp(-t²/2) - exp(-END²/2)) dt over |t| < END, over √(2π).
+const float SHAFT_PROFILE_SHARE = 0.8999;
+vec3 shaftProfile(float dist, vec3 width, float pixelMm) {
+  vec3 sigma0 = width / sqrt(2.0 * PI);
+  vec3 sigma = sqrt(sigma0 * sigma0 + pixelMm * pixelMm / 12.0);
+  vec3 t = min(vec3(dist) / sigma, SHAFT_PROFILE_END);
+  return (sigma0 / sigma) * (exp(-0.5 * t * t) - exp(-0.5 * SHAFT_PROFILE_END * SHAFT_PROFILE_END)) / SHAFT_PROFILE_SHARE;
 }
 
 // The colour at object-space point p (mm, unit normal n) with the client's hair drawn over `under`.
@@ -163,7 +171,7 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
   // than the fan, spread, half-width and the pixel. Only cells whose feature point can fall in that strip
   // (within half a cell of the tangent plane) are searched: slice by slice along the lattice axis nearest
   // the strip.
-  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(0.5 * max(uShaftWidthMm.r, max(uShaftWidthMm.g, uShaftWidthMm.b)), 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
+  float reachMm = HAIR_FAN_MM + 0.5 * HAIR_UNIT_SPREAD_MM + max(SHAFT_PROFILE_END / sqrt(2.0 * PI) * max(uShaftWidthMm.r, max(uShaftWidthMm.g, uShaftWidthMm.b)), 0.5 * HAIR_WIDTH_MAX_MM + HAIR_SHADE_MM) + 0.5 * pixelMm;
   float shadowLength = shaftReachMm() * stretch;
   vec3 shaftLength = uShaftLengthMm * stretch;
   float behindFrom = -(shadowLength + reachMm) / HAIR_CELL_MM;
@@ -222,7 +230,7 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
         // The hair under the skin, behind the root: each shaft's shadow is as wide and falls off as fast as
         // each channel sees it.
         float back = clamp(-behind, 0.0, shadowLength);
-        vec3 shaftShadow = lineCoverage(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * hairWidth(density) * uShaftDarkening * exp(-back / shaftLength);
+        vec3 shaftShadow = shaftProfile(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * hairWidth(density) * uShaftDarkening * exp(-back / shaftLength);
         float shaftCount = 0.0;
 
         uvec3 g = pcg3d(h ^ uvec3(0x165667b1u, 0xd3a2646cu, 0xfd7046c5u));

@@ -75,9 +75,10 @@ function computeShaftShadow(hairColor: string, skinColor: string): ShaftShadow {
       peakLine[c]! += discs * kernel.weights.reduce((sum, w, g) => sum + w[c] * Math.sqrt(2 * Math.PI * kernel.variancesMm2[g]!), 0);
     }
   }
-  // Drawn as a band of the cross-section's width falling off exponentially behind the exit, with the same
-  // integral (peak × width × length = area), mean distance and peak along its middle; no darker than
-  // MAX_DARKENING (it widens instead) nor narrower than SHAFT_SHADOW_WIDTH_MM.
+  // Drawn falling off exponentially behind the exit, across as a Gaussian of the cross-section's peak and
+  // integral (shaders/hair.glsl, shaftProfile: σ = width/√(2π)), with the same integral (peak × width ×
+  // length = area), mean distance and peak along its middle; no darker than MAX_DARKENING (it widens
+  // instead) nor narrower than SHAFT_SHADOW_WIDTH_MM.
   const lengthMm = perChannel((c) => (area[c]! > 0 ? moment[c]! / area[c]! : 1));
   const widthMm = perChannel((c) => {
     const width = peakLine[c]! > 0 ? area[c]! / peakLine[c]! : SHAFT_SHADOW_WIDTH_MM;
