@@ -39,7 +39,10 @@ export interface PlanState {
   openGesture: string | null;
   /** The pointer gesture under way (`beginGesture`), while only it has changed the plan; null: none. */
   gestureMark: GestureMark | null;
-  /** Applies `recipe` to a copy of the plan; the result is validated, so an edit can never store a bad plan. */
+  /**
+   * Applies `recipe` to a copy-on-write draft of the plan (valid only while the recipe runs); what it changed
+   * is validated, so an edit can never store a bad plan. Throws PlanError, changing nothing, if invalid.
+   */
   edit(label: string, recipe: (draft: Plan) => void, options?: { gesture?: string }): void;
   /** Replaces the whole plan (validated; partial plans take defaults). Throws PlanError and changes nothing if invalid. */
   replacePlan(input: unknown, label?: string): void;
