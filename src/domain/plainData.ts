@@ -1,7 +1,8 @@
 /**
- * Plain data (what a parsed plan is made of: objects, lists, numbers, text, booleans) copied, compared and
- * shared without turning it into text, so that an edit of a large plan costs what it changes: the plans in
- * the undo history keep every unchanged part by reference, and a step holds only what it changed.
+ * Plain data (what a parsed plan is made of: objects, lists, numbers, text, booleans) copied, edited copy
+ * on write, compared and shared without turning it into text, so that an edit of a large plan costs what
+ * it changes: the plans in the undo history keep every unchanged part by reference, and a step holds only
+ * what it changed.
  */
 
 type Container = Record<string, unknown> | unknown[];
