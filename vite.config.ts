@@ -26,6 +26,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium with SwiftShader already uses both cores; files run one after another.
           fileParallelism: false,
+          // In one worker: each file reuses the loaded test modules and the connection to Chromium
+          // (every file opens its own pages and closes them, so no state carries over).
+          isolate: false,
         },
       },
     ],

@@ -40,6 +40,11 @@ export async function openApp(
     context?: BrowserContext;
     /** Show the first-run guide, as a first visit does (tests open the app as a returning user by default). */
     firstRun?: boolean;
+    /**
+     * Let the app install its service worker (offline.test.ts). Off by default: installing it copies the
+     * whole build into the cache of every fresh profile, work that only the offline test looks at.
+     */
+    serviceWorker?: boolean;
   } = {},
 ): Promise<AppPage> {
   const b = await sharedBrowser();
@@ -48,6 +53,7 @@ export async function openApp(
     (await b.newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       deviceScaleFactor: 1,
+      serviceWorkers: options.serviceWorker ? 'allow' : 'block',
     }));
   const page = await context.newPage();
   if (!options.firstRun) await page.addInitScript(() => localStorage.setItem('smp-simulator.guide-seen', 'yes'));

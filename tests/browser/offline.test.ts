@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
-import { appUrl, openApp, waitForReady } from './harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, openApp, waitForReady, type AppPage } from './harness';
 
 /** Records Content-Security-Policy violations in the page, from before any of its scripts run. */
 function recordViolations() {
@@ -11,88 +11,87 @@ function recordViolations() {
 const violations = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 describe('installable, offline and private', () => {
+  // The manifest and the security policy are checked on one page; going offline needs a profile of its own.
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ initScript: recordViolations });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
   it('is an installable web app with its icons', async () => {
-    const app = await openApp();
-    try {
-      const manifest = await app.page.evaluate(async () => {
-        const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
-        return link ? ((await (await fetch(link.href)).json()) as { name: string; display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] }) : null;
-      });
-      expect(manifest).not.toBeNull();
-      expect(manifest!.name).toBe('SMP Simulator');
-      expect(manifest!.display).toBe('standalone');
-      expect(manifest!.start_url).toBe('./');
-      const sizes = manifest!.icons.map((i) => i.sizes);
-      expect(sizes).toContain('192x192');
-      expect(sizes).toContain('512x512');
-      expect(manifest!.icons.some((i) => i.purpose === 'maskable')).toBe(true);
-      for (const icon of manifest!.icons) {
-        const response = await app.page.request.get(new URL(icon.src, appUrl()).href);
-        expect(response.ok()).toBe(true);
-        const png = PNG.sync.read(await response.body());
-        expect(`${png.width}x${png.height}`).toBe(icon.sizes);
-      }
-    } finally {
-      await app.close();
+    const manifest = await app.page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+      return link ? ((await (await fetch(link.href)).json()) as { name: string; display: string; start_url: string; icons: { src: string; sizes: string; purpose: string }[] }) : null;
+    });
+    expect(manifest).not.toBeNull();
+    expect(manifest!.name).toBe('SMP Simulator');
+    expect(manifest!.display).toBe('standalone');
+    expect(manifest!.start_url).toBe('./');
+    const sizes = manifest!.icons.map((i) => i.sizes);
+    expect(sizes).toContain('192x192');
+    expect(sizes).toContain('512x512');
+    expect(manifest!.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest!.icons) {
+      const response = await app.page.request.get(new URL(icon.src, appUrl()).href);
+      expect(response.ok()).toBe(true);
+      const png = PNG.sync.read(await response.body());
+      expect(`${png.width}x${png.height}`).toBe(icon.sizes);
     }
   });
 
   it('opens and works with no network once it has been opened', async () => {
-    const app = await openApp();
+    const offline = await openApp({ serviceWorker: true });
     try {
       // The service worker has cached the app and controls the page.
-      await app.page.evaluate(async () => {
+      await offline.page.evaluate(async () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
       });
-      await app.context.setOffline(true);
-      await app.page.reload();
-      await waitForReady(app.page);
-      await app.page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 0.6 } }));
-      expect((await app.page.evaluate(() => window.smp!.getPlan())).dots.diameterMm).toBe(0.6);
-      await app.page.evaluate(() => window.smp!.whenRendered());
+      await offline.context.setOffline(true);
+      await offline.page.reload();
+      await waitForReady(offline.page);
+      await offline.page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 0.6 } }));
+      expect((await offline.page.evaluate(() => window.smp!.getPlan())).dots.diameterMm).toBe(0.6);
+      await offline.page.evaluate(() => window.smp!.whenRendered());
       // A new tab, offline too.
-      const tab = await openApp({ context: app.context });
+      const tab = await openApp({ context: offline.context });
       expect(await tab.page.evaluate(() => typeof window.smp!.getPlan)).toBe('function');
       await tab.close();
-      expect(app.errors).toEqual([]);
+      expect(offline.errors).toEqual([]);
     } finally {
-      await app.context.setOffline(false);
-      await app.close();
+      await offline.context.setOffline(false);
+      await offline.close();
     }
   });
 
   it('makes no request to another origin, and its security policy forbids one', async () => {
-    const app = await openApp({ initScript: recordViolations });
-    try {
-      // Use the app a little: views, a plan change, an exported picture.
-      await app.page.evaluate(async () => {
-        window.smp!.setView('top');
-        window.smp!.setPlan({ dots: { densityPerCm2: 80 } });
-        await window.smp!.exportImage({ width: 200, height: 150 });
-      });
-      expect(await violations(app.page), 'the app itself never breaks its policy').toEqual([]);
-      expect(app.foreignRequests).toEqual([]);
-      const policy = await app.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
-      expect(policy).toContain("default-src 'self'");
-      expect(policy).toContain("connect-src 'self'");
-      // What a careless script might try: each is blocked by the browser and reported.
-      const blocked = await app.page.evaluate(async () => {
-        const fetched = await fetch('https://example.com/track').then(
-          () => 'sent',
-          () => 'blocked',
-        );
-        const image = new Image();
-        image.src = 'https://example.com/pixel.png';
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        return fetched;
-      });
-      expect(blocked).toBe('blocked');
-      const seen = await violations(app.page);
-      expect(seen.some((v) => v.startsWith('connect-src https://example.com'))).toBe(true);
-      expect(seen.some((v) => v.startsWith('img-src https://example.com'))).toBe(true);
-    } finally {
-      await app.close();
-    }
+    // Use the app a little: views, a plan change, an exported picture.
+    await app.page.evaluate(async () => {
+      window.smp!.setView('top');
+      window.smp!.setPlan({ dots: { densityPerCm2: 80 } });
+      await window.smp!.exportImage({ width: 200, height: 150 });
+    });
+    expect(await violations(app.page), 'the app itself never breaks its policy').toEqual([]);
+    expect(app.foreignRequests).toEqual([]);
+    const policy = await app.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("connect-src 'self'");
+    // What a careless script might try: each is blocked by the browser and reported.
+    const blocked = await app.page.evaluate(async () => {
+      const fetched = await fetch('https://example.com/track').then(
+        () => 'sent',
+        () => 'blocked',
+      );
+      const image = new Image();
+      image.src = 'https://example.com/pixel.png';
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return fetched;
+    });
+    expect(blocked).toBe('blocked');
+    const seen = await violations(app.page);
+    expect(seen.some((v) => v.startsWith('connect-src https://example.com'))).toBe(true);
+    expect(seen.some((v) => v.startsWith('img-src https://example.com'))).toBe(true);
   });
 });
