@@ -96,62 +96,62 @@ describe('editing dots in the interface', () => {
   });
 });
 
-describe('units', () => {
-  it('shows lengths and areas in inches on request, remembers the choice, and keeps the plan in mm', async () => {
-    const app = await openApp();
-    try {
-      const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
-      await app.page.locator('[data-units="imperial"]').click();
-      await showStep(app.page, 'hairline');
-      await expect.poll(() => app.page.getByTestId('measurements').textContent()).toMatch(/\d\.\d\d in.*in²/s);
-      await showStep(app.page, 'dots');
-      const sizeOutput = app.page.locator('.slider-field', { has: app.page.getByTestId('dots-diameter') }).locator('output');
-      expect(await sizeOutput.textContent()).toBe('0.0157 in');
-      expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
-      await app.page.reload();
-      await waitForReady(app.page);
-      await showStep(app.page, 'dots');
-      expect(await sizeOutput.textContent()).toBe('0.0157 in');
-      await app.page.locator('[data-units="metric"]').click();
-      expect(await sizeOutput.textContent()).toBe('0.40 mm');
-    } finally {
-      await app.close();
-    }
+// One page for both: the units test ends in millimetres as it began, and the loupe reads the default plan.
+describe('units and the loupe', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp();
   });
-});
+  afterAll(async () => {
+    if (!app) return; // the page never opened: beforeAll has failed already
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
 
-describe('the loupe', () => {
+  it('shows lengths and areas in inches on request, remembers the choice, and keeps the plan in mm', async () => {
+    const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
+    await app.page.locator('[data-units="imperial"]').click();
+    await showStep(app.page, 'hairline');
+    await expect.poll(() => app.page.getByTestId('measurements').textContent()).toMatch(/\d\.\d\d in.*in²/s);
+    await showStep(app.page, 'dots');
+    const sizeOutput = app.page.locator('.slider-field', { has: app.page.getByTestId('dots-diameter') }).locator('output');
+    expect(await sizeOutput.textContent()).toBe('0.0157 in');
+    expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
+    await app.page.reload();
+    await waitForReady(app.page);
+    await showStep(app.page, 'dots');
+    expect(await sizeOutput.textContent()).toBe('0.0157 in');
+    await app.page.locator('[data-units="metric"]').click();
+    expect(await sizeOutput.textContent()).toBe('0.40 mm');
+  });
+
   it('magnifies the scalp under the pointer with a millimetre scale', async () => {
-    const app = await openApp();
-    try {
-      await app.page.evaluate(() => window.smp!.setView('three-quarter'));
-      await app.page.evaluate(() => window.smp!.whenRendered());
-      await app.page.getByTestId('loupe-toggle').click();
-      const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
-      const canvasBox = (await app.page.locator('canvas').boundingBox())!;
-      const target = await app.page.evaluate((p) => window.smp!.toScreen(p), [lm.vertex[0], lm.vertex[1], lm.vertex[2]] as [number, number, number]);
-      await app.page.mouse.move(canvasBox.x + target.x, canvasBox.y + target.y);
-      await expect(app.page.getByTestId('loupe-scale').textContent()).resolves.toMatch(/2 mm/);
-      const frame = await grabFrame(app.page);
-      await savePng(frame, `${ARTIFACTS}/loupe.png`);
-      // The loupe circle sits above the pointer: dots in it give a wide spread of tones.
-      const scale = (await app.page.getByTestId('loupe-scale').boundingBox())!;
-      const cx = Math.round(scale.x - canvasBox.x + scale.width / 2);
-      const cy = Math.round(scale.y - canvasBox.y - 8 - 120);
-      const tones: number[] = [];
-      for (let y = cy - 60; y <= cy + 60; y += 2) for (let x = cx - 60; x <= cx + 60; x += 2) tones.push(linearLuminance(frame, x, y));
-      tones.sort((a, b) => a - b);
-      const dark = tones[Math.floor(tones.length * 0.03)]!;
-      const light = tones[Math.floor(tones.length * 0.5)]!;
-      // Deposits seen through 0.3 mm of skin: the darkest marks take about 15 % of the light (0.85, ΔL* ≈ 6),
-      // not the near-black of a disc on the surface; under 0.92 (ΔL* ≈ 3) the dots are still plainly seen.
-      expect(dark / light, 'dark dots on lighter skin inside the loupe').toBeLessThan(0.92);
-      // The 2 mm scale bar is as long as 2 mm of scalp in the loupe: 240 px across 12 mm.
-      const bar = (await app.page.locator('.loupe-bar').boundingBox())!;
-      expect(bar.width).toBeCloseTo(40, 0);
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    await app.page.evaluate(() => window.smp!.setView('three-quarter'));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    await app.page.getByTestId('loupe-toggle').click();
+    const lm = await app.page.evaluate(() => window.smp!.getLandmarks());
+    const canvasBox = (await app.page.locator('canvas').boundingBox())!;
+    const target = await app.page.evaluate((p) => window.smp!.toScreen(p), [lm.vertex[0], lm.vertex[1], lm.vertex[2]] as [number, number, number]);
+    await app.page.mouse.move(canvasBox.x + target.x, canvasBox.y + target.y);
+    await expect(app.page.getByTestId('loupe-scale').textContent()).resolves.toMatch(/2 mm/);
+    const frame = await grabFrame(app.page);
+    await savePng(frame, `${ARTIFACTS}/loupe.png`);
+    // The loupe circle sits above the pointer: dots in it give a wide spread of tones.
+    const scale = (await app.page.getByTestId('loupe-scale').boundingBox())!;
+    const cx = Math.round(scale.x - canvasBox.x + scale.width / 2);
+    const cy = Math.round(scale.y - canvasBox.y - 8 - 120);
+    const tones: number[] = [];
+    for (let y = cy - 60; y <= cy + 60; y += 2) for (let x = cx - 60; x <= cx + 60; x += 2) tones.push(linearLuminance(frame, x, y));
+    tones.sort((a, b) => a - b);
+    const dark = tones[Math.floor(tones.length * 0.03)]!;
+    const light = tones[Math.floor(tones.length * 0.5)]!;
+    // Deposits seen through 0.3 mm of skin: the darkest marks take about 15 % of the light (0.85, ΔL* ≈ 6),
+    // not the near-black of a disc on the surface; under 0.92 (ΔL* ≈ 3) the dots are still plainly seen.
+    expect(dark / light, 'dark dots on lighter skin inside the loupe').toBeLessThan(0.92);
+    // The 2 mm scale bar is as long as 2 mm of scalp in the loupe: 240 px across 12 mm.
+    const bar = (await app.page.locator('.loupe-bar').boundingBox())!;
+    expect(bar.width).toBeCloseTo(40, 0);
+    expect(app.errors).toEqual([]);
+    await app.page.getByTestId('loupe-toggle').click();
   });
 });
