@@ -115,9 +115,15 @@ export class VertexGrid {
     const lo: Vec3 = [Infinity, Infinity, Infinity];
     const hi: Vec3 = [-Infinity, -Infinity, -Infinity];
     for (let i = 0; i < count; i++) {
-      for (let k = 0; k < 3; k++) (lo[k] = Math.min(lo[k]!, positions[3 * i + k]!)), (hi[k] = Math.max(hi[k]!, positions[3 * i + k]!));
+      for (let k = 0; k < 3; k++) {
+        lo[k] = Math.min(lo[k]!, positions[3 * i + k]!);
+        hi[k] = Math.max(hi[k]!, positions[3 * i + k]!);
+      }
     }
-    if (count === 0) lo.fill(0), hi.fill(0);
+    if (count === 0) {
+      lo.fill(0);
+      hi.fill(0);
+    }
     const size = [hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]];
     this.cellMm = Math.max(cellMm, Math.cbrt(((size[0]! + cellMm) * (size[1]! + cellMm) * (size[2]! + cellMm)) / MAX_CELLS));
     this.origin = lo;
@@ -156,7 +162,12 @@ export class VertexGrid {
   private reaches(points: readonly Vec3[], radius: number): { lo: number[]; hi: number[] } | null {
     const lo = [Infinity, Infinity, Infinity];
     const hi = [-Infinity, -Infinity, -Infinity];
-    for (const p of points) for (let k = 0; k < 3; k++) (lo[k] = Math.min(lo[k]!, p[k]!)), (hi[k] = Math.max(hi[k]!, p[k]!));
+    for (const p of points) {
+      for (let k = 0; k < 3; k++) {
+        lo[k] = Math.min(lo[k]!, p[k]!);
+        hi[k] = Math.max(hi[k]!, p[k]!);
+      }
+    }
     if (lo.some((v, k) => v - radius > this.origin[k]! + this.dims[k]! * this.cellMm || hi[k]! + radius < this.origin[k]!)) return null;
     return { lo: lo.map((v, k) => this.cellCoord(v - radius, k)), hi: hi.map((v, k) => this.cellCoord(v + radius, k)) };
   }
@@ -308,7 +319,10 @@ class Candidates {
     for (let i = 1; i < this.count; i++) {
       const s = segments[i]!, d = distances[i]!;
       let j = i - 1;
-      for (; j >= 0 && distances[j]! > d; j--) (segments[j + 1] = segments[j]!), (distances[j + 1] = distances[j]!);
+      for (; j >= 0 && distances[j]! > d; j--) {
+        segments[j + 1] = segments[j]!;
+        distances[j + 1] = distances[j]!;
+      }
       segments[j + 1] = s;
       distances[j + 1] = d;
     }

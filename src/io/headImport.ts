@@ -224,7 +224,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
         try {
           result = await scanReader.read(given, { simplify: options.simplify === true });
         } catch (error) {
-          if (error instanceof ScanTooLargeError) throw new Error(`${error.message} Pass { simplify: true } to simplify it.`);
+          if (error instanceof ScanTooLargeError) throw new Error(`${error.message} Pass { simplify: true } to simplify it.`, { cause: error });
           throw error;
         }
         if (!result.suggestion.looksLikeHead && !landmarks) throw new Error(`${NOT_A_HEAD_MESSAGE.replace(', or place the landmarks by hand', '')} Give options.landmarks to align it anyway.`);

@@ -39,6 +39,7 @@ export function HairlineEditor() {
     const c = head.center;
     const lifted = curve.map((p) => new THREE.Vector3(...p).sub(c).multiplyScalar(1.004).add(c));
     return { points: line.points, curve: [...lifted, lifted[0]!] };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `hairline` is the trigger (see above)
   }, [head, hairline, sim]);
 
   const tool = useMemo(() => {

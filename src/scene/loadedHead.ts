@@ -35,7 +35,7 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
   try {
     landmarks = parseLandmarks(headNode.userData.landmarks);
   } catch (err) {
-    throw new Error(`The head model's landmarks are unusable (${err instanceof Error ? err.message : String(err)}).`);
+    throw new Error(`The head model's landmarks are unusable (${err instanceof Error ? err.message : String(err)}).`, { cause: err });
   }
   const geometry = skin.geometry;
   const index = geometry.getIndex();
@@ -106,7 +106,7 @@ export async function prepareScanHead(scan: ScanHead): Promise<LoadedHead> {
   try {
     head = loadedHead(root, skin, scan.positions, scan.indices, scan.landmarks, scan);
   } catch (error) {
-    throw new Error(`The scan could not be prepared for planning (${error instanceof Error ? error.message : String(error)}).`);
+    throw new Error(`The scan could not be prepared for planning (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
   }
   scanHeads.set(scan, head);
   return head;

@@ -282,7 +282,7 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
     if (await onRename(draft.trim())) leave(renameButton);
   };
   /** Escape backs out of this row's question, not out of the whole dialog. */
-  const escapeLeaves = (button: RefObject<HTMLButtonElement | null>) => (e: KeyboardEvent) => {
+  const escapeLeaves = (e: KeyboardEvent, button: RefObject<HTMLButtonElement | null>) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();
     e.stopPropagation();
@@ -292,7 +292,7 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
   return (
     <li className={isOpen ? 'plans-row current' : 'plans-row'} data-plan-id={record.id}>
       {mode === 'rename' ? (
-        <form className="plans-rename" onSubmit={(e) => void submitRename(e)} onKeyDown={escapeLeaves(renameButton)}>
+        <form className="plans-rename" onSubmit={(e) => void submitRename(e)} onKeyDown={(e) => escapeLeaves(e, renameButton)}>
           <label htmlFor={`${id}-rename`}>New name for “{title}”</label>
           <input
             id={`${id}-rename`}
@@ -325,7 +325,7 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
             </span>
           </div>
           {mode === 'delete' ? (
-            <div className="plans-confirm" role="group" aria-labelledby={`${id}-question`} onKeyDown={escapeLeaves(deleteButton)}>
+            <div className="plans-confirm" role="group" aria-labelledby={`${id}-question`} onKeyDown={(e) => escapeLeaves(e, deleteButton)}>
               <p id={`${id}-question`}>Delete “{title}”? This cannot be undone.</p>
               <div className="plans-row-actions">
                 <button type="button" className="tool-button danger" onClick={() => void onDelete()}>

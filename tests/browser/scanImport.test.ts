@@ -227,7 +227,12 @@ describe('head scan import', () => {
       };
       const put = (q: number[][]) => {
         o += 12;
-        for (const v of q) for (const c of v) (out.setFloat32(o, c, true), (o += 4));
+        for (const v of q) {
+          for (const c of v) {
+            out.setFloat32(o, c, true);
+            o += 4;
+          }
+        }
         o += 2;
       };
       for (let t = 0; t < idx.length / 3; t++) {

@@ -276,7 +276,7 @@ export function runMonteCarlo(setup: McSetup): McResult {
         weightNow *= step;
         x += ux * s; y += uy * s; z += uz * s;
         tau -= s * mus;
-        if (boundary === 0) { tau = 0; break; }
+        if (boundary === 0) break;
 
         if (boundary === 1 && layer < layerCount - 1) { layer++; continue; }
         if (boundary === -1 && layer > 0) { layer--; continue; }

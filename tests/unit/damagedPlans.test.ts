@@ -73,7 +73,7 @@ describe('errors worded for the user', () => {
     expect(userMessage(new Error('This GLB file is damaged.'), 'fallback')).toBe('This GLB file is damaged.');
     let engine: unknown;
     try {
-      (undefined as unknown as number[])[1];
+      void (undefined as unknown as number[])[1];
     } catch (e) {
       engine = e;
     }

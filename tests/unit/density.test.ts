@@ -250,7 +250,10 @@ describe('density regions', () => {
       let bestD = Infinity;
       for (let v = 0; v < positions.length / 3; v++) {
         const d = Math.hypot(positions[3 * v]! - p[0], positions[3 * v + 1]! - p[1], positions[3 * v + 2]! - p[2]);
-        if (d < bestD) (bestD = d), (best = v);
+        if (d < bestD) {
+          bestD = d;
+          best = v;
+        }
       }
       return best;
     };

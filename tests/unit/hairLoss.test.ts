@@ -29,7 +29,10 @@ function nearestVertex(p: Vec3): number {
   let bestD = Infinity;
   for (let v = 0; v < vertexCount; v++) {
     const d = dist(position(v), p);
-    if (d < bestD) (bestD = d), (best = v);
+    if (d < bestD) {
+      bestD = d;
+      best = v;
+    }
   }
   return best;
 }
@@ -222,7 +225,10 @@ describe('hair-loss patterns', () => {
       for (let k = 0; k < 3; k++) {
         const a = indices[t + k]!;
         const b = indices[t + ((k + 1) % 3)]!;
-        if (bald[a] && bald[b]) neighbours[a]!.push(b), neighbours[b]!.push(a);
+        if (bald[a] && bald[b]) {
+          neighbours[a]!.push(b);
+          neighbours[b]!.push(a);
+        }
       }
     }
     const seen = new Uint8Array(vertexCount);
@@ -235,7 +241,11 @@ describe('hair-loss patterns', () => {
       while (stack.length) {
         const u = stack.pop()!;
         patch.push(position(u));
-        for (const w of neighbours[u]!) if (!seen[w]) (seen[w] = 1), stack.push(w);
+        for (const w of neighbours[u]!) {
+          if (seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
       }
       patches.push(patch);
     }

@@ -30,7 +30,10 @@ function fueDotsByBruteForce(scar: FueScar): Vec3[] {
     const p: Vec3 = [positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!];
     if (Math.abs(p[1] - yCenter) > halfHeight + 2 * cellMm || Math.abs(angleAround(axis, p)) > maxAngle + 0.3) continue;
     const q = toLattice(p);
-    for (let c = 0; c < 3; c++) (lo[c] = Math.min(lo[c]!, q[c]!)), (hi[c] = Math.max(hi[c]!, q[c]!));
+    for (let c = 0; c < 3; c++) {
+      lo[c] = Math.min(lo[c]!, q[c]!);
+      hi[c] = Math.max(hi[c]!, q[c]!);
+    }
   }
   const candidates: { center: Vec3; rank: number }[] = [];
   for (let i = Math.floor(lo[0] / cellMm) - 2; i <= Math.floor(hi[0] / cellMm) + 2; i++) {

@@ -183,7 +183,9 @@ export function scarSamples(placed: PlacedScar, surface: ScarSurface, ink: InkFi
     let sum = 0, area = 0;
     for (const v of shape.surrounding) {
       const x = ink.atVertex(v);
-      if (x > 0) (sum += x * vertexAreas[v]!), (area += vertexAreas[v]!);
+      if (x <= 0) continue;
+      sum += x * vertexAreas[v]!;
+      area += vertexAreas[v]!;
     }
     const around = area > 0 ? sum / area : 0;
     for (let v = 0; v < shape.amounts.length; v++) {

@@ -161,7 +161,11 @@ export class ScarMap {
     for (let v = 0; v < shape.amounts.length; v++) {
       const a = Math.min(1, Math.max(0, layer.offsets[v]!));
       shape.amounts[v] = a;
-      if (a > 0) for (let c = 0; c < 3; c++) (lo[c] = Math.min(lo[c]!, positions[3 * v + c]!)), (hi[c] = Math.max(hi[c]!, positions[3 * v + c]!));
+      if (a === 0) continue;
+      for (let c = 0; c < 3; c++) {
+        lo[c] = Math.min(lo[c]!, positions[3 * v + c]!);
+        hi[c] = Math.max(hi[c]!, positions[3 * v + c]!);
+      }
     }
     if (lo[0] > hi[0]) {
       shape.bounds = null;

@@ -141,7 +141,9 @@ async function align(request: Extract<ScanRequest, { kind: 'align' }>) {
   const ref = await reference;
   // A fit that failed (not a head, placed by hand) suggests nothing worth keeping for the other landmarks.
   const fileLandmarks = completeLandmarks(request.landmarks, current.looksLikeHead ? current.suggestion : null, current.query, ref.landmarks);
-  let { similarity, unit, unitScale } = alignmentFromLandmarks(fileLandmarks, ref.landmarks);
+  const alignment = alignmentFromLandmarks(fileLandmarks, ref.landmarks);
+  const { unit } = alignment;
+  let { similarity, unitScale } = alignment;
   let positions = applySimilarity(current.mesh.positions, similarity);
   const landmarksIn = (s: typeof similarity) => Object.fromEntries(LANDMARK_NAMES.map((name) => [name, applySimilarityToPoint(fileLandmarks[name], s)])) as Landmarks;
   let landmarks = landmarksIn(similarity);
