@@ -36,3 +36,18 @@ export function excerpt(value: unknown, max = EXCERPT_CHARS): string {
   for (let i = 0; i < value.length; i++) items.push(Object.hasOwn(value, i) ? excerpt(value[i], Math.ceil(max / 4)) : 'a gap');
   return cut(`[${items.join(', ')}]`);
 }
+
+/**
+ * A name as part of a file name, `Jane Doe` → `jane-doe` (at most 60 characters): accents dropped and letters
+ * of any script kept, so the name works on every file system; empty when nothing of it is left.
+ */
+export function fileNameSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}

@@ -7,6 +7,7 @@
  */
 import { parsePlan, PLAN_VERSION, type Plan } from '../domain/plan';
 import { isPlainObject } from '../domain/schema';
+import { fileNameSlug } from '../domain/format';
 import { downloadBlob } from './download';
 
 export const PLAN_FILE_FORMAT = 'smp-simulator-plan';
@@ -78,15 +79,7 @@ export function readPlanFile(text: string): Plan {
  * dropped and letters of any script kept, so the name works on every file system.
  */
 export function planFileName(plan: Plan): string {
-  const name = plan.client.name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  const parts = [name || 'smp-plan', plan.client.date].filter(Boolean);
+  const parts = [fileNameSlug(plan.client.name) || 'smp-plan', plan.client.date].filter(Boolean);
   return `${parts.join('-')}${PLAN_FILE_EXTENSION}`;
 }
 
