@@ -43,23 +43,47 @@ async function layoutProblems(page: Page) {
   });
 }
 
-describe.each(SIZES)('at $width × $height ($name)', ({ name, width, height }) => {
-  it('fits: every step reachable, nothing overflowing or overlapping, every control a 44 px touch target', async () => {
-    const app = await openApp({ width, height });
-    try {
-      const canvas = (await app.page.locator('canvas').boundingBox())!;
-      // The view stays large: at least 40 % of the window.
-      expect((canvas.width * canvas.height) / (width * height)).toBeGreaterThan(0.4);
-      for (const step of STEPS) {
-        await showStep(app.page, step.id);
-        await expect.poll(() => app.page.getByTestId('step-panel').textContent()).toContain(`Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}`);
-        expect(await layoutProblems(app.page), `step ${step.id}`).toEqual([]);
-        if (step.id === 'dots') await app.page.screenshot({ path: `${ARTIFACTS}/layout-${name}.png` });
-      }
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
+// One page for every size (the layout is CSS only, so a resized window lays out as one opened at that size).
+describe('layout and accessibility at every size', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ width: SIZES[0].width, height: SIZES[0].height });
+  });
+  afterAll(async () => {
+    if (!app) return; // the page never opened: beforeAll has failed already
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it.each(SIZES)('at $width × $height ($name), fits: every step reachable, nothing overflowing or overlapping, every control a 44 px touch target', async ({ name, width, height }) => {
+    await app.page.setViewportSize({ width, height });
+    const canvas = (await app.page.locator('canvas').boundingBox())!;
+    // The view stays large: at least 40 % of the window.
+    expect((canvas.width * canvas.height) / (width * height)).toBeGreaterThan(0.4);
+    for (const step of STEPS) {
+      await showStep(app.page, step.id);
+      await expect.poll(() => app.page.getByTestId('step-panel').textContent()).toContain(`Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}`);
+      expect(await layoutProblems(app.page), `step ${step.id}`).toEqual([]);
+      if (step.id === 'dots') await app.page.screenshot({ path: `${ARTIFACTS}/layout-${name}.png` });
     }
+    expect(app.errors).toEqual([]);
+  });
+
+  it('has no serious or critical axe-core violations in any step, dialog or size', async () => {
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    for (const step of STEPS) {
+      await showStep(app.page, step.id);
+      expect(await axeViolations(app.page), `step ${step.id}`).toEqual([]);
+    }
+    await app.page.getByTestId('help-button').click();
+    expect(await axeViolations(app.page), 'help').toEqual([]);
+    await app.page.keyboard.press('Escape');
+    await app.page.getByTestId('plans-button').click();
+    expect(await axeViolations(app.page), 'plans').toEqual([]);
+    await app.page.keyboard.press('Escape');
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await showStep(app.page, 'dots');
+    expect(await axeViolations(app.page), 'phone').toEqual([]);
   });
 });
 
@@ -163,27 +187,6 @@ describe('the view toolbar, the step tabs and the units', () => {
 });
 
 describe('accessibility', () => {
-  it('has no serious or critical axe-core violations in any step, dialog or size', async () => {
-    const app = await openApp({ width: 1280, height: 800 });
-    try {
-      for (const step of STEPS) {
-        await showStep(app.page, step.id);
-        expect(await axeViolations(app.page), `step ${step.id}`).toEqual([]);
-      }
-      await app.page.getByTestId('help-button').click();
-      expect(await axeViolations(app.page), 'help').toEqual([]);
-      await app.page.keyboard.press('Escape');
-      await app.page.getByTestId('plans-button').click();
-      expect(await axeViolations(app.page), 'plans').toEqual([]);
-      await app.page.keyboard.press('Escape');
-      await app.page.setViewportSize({ width: 390, height: 844 });
-      await showStep(app.page, 'dots');
-      expect(await axeViolations(app.page), 'phone').toEqual([]);
-    } finally {
-      await app.close();
-    }
-  });
-
   it('is usable from the keyboard, with visible focus', async () => {
     const app = await openApp({ width: 1280, height: 800 });
     try {
