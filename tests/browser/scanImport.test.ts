@@ -34,10 +34,22 @@ const place = (p: Vec3, m: Placement): Vec3 => {
   return [0, 1, 2].map((i) => m.scale * (r[3 * i]! * p[0] + r[3 * i + 1]! * p[1] + r[3 * i + 2]! * p[2]) + m.translation[i]!) as Vec3;
 };
 
+/** The default head re-meshed to about `triangles`, made once per size (the scans below only place it). */
+const remeshedHeads = new Map<number, ReturnType<typeof simplifyMesh>>();
+function remeshedHead(triangles: number): ReturnType<typeof simplifyMesh> {
+  let remeshed = remeshedHeads.get(triangles);
+  if (!remeshed) {
+    const head = loadDefaultHead();
+    remeshed = simplifyMesh({ positions: head.skin.positions, indices: head.skin.indices }, triangles);
+    remeshedHeads.set(triangles, remeshed);
+  }
+  return remeshed;
+}
+
 /** The default head, re-meshed to about `triangles`, placed in a file's coordinates. */
 function scanOfDefaultHead(placement: Placement, triangles = 30_000, colors = true): { mesh: ScanMesh; landmarks: Landmarks } {
   const head = loadDefaultHead();
-  const remeshed = simplifyMesh({ positions: head.skin.positions, indices: head.skin.indices }, triangles);
+  const remeshed = remeshedHead(triangles);
   const positions = new Float32Array(remeshed.positions.length);
   for (let i = 0; i < positions.length; i += 3) positions.set(place([remeshed.positions[i]!, remeshed.positions[i + 1]!, remeshed.positions[i + 2]!], placement), i);
   // Skin as a scanner records it: a warm tone, a little ruddier on the face, a little paler on the scalp.
