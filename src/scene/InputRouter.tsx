@@ -22,7 +22,7 @@ const ToolRegistry = createContext<Register | null>(null);
 /**
  * The view's one input router: it listens to the canvas and hands each pointer event to the tool chosen in
  * the view state (`activeTool`), whose component registers its machine with `useTool`. A press the tool
- * takes never reaches the camera's controls, and its pointer is captured until it is up. Escape undoes a
+ * takes never reaches the camera's controls; a drag's pointer is captured until it is up. Escape undoes a
  * gesture under way.
  */
 export function InputRouter({ children }: { children: ReactNode }) {
@@ -65,9 +65,9 @@ export function InputRouter({ children }: { children: ReactNode }) {
     };
     const down = (e: PointerEvent) => {
       if (!router.down(input(e, e.pointerId))) return;
-      // Taken by the tool: the orbit controls, listening on the same canvas, never see it.
+      // Taken by the tool: the orbit controls never see it. A drag keeps its pointer even off the view.
       e.stopImmediatePropagation();
-      canvas.setPointerCapture(e.pointerId);
+      if (router.tool.state === 'dragging') canvas.setPointerCapture(e.pointerId);
     };
     const move = (e: PointerEvent) => router.move(input(e, e.pointerId));
     const up = (e: PointerEvent) => router.up(input(e, e.pointerId));

@@ -25,7 +25,7 @@ const SHORTCUTS = [
   ['Delete', 'Remove the selected hairline point'],
   ['← → (on the divider)', 'Move the split-screen divider'],
   ['Tab, Shift+Tab', 'Move between controls'],
-  ['Escape', 'Close a dialog'],
+  ['Escape', 'Close a dialog; during a drag or a brush stroke, take it back'],
 ] as const;
 
 const GUIDE = [
