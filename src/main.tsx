@@ -8,6 +8,8 @@ import { runCommand } from './app/commands';
 import { installKeymap } from './app/keymap';
 import type { SavedPlans } from './app/savedPlans';
 import { startAutosave } from './io/autosave';
+import { ClinicContext } from './app/clinic';
+import { createClinicProfiles } from './io/clinicProfile';
 import { deviceFiles } from './io/deviceFiles';
 import { createEmbedApi } from './io/embedApi';
 import { createHeadImport } from './io/headImport';
@@ -41,7 +43,8 @@ if (link.planError) {
 
 const headImport = createHeadImport(sim, savedPlans);
 await headImport.ready;
-window.smp = createEmbedApi(sim, savedPlans, headImport);
+const clinic = createClinicProfiles();
+window.smp = createEmbedApi(sim, savedPlans, headImport, clinic);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
@@ -61,7 +64,9 @@ createRoot(rootElement).render(
       <SavedPlansContext.Provider value={savedPlans}>
         <HeadImportContext.Provider value={headImport}>
           <DeviceFilesContext.Provider value={deviceFiles}>
-            <App />
+            <ClinicContext.Provider value={clinic}>
+              <App />
+            </ClinicContext.Provider>
           </DeviceFilesContext.Provider>
         </HeadImportContext.Provider>
       </SavedPlansContext.Provider>

@@ -107,8 +107,28 @@ export function logoTooLarge(bytes: number): string {
   return `The logo is too large (${kib(bytes)}; at most ${kib(MAX_LOGO_BYTES)}). Save it smaller, or as SVG.`;
 }
 
+/** Each field as the Clinic dialog names it, for messages that both a person and a page's author can act on. */
+export const CLINIC_FIELD_LABELS: Record<string, string> = {
+  profile: 'The profile',
+  version: 'Version',
+  name: 'Clinic name',
+  logo: 'Logo',
+  address: 'Address',
+  contact: 'Contact',
+  colors: 'Colours',
+  'colors.primary': 'Main colour',
+  'colors.accent': 'Second colour',
+  price: 'Price',
+  'price.model': 'Price model',
+  'price.amount': 'Price',
+  'price.currency': 'Currency',
+  'price.deposit': 'Deposit',
+  validityDays: 'Quote valid for (days)',
+  consentText: 'Consent text',
+};
+
 const fail = (field: string, message: string): never => {
-  throw new Error(`Clinic profile: ${field} ${message}`);
+  throw new Error(`Clinic profile: ${CLINIC_FIELD_LABELS[field] ?? field} (${field}) ${message}`);
 };
 
 function text(value: unknown, field: keyof typeof MAX_TEXT, required = false): string {
@@ -202,11 +222,13 @@ export function writeClinicFile(profile: ClinicProfile, exportedAt: Date): strin
 /** The largest clinic file: the logo (base64 is 4/3 of its bytes) and the longest texts, with room to spare. */
 export const MAX_CLINIC_FILE_BYTES = 2 * 1024 * 1024;
 
+export const CLINIC_FILE_TOO_LARGE = `This file is too large to be a clinic profile (at most ${MAX_CLINIC_FILE_BYTES / 1024 / 1024} MB).`;
+
 const NOT_A_CLINIC_FILE = 'This file is not an SMP Simulator clinic profile: it holds other data.';
 
 /** The profile in a clinic file's text; throws an Error telling the user what is wrong with the file. */
 export function readClinicFile(text: string): ClinicProfile {
-  if (text.length > MAX_CLINIC_FILE_BYTES) throw new Error(`This file is too large to be a clinic profile (at most ${MAX_CLINIC_FILE_BYTES / 1024 / 1024} MB).`);
+  if (text.length > MAX_CLINIC_FILE_BYTES) throw new Error(CLINIC_FILE_TOO_LARGE);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -222,7 +244,7 @@ export function readClinicFile(text: string): ClinicProfile {
   try {
     return parseClinicProfile(json.profile);
   } catch (error) {
-    throw new Error(`This clinic file is damaged. ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`This clinic file is damaged. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -17,6 +17,9 @@ import { HEALED_DAY } from '../domain/healing';
 import { excerpt } from '../domain/format';
 import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
 import { MAX_IMAGE_SIDE_PX } from '../app/scenePort';
+import type { ClinicProfiles } from '../app/clinic';
+import type { ClinicProfile } from '../domain/clinic';
+import { buildQuote, type Quote } from '../domain/quote';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -122,6 +125,18 @@ export interface SmpApi {
   useDefaultHead(): Promise<void>;
   /** Shows the plan on its stored scan again; rejects when the plan has none. */
   useHeadScan(): Promise<void>;
+  /** A copy of the clinic's profile kept on this device (name, logo, address, colours, prices), or null. */
+  getClinicProfile(): ClinicProfile | null;
+  /**
+   * Keeps a clinic profile on this device (omitted fields take their defaults; null removes it). Rejects with
+   * an Error naming the bad field, changing nothing.
+   */
+  setClinicProfile(profile: unknown): Promise<void>;
+  /**
+   * The quote for the current plan at the clinic's prices, made today: line items, total, deposit, balance
+   * and validity date (`YYYY-MM-DD`), amounts in the profile's currency. Null when no clinic profile is set.
+   */
+  getQuote(): Quote | null;
 }
 
 export interface SavedPlanSummary {
@@ -149,7 +164,7 @@ function checkOptions(call: string, options: unknown, known: readonly string[], 
   if (unknown !== undefined) throw new Error(`${call}: unknown option ${excerpt(unknown)}: use ${known.join(', ')}`);
 }
 
-export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport): SmpApi {
+export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => void runCommand(sim, 'plan.replace', { plan, label: 'Plan from page' }),
@@ -310,6 +325,21 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     async useHeadScan() {
       if (!savedPlans.state.getState().head) throw new Error('useHeadScan: this plan has no head scan');
       await headImport.useScan();
+    },
+    getClinicProfile() {
+      const { profile } = clinic.state.getState();
+      return profile && structuredClone(profile);
+    },
+    async setClinicProfile(profile) {
+      if (profile === null) clinic.remove();
+      else clinic.save(profile);
+    },
+    getQuote() {
+      const { profile } = clinic.state.getState();
+      if (!profile) return null;
+      const head = sim.headStore.getState().head;
+      if (!head) throw new Error('The head is not loaded yet');
+      return buildQuote(profile, head.treatment.measure(sim.planStore.getState().plan), new Date());
     },
   };
 }

@@ -2,6 +2,7 @@ import { Component, useState, type ReactNode } from 'react';
 import { useView } from '../app/simulator';
 import { userMessage } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
+import { ClinicPanel } from './ClinicPanel';
 import { CompareOverlay } from './CompareOverlay';
 import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
 import { HistoryButtons } from './HistoryButtons';
@@ -57,6 +58,7 @@ export function App() {
         </h1>
         <div className="topbar-actions">
           <PlansPanel />
+          <ClinicPanel />
           <UnitsToggle />
           <HelpButton />
           <HistoryButtons />

@@ -2,6 +2,7 @@ import { useSimulator, useView } from '../app/simulator';
 import type { CompareMode } from '../state/viewStore';
 import { ChoiceGroup } from './ChoiceGroup';
 import { ExportButtons } from './ExportButtons';
+import { QuotePanel } from './QuotePanel';
 
 const COMPARE_CHOICES: { value: CompareMode; label: string; hint: string }[] = [
   { value: 'off', label: 'One view', hint: 'The head as planned; "Before" above the view shows it without SMP' },
@@ -26,6 +27,7 @@ export function ComparePanel() {
         Export the view on screen (or the comparison) as a PNG image, or open the consultation report to print or save as PDF. Everything stays on this device.
       </p>
       <ExportButtons />
+      <QuotePanel />
     </section>
   );
 }

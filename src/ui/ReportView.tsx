@@ -1,7 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
+import { useClinic } from '../app/clinic';
+import type { ClinicProfile } from '../domain/clinic';
+import { buildQuote, quoteText, type QuoteText } from '../domain/quote';
 import { buildReport, REPORT_TITLE, type ConsultationReport, type ReportLine, type ReportPicture } from '../domain/report';
+import { QuoteTable } from './QuotePanel';
 
 /** Pictures are drawn at this size (px): about 380 dpi at the 6 cm they are printed at. */
 const PICTURE_PX = 900;
@@ -26,6 +30,9 @@ function ReportDialog() {
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [report, setReport] = useState<ConsultationReport | null>(null);
+  const clinic = useClinic();
+  /** The clinic's branding and quote, as they were when the report was opened (null: no clinic profile). */
+  const [branding, setBranding] = useState<{ profile: ClinicProfile; quote: QuoteText } | null>(null);
   const [pictureUrls, setPictureUrls] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const pictures = useStore(reportStore, (s) => s.pictures);
@@ -56,14 +63,18 @@ function ReportDialog() {
       if (cancelled) return;
       if (!head) throw new Error('The head is not loaded yet');
       const plan = sim.planStore.getState().plan;
+      const measurements = head.treatment.measure(plan);
+      const madeAt = new Date();
       const content = buildReport({
         plan,
-        measurements: head.treatment.measure(plan),
-        madeAt: new Date(),
+        measurements,
+        madeAt,
         units: sim.viewStore.getState().units,
         ...(head.scan && { scanName: head.scan.name }),
       });
       setReport(content);
+      const { profile } = clinic.state.getState();
+      setBranding(profile && { profile, quote: quoteText(buildQuote(profile, measurements, madeAt)) });
       for (const picture of [...content.beforeAfter, ...content.views]) {
         // One picture per task, so the page shows each one as it comes.
         await new Promise((resolve) => setTimeout(resolve));
@@ -82,7 +93,7 @@ function ReportDialog() {
       if (!cancelled) reportStore.getState().setPictures(error instanceof Error ? error : new Error(String(error)));
     });
     return () => void (cancelled = true);
-  }, [sim, reportStore]);
+  }, [sim, reportStore, clinic]);
 
   const total = report ? report.beforeAfter.length + report.views.length : 0;
   useEffect(() => {
@@ -145,7 +156,11 @@ function ReportDialog() {
           Close
         </button>
       </div>
-      <article className="report-page">
+      <article
+        className={branding ? 'report-page branded' : 'report-page'}
+        style={branding ? ({ '--clinic-primary': branding.profile.colors.primary, '--clinic-accent': branding.profile.colors.accent } as CSSProperties) : undefined}
+      >
+        {branding && <ClinicHeader profile={branding.profile} />}
         <header className="report-header">
           <h1 id={titleId}>{REPORT_TITLE}</h1>
           {report && <Lines lines={report.client} />}
@@ -226,6 +241,15 @@ function ReportDialog() {
               <p>{report.sessionNote}</p>
               <p>{report.touchUp}</p>
             </section>
+            {/* Without a profile the invitation is for the practitioner only: a printed report carries no empty quote. */}
+            <section aria-labelledby={`${titleId}-quote`} className={branding ? undefined : 'report-screen-only'} data-testid="report-quote">
+              <h2 id={`${titleId}-quote`}>Quote{branding && ` from ${branding.profile.name}`}</h2>
+              {branding ? (
+                <QuoteTable text={branding.quote} />
+              ) : (
+                <p className="hint">No quote: set up the clinic (Clinic, at the top) to print a quote with your prices and branding.</p>
+              )}
+            </section>
             {report.notes && (
               <section aria-labelledby={`${titleId}-notes`}>
                 <h2 id={`${titleId}-notes`}>Notes</h2>
@@ -235,6 +259,20 @@ function ReportDialog() {
           </>
         )}
       </article>
+    </div>
+  );
+}
+
+/** The clinic's logo, name, address and contact at the top of the report. */
+function ClinicHeader({ profile }: { profile: ClinicProfile }) {
+  return (
+    <div className="report-clinic" data-testid="report-clinic">
+      {profile.logo && <img className="report-clinic-logo" src={profile.logo} alt={`${profile.name} logo`} />}
+      <div>
+        <p className="report-clinic-name">{profile.name}</p>
+        {profile.address && <p>{profile.address}</p>}
+        {profile.contact && <p>{profile.contact}</p>}
+      </div>
     </div>
   );
 }

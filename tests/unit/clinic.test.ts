@@ -41,21 +41,21 @@ describe('clinic profile validation', () => {
   });
 
   it.each([
-    [{ name: '   ' }, /name is required/],
-    [{ name: 42 }, /name must be text/],
-    [{ colors: { primary: 'blue', accent: '#ffffff' } }, /colors\.primary must be a colour/],
-    [{ price: { model: 'per-visit', amount: 1, currency: 'EUR', deposit: 0 } }, /price\.model must be one of session, hour, area/],
-    [{ price: { model: 'session', amount: 1, currency: 'euro', deposit: 0 } }, /price\.currency must be an ISO 4217 currency code/],
+    [{ name: '   ' }, /Clinic name \(name\) is required/],
+    [{ name: 42 }, /\(name\) must be text/],
+    [{ colors: { primary: 'blue', accent: '#ffffff' } }, /Main colour \(colors\.primary\) must be a colour/],
+    [{ price: { model: 'per-visit', amount: 1, currency: 'EUR', deposit: 0 } }, /Price model \(price\.model\) must be one of session, hour, area/],
+    [{ price: { model: 'session', amount: 1, currency: 'euro', deposit: 0 } }, /Currency \(price\.currency\) must be an ISO 4217 currency code/],
     [{ price: { model: 'session', amount: 1, currency: 'XYZ', deposit: 0 } }, /price\.currency/],
-    [{ price: { model: 'session', amount: -5, currency: 'EUR', deposit: 0 } }, /price\.amount must be a number from 0/],
-    [{ price: { model: 'session', amount: 5, currency: 'EUR', deposit: Number.NaN } }, /price\.deposit must be a number/],
-    [{ validityDays: 0 }, /validityDays must be a whole number of days from 1 to 365/],
+    [{ price: { model: 'session', amount: -5, currency: 'EUR', deposit: 0 } }, /Price \(price\.amount\) must be a number from 0/],
+    [{ price: { model: 'session', amount: 5, currency: 'EUR', deposit: Number.NaN } }, /Deposit \(price\.deposit\) must be a number/],
+    [{ validityDays: 0 }, /\(validityDays\) must be a whole number of days from 1 to 365/],
     [{ validityDays: 7.5 }, /validityDays/],
-    [{ logo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }, /logo is not usable: The logo must be a PNG, JPEG or SVG picture/],
-    [{ logo: 'https://example.com/logo.png' }, /logo is not usable/],
+    [{ logo: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' }, /Logo \(logo\) is not usable: The logo must be a PNG, JPEG or SVG picture/],
+    [{ logo: 'https://example.com/logo.png' }, /Logo \(logo\) is not usable/],
     [{ logo: `data:image/png;base64,${'A'.repeat(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8)}` }, /The logo is too large \(\d+ KB; at most 256 KB\)/],
-    [{ consentText: 'x'.repeat(20_001) }, /consentText is too long/],
-  ])('refuses %j with a message naming the field', (changes, message) => {
+    [{ consentText: 'x'.repeat(20_001) }, /Consent text \(consentText\) is too long/],
+  ])('refuses bad value %# with a message naming the field', (changes, message) => {
     expect(() => parseClinicProfile({ ...profile(), ...changes })).toThrow(message);
   });
 
@@ -82,7 +82,7 @@ describe('clinic files', () => {
     expect(() => readClinicFile(JSON.stringify({ ...good, formatVersion: 3 }))).toThrow(/newer version of the SMP Simulator \(file format 3\)/);
     expect(() => readClinicFile(JSON.stringify({ ...good, formatVersion: '1' }))).toThrow(/damaged: its formatVersion must be 1/);
     expect(() => readClinicFile(JSON.stringify({ ...good, profile: { ...profile(), validityDays: -1 } }))).toThrow(
-      /This clinic file is damaged\. Clinic profile: validityDays must be/,
+      /This clinic file is damaged\. Clinic profile: Quote valid for \(days\) \(validityDays\) must be/,
     );
   });
 });
