@@ -87,7 +87,7 @@ describe('the per-vertex layer pipeline', () => {
     expect(head.densityFactor!.computed).toBe(2);
   });
 
-  it.skipIf(!existsSync(DEFAULT_HEAD_GLB))('on the default head: a density edit leaves the hairline, hair and scars alone', { timeout: 60_000 }, () => {
+  it.skipIf(!existsSync(DEFAULT_HEAD_GLB))('on the default head: a density edit leaves the hairline, hair and scars alone; drawing the line leaves its field to the layers', { timeout: 60_000 }, () => {
     const head = loadDefaultHead();
     const area = new TreatmentArea(head.skin.positions, head.skin.indices, head.landmarks);
     const runner = new VertexLayerRunner(VERTEX_LAYERS, area);
@@ -104,5 +104,12 @@ describe('the per-vertex layer pipeline', () => {
     const lowered: Plan = { ...denserCrown, hairline: { ...denserCrown.hairline, age: 'conservative' } };
     expect(runner.run(lowered).changed).toEqual(['hairlineDistance']);
     expect(area.distances).not.toEqual(distances);
+    // Drawing the line (the hairline editor does, while React renders) makes its curve and leaves the field alone.
+    const raised: Plan = { ...lowered, hairline: { ...lowered.hairline, age: 'juvenile' } };
+    const version = area.version;
+    expect(area.current(raised).curve.length).toBeGreaterThan(0);
+    expect(area.version).toBe(version);
+    expect(runner.run(raised).changed).toEqual(['hairlineDistance']);
+    expect(area.version).toBe(version + 1);
   });
 });

@@ -36,7 +36,9 @@ export class TreatmentArea {
   /** Increases each time `distances` is recomputed, so every reader can tell it has changed. */
   version = 0;
   private readonly center;
-  /** The hairline the distance field was computed for (a copy: a caller may change its plan in place). */
+  /** The plan's hairline the curve was made for (a copy: a caller may change its plan in place). */
+  private lineHairline: Pick<Plan['hairline'], 'points' | 'age' | 'shape'> | null = null;
+  /** The one of those the distance field was computed for. */
   private drawnHairline: Pick<Plan['hairline'], 'points' | 'age' | 'shape'> | null = null;
   private currentHairline: Hairline | null = null;
   private curve: ReturnType<typeof hairlineCurve> = [];
@@ -87,20 +89,26 @@ export class TreatmentArea {
 
   /** Recomputes the distance field if the plan's hairline changed; returns the field's version. */
   update(plan: Plan): number {
-    const { points, age, shape } = plan.hairline;
-    const drawn = this.drawnHairline;
-    // The same points (compared as numbers, not as text), or the same preset.
-    if (drawn && (points.length >= 3 ? sameData(points, drawn.points) : drawn.points.length < 3 && age === drawn.age && shape === drawn.shape)) return this.version;
-    this.drawnHairline = { points: copyData(points), age, shape };
-    this.currentHairline = this.hairlineFor(plan);
-    this.curve = hairlineCurve(this.currentHairline, this.query.project);
-    signedDistanceToHairline(this.positions, this.curve, this.center, { out: this.distances });
+    const { curve } = this.current(plan);
+    if (this.drawnHairline === this.lineHairline) return this.version;
+    this.drawnHairline = this.lineHairline;
+    signedDistanceToHairline(this.positions, curve, this.center, { out: this.distances });
     return ++this.version;
   }
 
-  /** The hairline drawn now and its curve on the surface. */
+  /**
+   * The hairline drawn now and its curve on the surface, made again only when the plan's hairline changed.
+   * The distance field is left to `update` (run before a frame), so drawing the line never recomputes it.
+   */
   current(plan: Plan): { hairline: Hairline; curve: ReturnType<typeof hairlineCurve> } {
-    this.update(plan);
+    const { points, age, shape } = plan.hairline;
+    const line = this.lineHairline;
+    // The same points (compared as numbers, not as text), or the same preset.
+    if (!line || !(points.length >= 3 ? sameData(points, line.points) : line.points.length < 3 && age === line.age && shape === line.shape)) {
+      this.lineHairline = { points: copyData(points), age, shape };
+      this.currentHairline = this.hairlineFor(plan);
+      this.curve = hairlineCurve(this.currentHairline, this.query.project);
+    }
     return { hairline: this.currentHairline!, curve: this.curve };
   }
 
