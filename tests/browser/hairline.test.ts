@@ -102,6 +102,79 @@ describe('the hairline', () => {
     expect(moved[n - i]![2]).toBeCloseTo(moved[i]![2], 6);
   });
 
+  it('puts a dragged point back on Escape or a cancelled pointer, leaving no step, and refuses undo mid-drag', async () => {
+    const plan = () => app.page.evaluate(() => window.smp!.getPlan());
+    await app.page.evaluate(() => window.smp!.setView('front', { animate: false }));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    if ((await app.page.getByTestId('edit-hairline').getAttribute('aria-pressed')) !== 'true') await app.page.getByTestId('edit-hairline').click();
+    // A step of its own before the drags, to show that they leave none on top of it.
+    const planUnmarked = await plan();
+    await app.page.evaluate(() => window.smp!.setPlan({ ...window.smp!.getPlan(), dots: { ...window.smp!.getPlan().dots, opacity: 0.77 } }));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    const planBefore = await plan();
+    const i = 2;
+    const pointsBefore = await points();
+    const start = await screenOf(pointsBefore[i]!);
+    const box = (await app.page.locator('canvas').boundingBox())!;
+    /** Presses on handle i and drags it down; resolves to the pressing pointer's id. */
+    const drag = async () => {
+      await app.page.mouse.move(box.x + start.x, box.y + start.y);
+      // Heard on the window, before the handle's tool takes the press.
+      const pointerId = app.page.evaluate(() => new Promise<number>((resolve) => window.addEventListener('pointerdown', (e) => resolve(e.pointerId), { once: true, capture: true })));
+      await app.page.mouse.down();
+      await app.page.mouse.move(box.x + start.x, box.y + start.y + 10);
+      await app.page.mouse.move(box.x + start.x, box.y + start.y + 20);
+      expect((await points())[i]).not.toEqual(pointsBefore[i]);
+      return pointerId;
+    };
+
+    await drag();
+    // Undo under a drag would fork the history: it is refused until the drag ends.
+    await app.page.evaluate(() => window.smp!.undo());
+    expect((await points())[i]).not.toEqual(pointsBefore[i]);
+    await app.page.keyboard.press('Escape');
+    expect(await plan()).toEqual(planBefore);
+    // The rest of the cancelled drag changes nothing.
+    await app.page.mouse.move(box.x + start.x, box.y + start.y + 40);
+    await app.page.mouse.up();
+    expect(await plan()).toEqual(planBefore);
+
+    const pointerId = await drag();
+    await app.page.evaluate((id) => document.querySelector('canvas')!.dispatchEvent(new PointerEvent('pointercancel', { pointerId: id, bubbles: true })), pointerId);
+    await app.page.mouse.up();
+    expect(await plan()).toEqual(planBefore);
+
+    // Neither left a step: undo takes back the step before them.
+    await app.page.evaluate(() => window.smp!.undo());
+    expect(await plan()).toEqual(planUnmarked);
+  });
+
+  it('turns the head with a drag away from the handles, and adds a point with a double-click near the line', async () => {
+    await app.page.evaluate(() => window.smp!.setView('front', { animate: false }));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    if ((await app.page.getByTestId('edit-hairline').getAttribute('aria-pressed')) !== 'true') await app.page.getByTestId('edit-hairline').click();
+    const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
+    const cameraBefore = await app.page.evaluate(() => window.smp!.getCamera());
+    const box = (await app.page.locator('canvas').boundingBox())!;
+    // The chin, far from every handle: the camera's.
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.8);
+    await app.page.mouse.down();
+    await app.page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height * 0.8);
+    await app.page.mouse.up();
+    expect((await app.page.evaluate(() => window.smp!.getCamera())).position).not.toEqual(cameraBefore.position);
+    expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(planBefore);
+
+    await app.page.evaluate(() => window.smp!.setView('front', { animate: false }));
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    const pts = await points();
+    const [a, b] = [pts[1]!, pts[2]!];
+    const between = await screenOf([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2]);
+    await app.page.mouse.dblclick(box.x + between.x, box.y + between.y);
+    expect((await points()).length).toBeGreaterThan(pts.length);
+    await app.page.evaluate(() => window.smp!.undo());
+    expect(await points()).toEqual(pts);
+  });
+
   it('warns about a hairline set too low', async () => {
     const plan = await app.page.evaluate(() => window.smp!.getPlan());
     const low = plan.hairline.points.map((p, i) => (i === 0 ? ([p[0], p[1] - 25, p[2] + 6] as Vec3) : p));
