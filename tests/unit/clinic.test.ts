@@ -32,6 +32,13 @@ describe('clinic profile validation', () => {
     expect(minimal).toEqual({ ...blankClinicProfile(), name: 'Ink Studio', price: { model: 'hour', amount: 80, currency: 'EUR', deposit: 0 } });
   });
 
+  it('takes a PNG, JPEG or SVG logo as a base64 data URL', () => {
+    const svg = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')}`;
+    expect(parseClinicProfile(profile({ logo: svg })).logo).toBe(svg);
+    expect(parseClinicProfile(profile({ logo: 'data:image/jpeg;base64,/9j/4AAQ' })).logo).toBe('data:image/jpeg;base64,/9j/4AAQ');
+    expect(parseClinicProfile(profile({ logo: null })).logo).toBeNull();
+  });
+
   it('keeps prices in the currency’s minor unit', () => {
     expect(currencyDigits('EUR')).toBe(2);
     expect(currencyDigits('JPY')).toBe(0);
@@ -77,6 +84,7 @@ describe('clinic files', () => {
 
   it('says what is wrong with a file that is not a clinic profile', () => {
     const good = JSON.parse(writeClinicFile(profile(), new Date())) as Record<string, unknown>;
+    expect(() => readClinicFile(' '.repeat(3 * 1024 * 1024))).toThrow(/too large to be a clinic profile \(at most 2 MB\)/);
     expect(() => readClinicFile('{ not json')).toThrow('This file is not an SMP Simulator clinic profile: it is not JSON text.');
     expect(() => readClinicFile(JSON.stringify({ format: 'smp-simulator-plan', formatVersion: 1 }))).toThrow(/holds other data/);
     expect(() => readClinicFile(JSON.stringify({ ...good, formatVersion: 3 }))).toThrow(/newer version of the SMP Simulator \(file format 3\)/);
