@@ -76,7 +76,8 @@ export async function openApp(
 }
 
 export async function waitForReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 60_000 });
+  // A start takes seconds; on a machine busy with other work, compiling the shaders on SwiftShader can take minutes.
+  await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 150_000 });
   // A suite must never pass on nothing: the canvas must hold a real WebGL2 context.
   const webgl2 = await page.evaluate(() => {
     const canvas = document.querySelector('canvas');
