@@ -15,6 +15,7 @@
  * storage works again. A mistake by a caller (a wrong id) is the caller's error and changes nothing.
  */
 import { createStore } from 'zustand/vanilla';
+import { runCommand } from '../app/commands';
 import type { Simulator } from '../app/simulator';
 import { excerpt } from '../domain/format';
 import { defaultPlan, parsePlan, PlanError, type Plan } from '../domain/plan';
@@ -224,7 +225,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     if (!open || !stored || stored.id !== open.id || stored.revision <= open.revision) return;
     const mine = planStore.getState().plan;
     if (mine === open.plan || sameData(mine, stored.plan)) {
-      if (!sameData(mine, stored.plan)) planStore.getState().replacePlan(stored.plan, 'Changes from another tab');
+      if (!sameData(mine, stored.plan)) runCommand(sim, 'plan.replace', { plan: stored.plan, label: 'Changes from another tab' });
       theirs = null;
       state.setState({ conflict: null });
       return setOpen(stored);
@@ -244,7 +245,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
       state.setState({ conflict: { fields } });
       return;
     }
-    planStore.getState().replacePlan(plan, 'Merge with another tab’s changes');
+    runCommand(sim, 'plan.replace', { plan, label: 'Merge with another tab’s changes' });
     theirs = null;
     state.setState({ conflict: null });
     setOpen(stored);
@@ -531,7 +532,10 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
       });
     },
     async openLink(linked) {
-      if (!library) return planStore.getState().replacePlan(linked.plan, 'Open link');
+      if (!library) {
+        runCommand(sim, 'plan.replace', { plan: linked.plan, label: 'Open link' });
+        return;
+      }
       await enqueue(async (lib) => {
         await leaveOpenPlan(lib);
         const choice = chooseLinkedRecord(await lib.list(), open?.id, linked);
@@ -546,7 +550,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
         if (!theirs || !open) return;
         const latest = (await lib.get(open.id)) ?? theirs;
         // This tab's version stays one undo away.
-        if (!sameData(planStore.getState().plan, latest.plan)) planStore.getState().replacePlan(latest.plan, 'Reload the other tab’s version');
+        if (!sameData(planStore.getState().plan, latest.plan)) runCommand(sim, 'plan.replace', { plan: latest.plan, label: 'Reload the other tab’s version' });
         theirs = null;
         state.setState({ conflict: null });
         setOpen(latest);
