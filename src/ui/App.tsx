@@ -2,7 +2,6 @@ import { Component, useState, type ReactNode } from 'react';
 import { useView } from '../app/simulator';
 import { userMessage } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
-import { ClinicPanel } from './ClinicPanel';
 import { CompareOverlay } from './CompareOverlay';
 import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
 import { HistoryButtons } from './HistoryButtons';
@@ -58,7 +57,6 @@ export function App() {
         </h1>
         <div className="topbar-actions">
           <PlansPanel />
-          <ClinicPanel />
           <UnitsToggle />
           <HelpButton />
           <HistoryButtons />

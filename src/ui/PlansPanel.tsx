@@ -9,6 +9,8 @@ import { planTitle, UNTITLED_PLAN, type PlanRecord } from '../domain/savedPlan';
 import { NoticeBanner } from './NoticeBanner';
 import { PlanFileDrop, useOpenPlanFile } from './PlanFileDrop';
 import { AUTOSAVE_OFF_MESSAGE, useSavedPlans } from '../app/savedPlans';
+import { useClinicProfile } from '../app/clinic';
+import { ClinicButton } from './ClinicDialog';
 
 /** The topbar's Plans button, the Plans dialog it opens, and opening plan files dropped on the window. */
 export function PlansPanel() {
@@ -155,6 +157,8 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
         </div>
         <p className="hint">Drop a plan file (.smp.json) anywhere on the window to open it too.</p>
       </section>
+
+      <ClinicSection titleId={titleId} />
 
       {available && (
         <section className="plans-section" aria-labelledby={`${titleId}-saved`}>
@@ -368,5 +372,21 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
         </>
       )}
     </li>
+  );
+}
+
+/** The clinic's profile on this device: its name, and the way to set it up (quotes and reports use it). */
+function ClinicSection({ titleId }: { titleId: string }) {
+  const profile = useClinicProfile();
+  return (
+    <section className="plans-section" aria-labelledby={`${titleId}-clinic`}>
+      <h3 id={`${titleId}-clinic`}>Clinic</h3>
+      <p className="hint">
+        {profile ? `Quotes and reports carry the name, logo and prices of ${profile.name}.` : 'Set up the clinic’s name, logo and prices on this device to quote plans and brand the report.'}
+      </p>
+      <div className="plans-actions">
+        <ClinicButton testId="plans-clinic">Clinic…</ClinicButton>
+      </div>
+    </section>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import { useClinicProfile } from '../app/clinic';
 import { buildQuote, quoteText, type QuoteText } from '../domain/quote';
-import { ClinicDialog } from './ClinicPanel';
+import { ClinicButton } from './ClinicDialog';
 import { useMeasurements } from './useMeasurements';
 
 /**
@@ -11,13 +10,6 @@ import { useMeasurements } from './useMeasurements';
 export function QuotePanel() {
   const profile = useClinicProfile();
   const m = useMeasurements();
-  const [settingUp, setSettingUp] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const wasOpen = useRef(false);
-  useEffect(() => {
-    if (wasOpen.current && !settingUp) button.current?.focus();
-    wasOpen.current = settingUp;
-  }, [settingUp]);
   const text = profile && m ? quoteText(buildQuote(profile, m, new Date())) : null;
   return (
     <section className="quote" aria-labelledby="quote-heading" data-testid="quote">
@@ -31,10 +23,7 @@ export function QuotePanel() {
       ) : (
         <p className="hint">Working out the figures…</p>
       )}
-      <button ref={button} type="button" className="tool-button" data-testid="quote-clinic" onClick={() => setSettingUp(true)}>
-        {profile ? 'Clinic and prices…' : 'Set up the clinic…'}
-      </button>
-      {settingUp && <ClinicDialog onClose={() => setSettingUp(false)} />}
+      <ClinicButton testId="quote-clinic">{profile ? 'Clinic and prices…' : 'Set up the clinic…'}</ClinicButton>
     </section>
   );
 }

@@ -247,7 +247,7 @@ function ReportDialog() {
               {branding ? (
                 <QuoteTable text={branding.quote} />
               ) : (
-                <p className="hint">No quote: set up the clinic (Clinic, at the top) to print a quote with your prices and branding.</p>
+                <p className="hint">No quote: set up the clinic (Plans › Clinic…, or under the quote in step 7) to print a quote with your prices and branding.</p>
               )}
             </section>
             {report.notes && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useClinic, useClinicProfile } from '../app/clinic';
 import { userMessage } from '../app/userMessage';
 import { blankClinicProfile, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODEL_LABELS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
@@ -51,8 +51,8 @@ const profileOf = (f: ClinicForm) => ({
   consentText: f.consentText,
 });
 
-/** The topbar's Clinic button and the dialog where the clinic sets up its profile on this device. */
-export function ClinicPanel() {
+/** A button that opens the Clinic dialog (in Plans, and under the quote), and takes focus back when it closes. */
+export function ClinicButton({ children, testId }: { children: ReactNode; testId: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
@@ -63,23 +63,9 @@ export function ClinicPanel() {
   }, [open]);
   return (
     <>
-      <div className="segmented">
-        <button
-          ref={button}
-          type="button"
-          aria-haspopup="dialog"
-          aria-expanded={open}
-          aria-label="Clinic"
-          title="The clinic’s name, logo, colours and prices on this device"
-          data-testid="clinic-button"
-          onClick={() => setOpen(true)}
-        >
-          <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M4 20V9l8-5 8 5v11M9 20v-6h6v6M12 7.5v3M10.5 9h3" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" strokeLinecap="round" />
-          </svg>
-          <span className="button-text">Clinic</span>
-        </button>
-      </div>
+      <button ref={button} type="button" className="tool-button" aria-haspopup="dialog" aria-expanded={open} data-testid={testId} onClick={() => setOpen(true)}>
+        {children}
+      </button>
       {open && <ClinicDialog onClose={close} />}
     </>
   );
