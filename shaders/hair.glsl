@@ -124,6 +124,9 @@ float lineCoverage(float dist, float width, float pixelMm) {
 const float SHAFT_PROFILE_END = 2.5;
 // ∫ (exp(-t²/2) - exp(-END²/2)) dt over |t| < END, over √(2π).
 const float SHAFT_PROFILE_SHARE = 0.8999;
+// Half-length of the ramp over which a shadow's end fades along the shaft, per mm of its width: two of the
+// across profile's σ (= width/√(2π)).
+const float SHAFT_END_BLUR = 2.0 / 2.5066283;
 vec3 shaftProfile(float dist, vec3 width, float pixelMm) {
   vec3 sigma0 = width / sqrt(2.0 * PI);
   vec3 sigma = sqrt(sigma0 * sigma0 + pixelMm * pixelMm / 12.0);
@@ -228,9 +231,13 @@ vec3 drawHair(vec3 under, vec3 p, vec3 n, float pixelMm, vec3 densityGradient, v
         if (density <= 0.0) continue;
 
         // The hair under the skin, behind the root: each shaft's shadow is as wide and falls off as fast as
-        // each channel sees it.
-        float back = clamp(-behind, 0.0, shadowLength);
-        vec3 shaftShadow = shaftProfile(length(root - back * seen), uShaftWidthMm, pixelMm) * slab * hairWidth(density) * uShaftDarkening * exp(-back / shaftLength);
+        // each channel sees it. Along the shaft its two ends are blurred by the same spread as across it, as
+        // the skin blurs them: a ramp about each end (never a round cap added beyond it), so one shadow's
+        // integral stays the band's and the tone is the mean's at every distance.
+        float back = -behind;
+        vec3 endBlur = SHAFT_END_BLUR * uShaftWidthMm;
+        vec3 ends = smoothstep(-endBlur, endBlur, vec3(back)) * (1.0 - smoothstep(shadowLength - endBlur, shadowLength + endBlur, vec3(back)));
+        vec3 shaftShadow = shaftProfile(abs(dot(root, side)), uShaftWidthMm, pixelMm) * ends * slab * hairWidth(density) * uShaftDarkening * exp(-clamp(back, 0.0, shadowLength) / shaftLength);
         float shaftCount = 0.0;
 
         uvec3 g = pcg3d(h ^ uvec3(0x165667b1u, 0xd3a2646cu, 0xfd7046c5u));
