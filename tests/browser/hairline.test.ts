@@ -116,16 +116,20 @@ describe('the hairline', () => {
     const pointsBefore = await points();
     const start = await screenOf(pointsBefore[i]!);
     const box = (await app.page.locator('canvas').boundingBox())!;
+    type Pressed = Window & { pressedPointer?: number };
     /** Presses on handle i and drags it down; resolves to the pressing pointer's id. */
     const drag = async () => {
       await app.page.mouse.move(box.x + start.x, box.y + start.y);
-      // Heard on the window, before the handle's tool takes the press.
-      const pointerId = app.page.evaluate(() => new Promise<number>((resolve) => window.addEventListener('pointerdown', (e) => resolve(e.pointerId), { once: true, capture: true })));
+      // Heard on the window, before the handle's tool takes the press; listening before the press is made
+      // (a listener added while the press is on its way could miss it and leave the test waiting).
+      await app.page.evaluate(() => window.addEventListener('pointerdown', (e) => ((window as Pressed).pressedPointer = e.pointerId), { once: true, capture: true }));
       await app.page.mouse.down();
       await app.page.mouse.move(box.x + start.x, box.y + start.y + 10);
       await app.page.mouse.move(box.x + start.x, box.y + start.y + 20);
       expect((await points())[i]).not.toEqual(pointsBefore[i]);
-      return pointerId;
+      const pointerId = await app.page.evaluate(() => (window as Pressed).pressedPointer);
+      expect(pointerId).toBeTypeOf('number');
+      return pointerId!;
     };
 
     await drag();
