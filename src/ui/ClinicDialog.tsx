@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useClinic, useClinicProfile } from '../app/clinic';
 import { userMessage } from '../app/userMessage';
+import { ImportFileButton } from './ImportFileButton';
 import { blankClinicProfile, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODEL_LABELS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
 
 /** Currencies offered as the user types (any ISO 4217 code is accepted). */
@@ -81,7 +82,6 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const logoInput = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const id = useId();
 
   useEffect(() => {
@@ -259,26 +259,15 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
             <button type="button" className="tool-button" disabled={!saved} onClick={() => void attempt(() => `Exported ${clinic.download(saved!)}.`)}>
               Export file
             </button>
-            <button type="button" className="tool-button" onClick={() => fileInput.current?.click()}>
-              Import file…
-            </button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              hidden
-              data-testid="clinic-file-input"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                e.currentTarget.value = '';
-                if (file) {
-                  void attempt(async () => {
-                    const profile = clinic.save(await clinic.readFile(file));
-                    setForm(formOf(profile));
-                    return `Imported “${profile.name}” from ${file.name}; it is kept on this device.`;
-                  });
-                }
-              }}
+            <ImportFileButton
+              testId="clinic-file-input"
+              onFile={(file) =>
+                void attempt(async () => {
+                  const profile = clinic.save(await clinic.readFile(file));
+                  setForm(formOf(profile));
+                  return `Imported “${profile.name}” from ${file.name}; it is kept on this device.`;
+                })
+              }
             />
             {saved &&
               (confirmRemove ? (

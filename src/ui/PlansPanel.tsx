@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { useDeviceFiles } from '../app/deviceFiles';
 import { usePlan, useSimulator } from '../app/simulator';
+import { ImportFileButton } from './ImportFileButton';
 import { CLIENT_FIELDS } from '../domain/plan';
 import { planTitle, UNTITLED_PLAN, type PlanRecord } from '../domain/savedPlan';
 import { NoticeBanner } from './NoticeBanner';
@@ -54,7 +55,6 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
   const openPlanFile = useOpenPlanFile();
   const dialog = useRef<HTMLDialogElement>(null);
   const nameField = useRef<HTMLInputElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const listHeading = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   /** The saved plans, once read. */
@@ -138,22 +138,7 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="tool-button" onClick={() => setStatus(`Exported ${files.downloadPlan(planStore.getState().plan)}.`)}>
             Export file
           </button>
-          <button type="button" className="tool-button" onClick={() => fileInput.current?.click()}>
-            Import file…
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="plan-file-input"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              // Cleared so that choosing the same file again (after fixing it, say) opens it again.
-              e.currentTarget.value = '';
-              if (file) void openPlanFile(file).then((opened) => opened && onClose());
-            }}
-          />
+          <ImportFileButton testId="plan-file-input" onFile={(file) => void openPlanFile(file).then((opened) => opened && onClose())} />
         </div>
         <p className="hint">Drop a plan file (.smp.json) anywhere on the window to open it too.</p>
       </section>
