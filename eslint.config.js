@@ -1,5 +1,6 @@
-// `npm run lint` (and `npm test`): ESLint's and typescript-eslint's recommended rules, and React's hook rules.
-import { js, reactHooks, tseslint } from 'smp-lint';
+// `npm run lint` (and `npm test`): ESLint's and typescript-eslint's recommended rules, React's hook rules, and
+// no untranslated text in the interface.
+import { i18next, js, reactHooks, tseslint } from 'smp-lint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'tests/artifacts/', 'bench-results/', '.vite/'] },
@@ -17,5 +18,20 @@ export default tseslint.config(
     // and frame callbacks, which is how @react-three/fiber is meant to be used, not a React render bug.
     files: ['src/scene/**'],
     rules: { 'react-hooks/immutability': 'off', 'react-hooks/refs': 'off' },
+  },
+  {
+    // Every word a person reads comes from the catalogues (src/ui/i18n): text in JSX and in the attributes
+    // people read or hear (labels, hints, placeholders, alternative text) fails the lint.
+    files: ['src/ui/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': { include: ['aria-label', 'aria-description', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label'] },
+        },
+      ],
+    },
   },
 );

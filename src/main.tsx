@@ -15,14 +15,19 @@ import { createEmbedApi } from './io/embedApi';
 import { createHeadImport } from './io/headImport';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
-import { keepUnits, loadUnits } from './io/preferences';
+import { keepLanguage, keepUnits, loadLanguage, loadUnits } from './io/preferences';
 import { routeThreeMessages } from './scene/threeMessages';
 import { App } from './ui/App';
+import { setLanguage, startI18n } from './ui/i18n';
 import './ui/styles.css';
 
 const link = readLinkHash(window.location.hash);
-const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }), units: loadUnits() });
+const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }), units: loadUnits(), language: loadLanguage(navigator.languages) });
 keepUnits(sim);
+keepLanguage(sim);
+// The interface's text follows the chosen language from the first frame on.
+startI18n(sim.viewStore.getState().language);
+sim.viewStore.subscribe((s) => setLanguage(s.language));
 // Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
 // into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
 let library: SavedPlans | null = null;

@@ -7,6 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Plan } from '../domain/plan';
 import type { ViewName } from '../domain/views';
 import type { UnitSystem } from '../domain/units';
+import type { Language } from '../domain/languages';
 import { createPlanStore, type PlanState } from '../state/planStore';
 import { createViewStore, type ViewState } from '../state/viewStore';
 import { RenderSignals } from '../scene/renderSignals';
@@ -34,11 +35,11 @@ export interface ReportState {
   setPictures(pictures: 'ready' | Error): void;
 }
 
-export function createSimulator(options: { plan?: Plan; view?: ViewName; units?: UnitSystem } = {}) {
+export function createSimulator(options: { plan?: Plan; view?: ViewName; units?: UnitSystem; language?: Language } = {}) {
   const signals = new RenderSignals();
   return {
     planStore: createPlanStore(options.plan),
-    viewStore: createViewStore(options.view, options.units),
+    viewStore: createViewStore(options.view, options.units, options.language),
     headStore: createStore<HeadState>()((set) => ({
       head: null,
       scalp: null,

@@ -20,6 +20,7 @@ import { MAX_IMAGE_SIDE_PX } from '../app/scenePort';
 import type { ClinicProfiles } from '../app/clinic';
 import type { ClinicProfile } from '../domain/clinic';
 import { buildQuote, type Quote } from '../domain/quote';
+import { isLanguage, LANGUAGES, type Language } from '../domain/languages';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -69,6 +70,10 @@ export interface SmpApi {
   getCamera(): { position: Vec3; target: Vec3 };
   /** Shows (true) or hides (false) the SMP on the head: the before / after comparison. */
   setShowSmp(show: boolean): void;
+  /** The interface's and the report's language: 'en', 'es', 'de' or 'tr' (it follows the browser until chosen). */
+  getLanguage(): Language;
+  /** Writes the interface and the report in this language from the next frame on, and remembers it on this device. */
+  setLanguage(language: Language): void;
   /** Shows (true) or hides (false) the SMP over the scars only, the rest keeping it: the scars' before / after. */
   setShowSmpOnScars(show: boolean): void;
   /** Previews the scalp after session `session` (1-based) of the plan's sessions; null: the finished result. */
@@ -211,6 +216,11 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     },
     getCamera() {
       return sim.scene.now().camera();
+    },
+    getLanguage: () => sim.viewStore.getState().language,
+    setLanguage(language) {
+      if (!isLanguage(language)) throw new Error(`setLanguage: expected one of ${LANGUAGES.join(', ')} (got ${excerpt(language)})`);
+      sim.viewStore.getState().setLanguage(language);
     },
     setShowSmp(show) {
       if (typeof show !== 'boolean') throw new Error(`setShowSmp: expected true or false (got ${excerpt(show)})`);

@@ -9,6 +9,7 @@ import { MAX_AGE_YEARS } from '../domain/ageing';
 import { BRUSH_FIELDS } from '../domain/brush';
 import { HEALED_DAY } from '../domain/healing';
 import type { UnitSystem } from '../domain/units';
+import type { Language } from '../domain/languages';
 import type { StepId } from '../domain/consultation';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
 
@@ -82,6 +83,8 @@ export interface ViewState {
   compare: CompareMode;
   /** How lengths and areas are shown (the plan stays in millimetres). */
   units: UnitSystem;
+  /** The language of the interface and the report (plans hold no interface text). */
+  language: Language;
   /** The consultation step whose controls the panel shows. */
   step: StepId;
   /** Which help is open: the list of gestures and shortcuts, the first-run guide, or none. */
@@ -110,6 +113,7 @@ export interface ViewState {
   setAgeYears(years: number): void;
   setCompare(mode: CompareMode): void;
   setUnits(units: UnitSystem): void;
+  setLanguage(language: Language): void;
   setStep(step: StepId): void;
   setHelp(help: ViewState['help']): void;
   setSplitPosition(position: number): void;
@@ -134,7 +138,7 @@ function toolFields(state: Pick<ViewState, 'activeTool' | 'loupe' | 'compare' | 
 /** Puts `name` down if it is the active tool: the camera gets the pointer back. */
 const putDown = (state: ViewState, name: PointerTool['name']): PointerTool => (state.activeTool.name === name ? ORBIT : state.activeTool);
 
-export function createViewStore(initialView: ViewName = 'three-quarter', initialUnits: UnitSystem = 'metric') {
+export function createViewStore(initialView: ViewName = 'three-quarter', initialUnits: UnitSystem = 'metric', initialLanguage: Language = 'en') {
   return createStore<ViewState>()((set, get) => ({
     viewRequest: { name: initialView, animate: false, seq: 0 },
     activeTool: ORBIT,
@@ -151,6 +155,7 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     healingDay: null,
     compare: 'off',
     units: initialUnits,
+    language: initialLanguage,
     step: 'head',
     help: 'none',
     splitPosition: 0.5,
@@ -208,6 +213,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     },
     setUnits(units) {
       set({ units });
+    },
+    setLanguage(language) {
+      set({ language });
     },
     setStep(step) {
       // The hairline and the brush belong to their step: leaving the step puts them down (the loupe stays).

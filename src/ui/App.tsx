@@ -12,6 +12,7 @@ import { PreviewBadge } from './PreviewBadge';
 import { ReportView } from './ReportView';
 import { StepPanel } from './StepPanel';
 import { UnitsToggle } from './UnitsToggle';
+import { LanguagePicker } from './LanguagePicker';
 import { useSavedPlans } from '../app/savedPlans';
 import { ViewBar } from './ViewBar';
 
@@ -58,6 +59,7 @@ export function App() {
         <div className="topbar-actions">
           <PlansPanel />
           <UnitsToggle />
+          <LanguagePicker />
           <HelpButton />
           <HistoryButtons />
         </div>

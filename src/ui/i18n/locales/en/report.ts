@@ -1,0 +1,2 @@
+/** English: the catalogue every other language translates, key for key (its type is theirs). */
+export const report = {};

@@ -1,0 +1,12 @@
+import type { Catalogue } from '../../catalogue';
+import { app } from './app';
+import { clinic } from './clinic';
+import { consent } from './consent';
+import { help } from './help';
+import { panels } from './panels';
+import { plans } from './plans';
+import { report } from './report';
+import { share } from './share';
+import { warnings } from './warnings';
+
+export const es: Catalogue = { app, clinic, consent, help, panels, plans, report, share, warnings };
