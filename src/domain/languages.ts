@@ -24,7 +24,8 @@ export function matchLanguage(preferred: readonly string[]): Language {
 
 /**
  * Text the domain, the state or the I/O layer hands to the interface without knowing its language: a key of
- * the interface's catalogue and the values it names. The UI writes it in the chosen language.
+ * the interface's catalogue and the values it names. The UI writes it in the chosen language. The key names
+ * its namespace first (`app:notices.autosaveOff`, `plans:notices.opened`); without one it is in `app`.
  */
 export interface Message {
   key: string;

@@ -9,7 +9,7 @@ import { MAX_AGE_YEARS } from '../domain/ageing';
 import { BRUSH_FIELDS } from '../domain/brush';
 import { HEALED_DAY } from '../domain/healing';
 import type { UnitSystem } from '../domain/units';
-import type { Language } from '../domain/languages';
+import type { Language, Message } from '../domain/languages';
 import type { StepId } from '../domain/consultation';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
 
@@ -27,7 +27,11 @@ export interface ViewRequest {
 
 export interface Notice {
   kind: 'error' | 'info';
-  text: string;
+  /**
+   * What it says: a Message the interface writes in the chosen language, or words already written (a reason
+   * passed on from a check that words its findings in English).
+   */
+  text: Message | string;
   seq: number;
 }
 
@@ -118,7 +122,7 @@ export interface ViewState {
   setHelp(help: ViewState['help']): void;
   setSplitPosition(position: number): void;
   setToolbarBottom(px: number): void;
-  showNotice(kind: Notice['kind'], text: string): void;
+  showNotice(kind: Notice['kind'], text: Notice['text']): void;
   dismissNotice(): void;
 }
 
