@@ -21,6 +21,9 @@ function RenderLoopBridge() {
   const gl = useThree((s) => s.gl);
   const get = useThree((s) => s.get);
   const renderImage = useRenderImage();
+  const size = useThree((s) => s.size);
+  // A resized canvas is cleared: the screen no longer shows the latest change until a frame is drawn.
+  useEffect(() => sim.signals.markDirty(), [sim, size]);
   useEffect(() => {
     const measureFrames = (frames: number) => {
       const { scene, camera } = get();

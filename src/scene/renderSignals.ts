@@ -91,7 +91,13 @@ export class RenderSignals {
     for (const w of ready) w.resolve();
   }
 
+  /**
+   * Resolves once the screen shows the latest change. When it already does (nothing changed or held since
+   * the last frame, and the context is live), at once: the canvas keeps its drawing buffer, so a screenshot or
+   * a picture needs no fresh frame, and on a software renderer a frame costs seconds.
+   */
   whenRendered(): Promise<void> {
+    if (this.holds.size === 0 && this.drawnGeneration >= this.generation && !this.isContextLost()) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push({ generation: this.generation, resolve });
       this.requestFrame();

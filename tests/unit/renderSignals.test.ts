@@ -82,3 +82,39 @@ describe('render signals across a lost WebGL context', () => {
     await expect(signals.drawWhenRestored(() => { throw new Error('no head'); })).rejects.toThrow('no head');
   });
 });
+
+describe('render signals with a live context', () => {
+  it('asks for no frame when the screen already shows the latest change, and for one when it does not', async () => {
+    const requests = vi.fn();
+    const signals = new RenderSignals();
+    signals.connect(requests);
+    const frame = () => {
+      signals.frameStarted();
+      signals.frameDrawn();
+    };
+    frame();
+    requests.mockClear();
+    await signals.whenRendered();
+    expect(requests, 'nothing changed: the drawn frame is still on screen').not.toHaveBeenCalled();
+
+    signals.markDirty();
+    let done = false;
+    void signals.whenRendered().then(() => (done = true));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    frame();
+    await Promise.resolve();
+    expect(done).toBe(true);
+
+    const release = signals.hold();
+    let held = false;
+    void signals.whenRendered().then(() => (held = true));
+    frame();
+    await Promise.resolve();
+    expect(held, 'work spread over frames is still going on').toBe(false);
+    release();
+    frame();
+    await Promise.resolve();
+    expect(held).toBe(true);
+  });
+});
