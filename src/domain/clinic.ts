@@ -17,11 +17,8 @@ export const CLINIC_FILE_EXTENSION = '.clinic.json';
 export const PRICE_MODELS = ['session', 'hour', 'area'] as const;
 export type PriceModel = (typeof PRICE_MODELS)[number];
 
-export const PRICE_MODEL_LABELS: Record<PriceModel, { label: string; unit: string }> = {
-  session: { label: 'Per session', unit: 'session' },
-  hour: { label: 'Per hour', unit: 'hour' },
-  area: { label: 'Per cm² treated', unit: 'cm²' },
-};
+/** The unit each model prices, in English for the page API's quote (the interface words its own, by model). */
+export const PRICE_MODEL_UNITS: Record<PriceModel, string> = { session: 'session', hour: 'hour', area: 'cm²' };
 
 /** Logo types an `<img>` shows everywhere; an SVG drawn as an image runs no scripts. */
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;

@@ -2,15 +2,17 @@
  * The quote: what the planned treatment costs at the clinic's prices (./clinic.ts), from the plan's figures
  * (./measurements.ts: sessions, hours from the work-rate model, treated area). Money is counted in the
  * currency's minor unit (cents; none for yen), so the lines, the total, the deposit and the balance always
- * add up to the cent as printed.
+ * add up to the cent as printed. It is numbers only: the interface writes it in the user's language
+ * (src/ui/quoteText.ts); `label` and `unit` are the English of `window.smp.getQuote()`.
  */
-import { currencyDigits, PRICE_MODEL_LABELS, type ClinicProfile, type PriceModel } from './clinic';
+import { currencyDigits, PRICE_MODEL_UNITS, type ClinicProfile, type PriceModel } from './clinic';
 import type { PlanMeasurements } from './measurements';
 
 /** What the quote is priced on: the plan measured on the head. */
 export type QuoteWork = Pick<PlanMeasurements, 'sessions' | 'hours' | 'treatedAreaCm2'>;
 
 export interface QuoteLine {
+  /** What the line prices, in English (for the page API; the interface names it by the quote's model). */
   label: string;
   /** Sessions, hours (in half hours, as booked) or whole cm² treated. */
   quantity: number;
@@ -57,50 +59,11 @@ export function buildQuote(profile: ClinicProfile, work: QuoteWork, madeAt: Date
     clinic: profile.name,
     currency,
     model,
-    lines: [{ label, quantity, unit: PRICE_MODEL_LABELS[model].unit, unitPrice: unitMinor / minor, amount: lineMinor / minor }],
+    lines: [{ label, quantity, unit: PRICE_MODEL_UNITS[model], unitPrice: unitMinor / minor, amount: lineMinor / minor }],
     total: totalMinor / minor,
     deposit: depositMinor / minor,
     balance: (totalMinor - depositMinor) / minor,
     madeOn: isoDay(madeAt),
     validUntil: isoDay(validUntil),
-  };
-}
-
-/** A quote written out for people, in a locale's way with numbers, money and dates. */
-export interface QuoteText {
-  lines: { label: string; detail: string; amount: string }[];
-  total: string;
-  /** Null when there is no deposit. */
-  deposit: string | null;
-  balance: string | null;
-  validUntil: string;
-  /** Set when the plan has nothing to price yet (no area treated). */
-  empty: string | null;
-}
-
-const UNIT_NAMES: Record<PriceModel, (n: string, one: boolean) => string> = {
-  session: (n, one) => `${n} session${one ? '' : 's'}`,
-  hour: (n) => `${n} h`,
-  area: (n) => `${n} cm²`,
-};
-
-/** The quote's lines and sums as `locale` writes them (undefined: the browser's locale). */
-export function quoteText(quote: Quote, locale?: string | readonly string[]): QuoteText {
-  const locales = locale as string | string[] | undefined;
-  const money = new Intl.NumberFormat(locales, { style: 'currency', currency: quote.currency });
-  const count = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 });
-  const day = new Intl.DateTimeFormat(locales, { dateStyle: 'long', timeZone: 'UTC' });
-  const hasDeposit = quote.deposit > 0;
-  return {
-    lines: quote.lines.map((line) => ({
-      label: line.label,
-      detail: `${UNIT_NAMES[quote.model](count.format(line.quantity), line.quantity === 1)} × ${money.format(line.unitPrice)}${quote.model === 'session' ? '' : ` per ${line.unit}`}`,
-      amount: money.format(line.amount),
-    })),
-    total: money.format(quote.total),
-    deposit: hasDeposit ? money.format(quote.deposit) : null,
-    balance: hasDeposit ? money.format(quote.balance) : null,
-    validUntil: day.format(new Date(`${quote.validUntil}T00:00:00Z`)),
-    empty: quote.lines.every((line) => line.quantity === 0) ? 'Nothing to price yet: the plan treats no area.' : null,
   };
 }

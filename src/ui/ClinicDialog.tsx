@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClinic, useClinicProfile } from '../app/clinic';
 import { userMessage } from '../app/userMessage';
 import { ImportFileButton } from './ImportFileButton';
-import { blankClinicProfile, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODEL_LABELS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
+import { blankClinicProfile, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
 
 /** Currencies offered as the user types (any ISO 4217 code is accepted). */
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'TRY', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'AED', 'SAR', 'JPY', 'MXN', 'BRL', 'INR', 'ZAR'];
@@ -74,6 +75,7 @@ export function ClinicButton({ children, testId }: { children: ReactNode; testId
 
 /** The clinic's profile as a form: saved on this device, exported and imported as a file. */
 export function ClinicDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('clinic');
   const clinic = useClinic();
   const saved = useClinicProfile();
   const [form, setForm] = useState<ClinicForm>(() => formOf(saved ?? blankClinicProfile()));
@@ -97,7 +99,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
       setStatus(await action());
       setError('');
     } catch (e) {
-      setError(userMessage(e, 'That did not work.'));
+      setError(userMessage(e, t('failed')));
       setStatus('');
     }
   };
@@ -107,7 +109,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
     void attempt(() => {
       const profile = clinic.save(profileOf(form));
       setForm(formOf(profile));
-      return `Saved “${profile.name}” on this device. Quotes and reports use it.`;
+      return t('status.saved', { name: profile.name });
     });
   };
 
@@ -130,6 +132,15 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
     </div>
   );
 
+  // Built here, outside the markup: a field's key names its data, not words a person reads.
+  const nameField = field('name', t('who.name'), false);
+  const addressField = field('address', t('who.address'), true);
+  const contactField = field('contact', t('who.contact'), true, t('who.contactHint'));
+  const consentField = field('consentText', t('consent.text'), true, t('consent.hint'));
+  const amountField = numberField('amount', t(`prices.amount.${form.model}`));
+  const depositField = numberField('deposit', t('prices.deposit'), t('prices.depositHint'));
+  const validityField = numberField('validityDays', t('prices.validity'), t('prices.validityHint', { max: MAX_VALIDITY_DAYS }));
+
   return (
     <dialog
       ref={dialog}
@@ -145,27 +156,27 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
       onKeyDown={(e) => e.stopPropagation()}
     >
       <header className="plans-header">
-        <h2 id={`${id}-title`}>Clinic</h2>
-        <button type="button" className="plans-close" aria-label="Close" onClick={onClose}>
+        <h2 id={`${id}-title`}>{t('title')}</h2>
+        <button type="button" className="plans-close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
       <form onSubmit={save} noValidate>
         <section className="plans-section" aria-labelledby={`${id}-who`}>
-          <h3 id={`${id}-who`}>Who you are</h3>
-          <p className="hint">Kept on this device only, never in a plan or a link. Printed at the top of the report and the quote.</p>
+          <h3 id={`${id}-who`}>{t('who.heading')}</h3>
+          <p className="hint">{t('who.hint')}</p>
           <div className="plans-fields">
-            {field('name', 'Clinic name', false)}
+            {nameField}
             <div className="field">
-              <span id={`${id}-logo`}>Logo</span>
+              <span id={`${id}-logo`}>{t('who.logo')}</span>
               <div className="clinic-logo-row" role="group" aria-labelledby={`${id}-logo`}>
-                {form.logo ? <img className="clinic-logo" src={form.logo} alt="The clinic’s logo" data-testid="clinic-logo-preview" /> : <span className="hint">None</span>}
+                {form.logo ? <img className="clinic-logo" src={form.logo} alt={t('who.logoAlt')} data-testid="clinic-logo-preview" /> : <span className="hint">{t('who.noLogo')}</span>}
                 <button type="button" className="tool-button" onClick={() => logoInput.current?.click()}>
-                  {form.logo ? 'Change…' : 'Choose…'}
+                  {form.logo ? t('who.changeLogo') : t('who.chooseLogo')}
                 </button>
                 {form.logo && (
                   <button type="button" className="tool-button" onClick={() => set('logo', null)}>
-                    Remove
+                    {t('who.removeLogo')}
                   </button>
                 )}
               </div>
@@ -181,42 +192,42 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
                   if (file) {
                     void attempt(async () => {
                       set('logo', await clinic.readLogo(file));
-                      return `Logo “${file.name}” ready: save to keep it.`;
+                      return t('status.logoReady', { fileName: file.name });
                     });
                   }
                 }}
               />
-              <small className="hint">PNG, JPEG or SVG, at most 256 KB.</small>
+              <small className="hint">{t('who.logoHint')}</small>
             </div>
-            {field('address', 'Address', true)}
-            {field('contact', 'Contact', true, 'Phone, e-mail, website: as clients should see them.')}
+            {addressField}
+            {contactField}
             <div className="field inline">
-              <label htmlFor={`${id}-primary`}>Main colour</label>
+              <label htmlFor={`${id}-primary`}>{t('who.primary')}</label>
               <input id={`${id}-primary`} type="color" value={form.primary} onChange={(e) => set('primary', e.currentTarget.value)} data-testid="clinic-primary" />
               <span />
             </div>
             <div className="field inline">
-              <label htmlFor={`${id}-accent`}>Second colour</label>
+              <label htmlFor={`${id}-accent`}>{t('who.accent')}</label>
               <input id={`${id}-accent`} type="color" value={form.accent} onChange={(e) => set('accent', e.currentTarget.value)} data-testid="clinic-accent" />
               <span />
             </div>
           </div>
         </section>
         <section className="plans-section" aria-labelledby={`${id}-prices`}>
-          <h3 id={`${id}-prices`}>Prices</h3>
+          <h3 id={`${id}-prices`}>{t('prices.heading')}</h3>
           <div className="plans-fields">
             <div className="field">
-              <label htmlFor={`${id}-model`}>Price model</label>
+              <label htmlFor={`${id}-model`}>{t('prices.model')}</label>
               <select id={`${id}-model`} value={form.model} onChange={(e) => set('model', e.currentTarget.value as PriceModel)} data-testid="clinic-model">
                 {PRICE_MODELS.map((m) => (
                   <option key={m} value={m}>
-                    {PRICE_MODEL_LABELS[m].label}
+                    {t(`prices.models.${m}`)}
                   </option>
                 ))}
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`${id}-currency`}>Currency</label>
+              <label htmlFor={`${id}-currency`}>{t('prices.currency')}</label>
               <input
                 id={`${id}-currency`}
                 type="text"
@@ -232,16 +243,16 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
                   <option key={c} value={c} />
                 ))}
               </datalist>
-              <small className="hint">ISO code: EUR, USD, GBP, TRY…</small>
+              <small className="hint">{t('prices.currencyHint')}</small>
             </div>
-            {numberField('amount', `Price ${form.model === 'session' ? 'per session' : form.model === 'hour' ? 'per hour' : 'per cm²'}`)}
-            {numberField('deposit', 'Deposit', 'Paid when booking; leave empty for none.')}
-            {numberField('validityDays', 'Quote valid for (days)', `1 to ${MAX_VALIDITY_DAYS} days from the day it is shown.`)}
+            {amountField}
+            {depositField}
+            {validityField}
           </div>
         </section>
         <section className="plans-section" aria-labelledby={`${id}-consent`}>
-          <h3 id={`${id}-consent`}>Consent</h3>
-          {field('consentText', 'Default consent text', true, 'Kept for the consent step.')}
+          <h3 id={`${id}-consent`}>{t('consent.heading')}</h3>
+          {consentField}
         </section>
         <section className="plans-section">
           {error && (
@@ -254,10 +265,10 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
           </p>
           <div className="plans-actions">
             <button type="submit" className="tool-button primary" data-testid="clinic-save">
-              Save
+              {t('actions.save')}
             </button>
-            <button type="button" className="tool-button" disabled={!saved} onClick={() => void attempt(() => `Exported ${clinic.download(saved!)}.`)}>
-              Export file
+            <button type="button" className="tool-button" disabled={!saved} onClick={() => void attempt(() => t('status.exported', { fileName: clinic.download(saved!) }))}>
+              {t('actions.exportFile')}
             </button>
             <ImportFileButton
               testId="clinic-file-input"
@@ -265,13 +276,13 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
                 void attempt(async () => {
                   const profile = clinic.save(await clinic.readFile(file));
                   setForm(formOf(profile));
-                  return `Imported “${profile.name}” from ${file.name}; it is kept on this device.`;
+                  return t('status.imported', { name: profile.name, fileName: file.name });
                 })
               }
             />
             {saved &&
               (confirmRemove ? (
-                <span className="plans-confirm" role="group" aria-label="Remove the clinic profile?">
+                <span className="plans-confirm" role="group" aria-label={t('actions.removeQuestion')}>
                   <button
                     type="button"
                     className="tool-button danger"
@@ -279,22 +290,22 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
                       clinic.remove();
                       setForm(formOf(blankClinicProfile()));
                       setConfirmRemove(false);
-                      setStatus('Removed the clinic profile from this device.');
+                      setStatus(t('status.removed'));
                     }}
                   >
-                    Remove from this device
+                    {t('actions.removeConfirm')}
                   </button>
                   <button type="button" className="tool-button" onClick={() => setConfirmRemove(false)}>
-                    Keep it
+                    {t('actions.keep')}
                   </button>
                 </span>
               ) : (
                 <button type="button" className="tool-button" onClick={() => setConfirmRemove(true)}>
-                  Remove…
+                  {t('actions.remove')}
                 </button>
               ))}
           </div>
-          <p className="hint">A clinic file sets up another tablet alike: export it here, import it there.</p>
+          <p className="hint">{t('actions.fileHint')}</p>
         </section>
       </form>
     </dialog>

@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useDeviceFiles } from '../app/deviceFiles';
 import { useSimulator } from '../app/simulator';
 import { scaledImageSize } from '../scene/snapshots';
 import type { ViewState } from '../state/viewStore';
 import { renderComparison } from './compareImage';
+import { useFormat } from './i18n/useFormat';
 
 /** Exported image sizes, as multiples of the canvas's pixels (capped at 4096 px a side). */
 const SCALES = [2, 4] as const;
@@ -23,6 +25,8 @@ function previewSuffix(view: ViewState, sessionCount: number): string {
 
 /** The topbar's exports: the current view as a PNG image, and the printable consultation report. */
 export function ExportButtons() {
+  const { t } = useTranslation('plans');
+  const f = useFormat();
   const sim = useSimulator();
   const files = useDeviceFiles();
   const reportOpen = useStore(sim.reportStore, (s) => s.open);
@@ -44,42 +48,42 @@ export function ExportButtons() {
         return { picture, size };
       });
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
-      if (!png) throw new Error('the browser could not encode it as PNG');
+      if (!png) throw new Error(t('export.notEncoded'));
       const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
       const shown = view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
       const fileName = `smp-${shown}${suffix}-${size.width}x${size.height}.png`;
       files.download(png, fileName);
-      viewStore.getState().showNotice('info', `Exported ${fileName}.`);
+      viewStore.getState().showNotice('info', { key: 'plans:export.exported', params: { fileName } });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Some reasons are whole sentences already (a lost graphics context): one full stop, not two.
-      viewStore.getState().showNotice('error', `The image could not be exported: ${reason.replace(/\.$/, '')}.`);
+      viewStore.getState().showNotice('error', { key: 'plans:export.failed', params: { reason: reason.replace(/\.$/, '') } });
     } finally {
       setExporting(false);
     }
   };
 
   return (
-    <div className="segmented export-group" role="group" aria-label="Export">
-      <select aria-label="Exported image size" title="Size of the exported image, in screen pixels" value={scale} onChange={(e) => setScale(Number(e.currentTarget.value))} data-testid="export-scale">
+    <div className="segmented export-group" role="group" aria-label={t('export.group')}>
+      <select aria-label={t('export.scaleLabel')} title={t('export.scaleTitle')} value={scale} onChange={(e) => setScale(Number(e.currentTarget.value))} data-testid="export-scale">
         {SCALES.map((s) => (
           <option key={s} value={s}>
-            {s}×
+            {f.number(s)}×
           </option>
         ))}
       </select>
-      <button type="button" disabled={exporting} title="Download the current view as a PNG image" data-testid="export-image" onClick={() => void exportImage()}>
-        {exporting ? 'Exporting…' : 'Export image'}
+      <button type="button" disabled={exporting} title={t('export.imageTitle')} data-testid="export-image" onClick={() => void exportImage()}>
+        {exporting ? t('export.exporting') : t('export.image')}
       </button>
       <button
         type="button"
         aria-haspopup="dialog"
         aria-expanded={reportOpen}
-        title="The consultation report, to print or save as PDF"
+        title={t('export.reportTitle')}
         data-testid="report-button"
         onClick={() => sim.reportStore.getState().setOpen(true)}
       >
-        Report
+        {t('export.report')}
       </button>
     </div>
   );

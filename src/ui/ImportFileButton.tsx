@@ -1,12 +1,14 @@
 import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** "Import file…": a button that opens the file picker for a JSON file and hands the chosen file on. */
 export function ImportFileButton({ testId, onFile }: { testId: string; onFile: (file: File) => void }) {
+  const { t } = useTranslation('plans');
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
       <button type="button" className="tool-button" onClick={() => input.current?.click()}>
-        Import file…
+        {t('importFile')}
       </button>
       <input
         ref={input}

@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDeviceFiles } from '../app/deviceFiles';
 import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
-import { planTitle } from '../domain/savedPlan';
 import { useSavedPlans } from '../app/savedPlans';
+import { usePlanTitle } from './planTitle';
 
 /**
  * Opens a plan file (picked or dropped) as a new saved plan and says so; a file that is not a good plan
  * gets a message saying what is wrong, and nothing changes. Resolves to whether the plan was opened.
  */
 export function useOpenPlanFile(): (file: File) => Promise<boolean> {
+  const titleOf = usePlanTitle();
   const { viewStore } = useSimulator();
   const savedPlans = useSavedPlans();
   const files = useDeviceFiles();
@@ -19,15 +21,15 @@ export function useOpenPlanFile(): (file: File) => Promise<boolean> {
       try {
         const plan = await files.readPlan(file);
         await savedPlans.openAsNew(plan);
-        showNotice('info', `Opened “${planTitle(plan)}” from file`);
+        showNotice('info', { key: 'plans:notice.openedFile', params: { title: titleOf(plan) } });
         return true;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        showNotice('error', `Could not open “${file.name}”. ${reason} The plan on screen is unchanged.`);
+        showNotice('error', { key: 'plans:notice.openFailed', params: { fileName: file.name, reason } });
         return false;
       }
     },
-    [viewStore, savedPlans, files],
+    [viewStore, savedPlans, files, titleOf],
   );
 }
 
@@ -38,6 +40,7 @@ const SCAN_FILE_PATTERN = /\.(glb|gltf|obj|ply|stl)$/i;
 
 /** A plan file or a head scan dropped anywhere on the window opens it; while files are dragged over, a hint says so. */
 export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
+  const { t } = useTranslation('plans');
   const openPlanFile = useOpenPlanFile();
   const headImport = useHeadImport();
   const { viewStore } = useSimulator();
@@ -87,7 +90,7 @@ export function PlanFileDrop({ onOpened }: { onOpened: () => void }) {
   if (!dragging) return null;
   return (
     <div className="plan-drop" aria-hidden="true">
-      <p>Drop a plan file to open it, or a head scan to plan on it</p>
+      <p>{t('drop')}</p>
     </div>
   );
 }

@@ -1,20 +1,24 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { useDeviceFiles } from '../app/deviceFiles';
 import { usePlan, useSimulator } from '../app/simulator';
 import { ImportFileButton } from './ImportFileButton';
 import { CLIENT_FIELDS } from '../domain/plan';
-import { planTitle, UNTITLED_PLAN, type PlanRecord } from '../domain/savedPlan';
+import type { PlanRecord } from '../domain/savedPlan';
 import { NoticeBanner } from './NoticeBanner';
 import { PlanFileDrop, useOpenPlanFile } from './PlanFileDrop';
-import { AUTOSAVE_OFF_MESSAGE, useSavedPlans } from '../app/savedPlans';
+import { useSavedPlans } from '../app/savedPlans';
 import { useClinicProfile } from '../app/clinic';
 import { ClinicButton } from './ClinicDialog';
+import { useFormat } from './i18n/useFormat';
+import { usePlanTitle } from './planTitle';
 
 /** The topbar's Plans button, the Plans dialog it opens, and opening plan files dropped on the window. */
 export function PlansPanel() {
+  const { t } = useTranslation('plans');
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(false), []);
@@ -27,11 +31,11 @@ export function PlansPanel() {
   return (
     <>
       <div className="segmented">
-        <button ref={button} type="button" aria-haspopup="dialog" aria-expanded={open} aria-label="Plans" title="Client details, saved plans and plan files" data-testid="plans-button" onClick={() => setOpen(true)}>
+        <button ref={button} type="button" aria-haspopup="dialog" aria-expanded={open} aria-label={t('button.label')} title={t('button.title')} data-testid="plans-button" onClick={() => setOpen(true)}>
           <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
             <path d="M3 6.5A1.5 1.5 0 0 1 4.5 5H9l2 2h8.5A1.5 1.5 0 0 1 21 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 17.5z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
           </svg>
-          <span className="button-text">Plans</span>
+          <span className="button-text">{t('button.label')}</span>
         </button>
       </div>
       {open && <PlansDialog onClose={close} />}
@@ -40,14 +44,16 @@ export function PlansPanel() {
   );
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-/** A consultation date (`YYYY-MM-DD`, a calendar day with no time zone) as the user's locale writes it. */
-const formatDay = (day: string) => dateFormat.format(new Date(`${day}T00:00:00Z`));
+/** A consultation date (`YYYY-MM-DD`, a calendar day with no time zone): read and written in UTC so no zone moves it. */
+const dayOf = (day: string) => new Date(`${day}T00:00:00Z`);
+const DAY_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const TIME_STYLE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 type RowMode = { id: string; action: 'rename' | 'delete' } | null;
 
 function PlansDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('plans');
+  const titleOf = usePlanTitle();
   const { planStore, viewStore } = useSimulator();
   const files = useDeviceFiles();
   const savedPlans = useSavedPlans();
@@ -93,13 +99,13 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
 
   const newPlan = async () => {
     if (await run(() => savedPlans.newPlan())) {
-      setStatus(available ? 'Started a new plan. The previous one is in the list below.' : 'Started a new plan.');
+      setStatus(available ? t('status.startedListed') : t('status.started'));
       nameField.current?.focus();
     }
   };
   const openSaved = async (record: PlanRecord) => {
     if (await run(() => savedPlans.open(record.id))) {
-      viewStore.getState().showNotice('info', `Opened “${planTitle(record.plan)}”`);
+      viewStore.getState().showNotice('info', { key: 'plans:notice.opened', params: { title: titleOf(record.plan) } });
       onClose();
     }
   };
@@ -118,29 +124,29 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
       onKeyDown={(e) => e.stopPropagation()}
     >
       <header className="plans-header">
-        <h2 id={titleId}>Plans</h2>
-        <button type="button" className="plans-close" aria-label="Close" onClick={onClose}>
+        <h2 id={titleId}>{t('title')}</h2>
+        <button type="button" className="plans-close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </header>
       <NoticeBanner />
 
       <section className="plans-section" aria-labelledby={`${titleId}-this`}>
-        <h3 id={`${titleId}-this`}>This plan</h3>
+        <h3 id={`${titleId}-this`}>{t('thisPlan.heading')}</h3>
         <ClientFields nameField={nameField} />
         <p className="hint">
-          {available ? 'Every change is saved on this device as you go.' : starting ? 'Opening the plans saved on this device… Your changes will be saved as soon as it answers.' : AUTOSAVE_OFF_MESSAGE}
+          {available ? t('thisPlan.saving') : starting ? t('thisPlan.starting') : t('thisPlan.autosaveOff')}
         </p>
         <div className="plans-actions">
           <button type="button" className="tool-button" onClick={() => void newPlan()}>
-            New plan
+            {t('thisPlan.newPlan')}
           </button>
-          <button type="button" className="tool-button" onClick={() => setStatus(`Exported ${files.downloadPlan(planStore.getState().plan)}.`)}>
-            Export file
+          <button type="button" className="tool-button" onClick={() => setStatus(t('status.exported', { fileName: files.downloadPlan(planStore.getState().plan) }))}>
+            {t('thisPlan.exportFile')}
           </button>
           <ImportFileButton testId="plan-file-input" onFile={(file) => void openPlanFile(file).then((opened) => opened && onClose())} />
         </div>
-        <p className="hint">Drop a plan file (.smp.json) anywhere on the window to open it too.</p>
+        <p className="hint">{t('thisPlan.dropHint')}</p>
       </section>
 
       <ClinicSection titleId={titleId} />
@@ -148,7 +154,7 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
       {available && (
         <section className="plans-section" aria-labelledby={`${titleId}-saved`}>
           <h3 id={`${titleId}-saved`} ref={listHeading} tabIndex={-1}>
-            Saved plans{records && ` (${records.length})`}
+            {records ? t('saved.headingCount', { count: records.length }) : t('saved.heading')}
           </h3>
           <p className="plans-status" role="status">
             {status}
@@ -163,11 +169,11 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
                 setMode={(action) => setMode(action && { id: record.id, action })}
                 onOpen={() => void openSaved(record)}
                 onDuplicate={async () => {
-                  if (await run(() => savedPlans.duplicate(record.id))) setStatus(`Saved a copy of “${planTitle(record.plan)}”.`);
+                  if (await run(() => savedPlans.duplicate(record.id))) setStatus(t('status.copied', { title: titleOf(record.plan) }));
                 }}
                 onRename={async (name) => {
                   const renamed = await run(() => savedPlans.rename(record.id, name));
-                  if (renamed) setStatus(`Renamed to “${name || UNTITLED_PLAN}”.`);
+                  if (renamed) setStatus(t('status.renamed', { title: name || t('untitled') }));
                   return renamed;
                 }}
                 onDelete={async () => {
@@ -175,8 +181,8 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
                   if (await run(() => savedPlans.remove(record.id))) {
                     setMode(null);
                     // Deleting the plan on screen opens another one: say which.
-                    const next = wasOnScreen ? ` Now on screen: “${planTitle(planStore.getState().plan)}”.` : '';
-                    setStatus(`Deleted “${planTitle(record.plan)}”.${next}`);
+                    const title = titleOf(record.plan);
+                    setStatus(wasOnScreen ? t('status.deletedShowing', { title, next: titleOf(planStore.getState().plan) }) : t('status.deleted', { title }));
                     listHeading.current?.focus();
                   }
                 }}
@@ -191,6 +197,7 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
 
 /** The plan's client details, edited in place: typing in one field is one undo step. */
 function ClientFields({ nameField }: { nameField: RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation('plans');
   const sim = useSimulator();
   const client = usePlan((p) => p.client);
   const id = useId();
@@ -200,7 +207,7 @@ function ClientFields({ nameField }: { nameField: RefObject<HTMLInputElement | n
   return (
     <div className="plans-fields">
       <div className="field">
-        <label htmlFor={`${id}-name`}>{CLIENT_FIELDS.name.label}</label>
+        <label htmlFor={`${id}-name`}>{t('client.name')}</label>
         <input
           id={`${id}-name`}
           ref={nameField}
@@ -208,18 +215,18 @@ function ClientFields({ nameField }: { nameField: RefObject<HTMLInputElement | n
           autoComplete="off"
           maxLength={CLIENT_FIELDS.name.maxLength}
           value={client.name}
-          placeholder={UNTITLED_PLAN}
+          placeholder={t('untitled')}
           data-testid="client-name"
           onChange={(e) => edit('name', e.currentTarget.value)}
           onBlur={endGesture}
         />
       </div>
       <div className="field">
-        <label htmlFor={`${id}-date`}>{CLIENT_FIELDS.date.label}</label>
+        <label htmlFor={`${id}-date`}>{t('client.date')}</label>
         <input id={`${id}-date`} type="date" value={client.date} data-testid="client-date" onChange={(e) => edit('date', e.currentTarget.value)} onBlur={endGesture} />
       </div>
       <div className="field notes">
-        <label htmlFor={`${id}-notes`}>{CLIENT_FIELDS.notes.label}</label>
+        <label htmlFor={`${id}-notes`}>{t('client.notes')}</label>
         <textarea
           id={`${id}-notes`}
           rows={3}
@@ -248,10 +255,12 @@ interface RowProps {
 }
 
 function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRename, onDelete }: RowProps) {
+  const { t } = useTranslation('plans');
+  const f = useFormat();
   // The plan on screen is shown as it is now, not as last written (that is up to a moment older).
   const live = usePlan((p) => p.client);
   const client = isOpen ? live : record.plan.client;
-  const title = client.name.trim() || UNTITLED_PLAN;
+  const title = client.name.trim() || t('untitled');
   const renameButton = useRef<HTMLButtonElement>(null);
   const deleteButton = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -282,7 +291,7 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
     <li className={isOpen ? 'plans-row current' : 'plans-row'} data-plan-id={record.id}>
       {mode === 'rename' ? (
         <form className="plans-rename" onSubmit={(e) => void submitRename(e)} onKeyDown={(e) => escapeLeaves(e, renameButton)}>
-          <label htmlFor={`${id}-rename`}>New name for “{title}”</label>
+          <label htmlFor={`${id}-rename`}>{t('saved.renameLabel', { title })}</label>
           <input
             id={`${id}-rename`}
             type="text"
@@ -290,16 +299,16 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
             autoFocus
             maxLength={CLIENT_FIELDS.name.maxLength}
             value={draft}
-            placeholder={UNTITLED_PLAN}
+            placeholder={t('untitled')}
             onChange={(e) => setDraft(e.currentTarget.value)}
             onFocus={(e) => e.currentTarget.select()}
           />
           <div className="plans-row-actions">
             <button type="submit" className="tool-button primary">
-              Save name
+              {t('saved.saveName')}
             </button>
             <button type="button" className="tool-button" onClick={() => leave(renameButton)}>
-              Cancel
+              {t('saved.cancel')}
             </button>
           </div>
         </form>
@@ -308,49 +317,49 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
           <div className="plans-row-text">
             <strong>{title}</strong>
             <span className="plans-row-meta">
-              <span>{client.date ? formatDay(client.date) : 'No consultation date'}</span>
-              <span>Changed {timeFormat.format(new Date(record.updatedAt))}</span>
-              {record.head && <span data-testid="plan-head-scan">Head scan: {record.head.name}</span>}
+              <span>{client.date ? f.date(dayOf(client.date), DAY_STYLE) : t('saved.noDate')}</span>
+              <span>{t('saved.changed', { time: f.date(new Date(record.updatedAt), TIME_STYLE) })}</span>
+              {record.head && <span data-testid="plan-head-scan">{t('saved.headScan', { name: record.head.name })}</span>}
             </span>
           </div>
           {mode === 'delete' ? (
             <div className="plans-confirm" role="group" aria-labelledby={`${id}-question`} onKeyDown={(e) => escapeLeaves(e, deleteButton)}>
-              <p id={`${id}-question`}>Delete “{title}”? This cannot be undone.</p>
+              <p id={`${id}-question`}>{t('saved.deleteQuestion', { title })}</p>
               <div className="plans-row-actions">
                 <button type="button" className="tool-button danger" onClick={() => void onDelete()}>
-                  Delete
+                  {t('saved.delete')}
                 </button>
                 <button type="button" className="tool-button" autoFocus onClick={() => leave(deleteButton)}>
-                  Cancel
+                  {t('saved.cancel')}
                 </button>
               </div>
             </div>
           ) : (
             <div className="plans-row-actions">
               {isOpen ? (
-                <span className="plans-badge">On screen</span>
+                <span className="plans-badge">{t('saved.onScreen')}</span>
               ) : (
-                <button type="button" className="tool-button" aria-label={`Open ${title}`} onClick={onOpen}>
-                  Open
+                <button type="button" className="tool-button" aria-label={t('saved.openLabel', { title })} onClick={onOpen}>
+                  {t('saved.open')}
                 </button>
               )}
-              <button type="button" className="tool-button" aria-label={`Duplicate ${title}`} onClick={() => void onDuplicate()}>
-                Duplicate
+              <button type="button" className="tool-button" aria-label={t('saved.duplicateLabel', { title })} onClick={() => void onDuplicate()}>
+                {t('saved.duplicate')}
               </button>
               <button
                 ref={renameButton}
                 type="button"
                 className="tool-button"
-                aria-label={`Rename ${title}`}
+                aria-label={t('saved.renameButtonLabel', { title })}
                 onClick={() => {
                   setDraft(client.name);
                   setMode('rename');
                 }}
               >
-                Rename
+                {t('saved.rename')}
               </button>
-              <button ref={deleteButton} type="button" className="tool-button" aria-label={`Delete ${title}`} onClick={() => setMode('delete')}>
-                Delete
+              <button ref={deleteButton} type="button" className="tool-button" aria-label={t('saved.deleteLabel', { title })} onClick={() => setMode('delete')}>
+                {t('saved.delete')}
               </button>
             </div>
           )}
@@ -362,15 +371,16 @@ function SavedPlanRow({ record, isOpen, mode, setMode, onOpen, onDuplicate, onRe
 
 /** The clinic's profile on this device: its name, and the way to set it up (quotes and reports use it). */
 function ClinicSection({ titleId }: { titleId: string }) {
+  const { t } = useTranslation('plans');
   const profile = useClinicProfile();
   return (
     <section className="plans-section" aria-labelledby={`${titleId}-clinic`}>
-      <h3 id={`${titleId}-clinic`}>Clinic</h3>
+      <h3 id={`${titleId}-clinic`}>{t('clinic.heading')}</h3>
       <p className="hint">
-        {profile ? `Quotes and reports carry the name, logo and prices of ${profile.name}.` : 'Set up the clinic’s name, logo and prices on this device to quote plans and brand the report.'}
+        {profile ? t('clinic.set', { name: profile.name }) : t('clinic.unset')}
       </p>
       <div className="plans-actions">
-        <ClinicButton testId="plans-clinic">Clinic…</ClinicButton>
+        <ClinicButton testId="plans-clinic">{t('clinic.button')}</ClinicButton>
       </div>
     </section>
   );

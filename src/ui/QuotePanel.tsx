@@ -1,6 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useClinicProfile } from '../app/clinic';
-import { buildQuote, quoteText, type QuoteText } from '../domain/quote';
+import { buildQuote, type Quote } from '../domain/quote';
 import { ClinicButton } from './ClinicDialog';
+import { useFormat } from './i18n/useFormat';
+import { quoteText } from './quoteText';
 import { useMeasurements } from './useMeasurements';
 
 /**
@@ -8,35 +11,39 @@ import { useMeasurements } from './useMeasurements';
  * balance and how long it holds. Without a clinic profile it asks for one: no price is ever made up.
  */
 export function QuotePanel() {
+  const { t } = useTranslation('clinic');
   const profile = useClinicProfile();
   const m = useMeasurements();
-  const text = profile && m ? quoteText(buildQuote(profile, m, new Date())) : null;
+  const quote = profile && m ? buildQuote(profile, m, new Date()) : null;
   return (
     <section className="quote" aria-labelledby="quote-heading" data-testid="quote">
-      <h3 id="quote-heading">Quote</h3>
+      <h3 id="quote-heading">{t('quote.heading')}</h3>
       {!profile ? (
         <p className="hint" data-testid="quote-setup">
-          Set up the clinic (name, logo and prices) to quote this plan here and in the report.
+          {t('quote.setup')}
         </p>
-      ) : text ? (
-        <QuoteTable text={text} />
+      ) : quote ? (
+        <QuoteTable quote={quote} />
       ) : (
-        <p className="hint">Working out the figures…</p>
+        <p className="hint">{t('quote.working')}</p>
       )}
-      <ClinicButton testId="quote-clinic">{profile ? 'Clinic and prices…' : 'Set up the clinic…'}</ClinicButton>
+      <ClinicButton testId="quote-clinic">{profile ? t('quote.clinicAndPrices') : t('quote.setUpClinic')}</ClinicButton>
     </section>
   );
 }
 
-/** The quote's lines and sums as a table, on screen and in the report. */
-export function QuoteTable({ text }: { text: QuoteText }) {
+/** The quote's lines and sums as a table, on screen and in the report, in the chosen language. */
+export function QuoteTable({ quote }: { quote: Quote }) {
+  const { t } = useTranslation('clinic');
+  const f = useFormat();
+  const text = quoteText(quote, t, f);
   if (text.empty) return <p className="hint">{text.empty}</p>;
   return (
     <>
       <table className="quote-table">
         <tbody>
           {text.lines.map((line) => (
-            <tr key={line.label}>
+            <tr key={line.key}>
               <th scope="row">
                 {line.label}
                 <small>{line.detail}</small>
@@ -45,24 +52,24 @@ export function QuoteTable({ text }: { text: QuoteText }) {
             </tr>
           ))}
           <tr className="quote-total">
-            <th scope="row">Total</th>
+            <th scope="row">{t('quote.total')}</th>
             <td data-testid="quote-total">{text.total}</td>
           </tr>
           {text.deposit && (
             <tr>
-              <th scope="row">Deposit, when booking</th>
+              <th scope="row">{t('quote.deposit')}</th>
               <td>{text.deposit}</td>
             </tr>
           )}
           {text.balance && (
             <tr>
-              <th scope="row">Balance</th>
+              <th scope="row">{t('quote.balance')}</th>
               <td>{text.balance}</td>
             </tr>
           )}
         </tbody>
       </table>
-      <p className="hint">Valid until {text.validUntil}. Sessions and hours are the plan’s estimates; the final price is agreed with the clinic.</p>
+      <p className="hint">{t('quote.validUntil', { date: text.validUntil })}</p>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
 import { useClinic } from '../app/clinic';
 import type { ClinicProfile } from '../domain/clinic';
-import { buildQuote, quoteText, type QuoteText } from '../domain/quote';
+import { buildQuote, type Quote } from '../domain/quote';
 import { buildReport, REPORT_TITLE, type ConsultationReport, type ReportLine, type ReportPicture } from '../domain/report';
 import { QuoteTable } from './QuotePanel';
 
@@ -32,7 +32,7 @@ function ReportDialog() {
   const [report, setReport] = useState<ConsultationReport | null>(null);
   const clinic = useClinic();
   /** The clinic's branding and quote, as they were when the report was opened (null: no clinic profile). */
-  const [branding, setBranding] = useState<{ profile: ClinicProfile; quote: QuoteText } | null>(null);
+  const [branding, setBranding] = useState<{ profile: ClinicProfile; quote: Quote } | null>(null);
   const [pictureUrls, setPictureUrls] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const pictures = useStore(reportStore, (s) => s.pictures);
@@ -74,7 +74,7 @@ function ReportDialog() {
       });
       setReport(content);
       const { profile } = clinic.state.getState();
-      setBranding(profile && { profile, quote: quoteText(buildQuote(profile, measurements, madeAt)) });
+      setBranding(profile && { profile, quote: buildQuote(profile, measurements, madeAt) });
       for (const picture of [...content.beforeAfter, ...content.views]) {
         // One picture per task, so the page shows each one as it comes.
         await new Promise((resolve) => setTimeout(resolve));
@@ -245,7 +245,7 @@ function ReportDialog() {
             <section aria-labelledby={`${titleId}-quote`} className={branding ? undefined : 'report-screen-only'} data-testid="report-quote">
               <h2 id={`${titleId}-quote`}>Quote{branding && ` from ${branding.profile.name}`}</h2>
               {branding ? (
-                <QuoteTable text={branding.quote} />
+                <QuoteTable quote={branding.quote} />
               ) : (
                 <p className="hint">No quote: set up the clinic (Plans › Clinic…, or under the quote in step 7) to print a quote with your prices and branding.</p>
               )}

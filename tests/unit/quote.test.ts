@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { blankClinicProfile, type ClinicPrice, type ClinicProfile } from '../../src/domain/clinic';
-import { buildQuote, quoteText, type QuoteWork } from '../../src/domain/quote';
+import type { Language } from '../../src/domain/languages';
+import { buildQuote, type Quote, type QuoteWork } from '../../src/domain/quote';
+import { formatDate, formatMoney, i18n, setLanguage, startI18n } from '../../src/ui/i18n';
+import { quoteText } from '../../src/ui/quoteText';
 
 const clinic = (price: Partial<ClinicPrice>, changes: Partial<ClinicProfile> = {}): ClinicProfile => ({
   ...blankClinicProfile(),
@@ -12,6 +15,7 @@ const clinic = (price: Partial<ClinicPrice>, changes: Partial<ClinicProfile> = {
 /** A full scalp: 3 sessions of 4.5 h, 412.6 cm². */
 const WORK: QuoteWork = { sessions: 3, hours: 13.5, treatedAreaCm2: 412.6 };
 const DAY = new Date(2026, 11, 4, 15, 30);
+const NOTHING: QuoteWork = { sessions: 0, hours: 0, treatedAreaCm2: 0 };
 
 describe('quote arithmetic', () => {
   it('prices per session: sessions × price', () => {
@@ -56,34 +60,75 @@ describe('quote arithmetic', () => {
     expect(buildQuote(clinic({ amount: 1 }, { validityDays: 1 }), WORK, new Date(2028, 1, 28, 23, 59)).validUntil).toBe('2028-02-29');
   });
 
-  it('prices nothing when nothing is treated, and says so', () => {
-    const quote = buildQuote(clinic({ model: 'session', amount: 450, deposit: 100 }), { sessions: 0, hours: 0, treatedAreaCm2: 0 }, DAY);
+  it('prices nothing when nothing is treated', () => {
+    const quote = buildQuote(clinic({ model: 'session', amount: 450, deposit: 100 }), NOTHING, DAY);
     expect([quote.total, quote.deposit, quote.balance]).toEqual([0, 0, 0]);
-    expect(quoteText(quote, 'en-GB').empty).toMatch(/Nothing to price yet/);
   });
 });
 
+/** Intl writes a no-break space (or a narrow one) between an amount and its symbol in some languages. */
+const spaced = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+/** The quote as the interface writes it in `language`: its words from the catalogue, its figures by Intl. */
+function textIn(language: Language, quote: Quote) {
+  setLanguage(language);
+  return quoteText(quote, i18n.getFixedT(language, 'clinic'), { money: formatMoney, date: formatDate });
+}
+
 describe('quote text', () => {
-  it('writes money, numbers and the validity date in the locale’s way', () => {
+  // The app's own i18next set-up; it names the page's language, which Node lacks.
+  beforeAll(() => {
+    vi.stubGlobal('document', { documentElement: { lang: '' } });
+    startI18n('en');
+  });
+
+  it('writes words, money, numbers and the validity date in the chosen language', () => {
     const quote = buildQuote(clinic({ model: 'hour', amount: 120.5, deposit: 200 }), WORK, DAY);
-    const en = quoteText(quote, 'en-GB');
-    expect(en).toEqual({
-      lines: [{ label: 'Time in the chair', detail: '13.5 h × €120.50 per hour', amount: '€1,626.75' }],
+    expect(textIn('en', quote)).toEqual({
+      lines: [{ key: 'hour-0', label: 'Time in the chair', detail: '13.5 h × €120.50 per hour', amount: '€1,626.75' }],
       total: '€1,626.75',
       deposit: '€200.00',
       balance: '€1,426.75',
-      validUntil: '3 January 2027',
+      validUntil: 'January 3, 2027',
       empty: null,
     });
-    const de = quoteText(quote, 'de-DE');
-    expect(de.total.replace(/\s/g, ' ')).toBe('1.626,75 €');
-    expect(de.lines[0]!.detail.replace(/\s/g, ' ')).toBe('13,5 h × 120,50 € per hour');
+    const de = textIn('de', quote);
+    expect(de.lines[0]!.label).toBe('Behandlungszeit');
+    expect(spaced(de.lines[0]!.detail)).toBe('13,5 h à 120,50 € pro Stunde');
+    expect(spaced(de.total)).toBe('1.626,75 €');
     expect(de.validUntil).toBe('3. Januar 2027');
+    const es = textIn('es', quote);
+    expect(spaced(es.total)).toBe('1626,75 €');
+    expect(es.validUntil).toBe('3 de enero de 2027');
   });
 
-  it('leaves out the deposit and balance when there is no deposit', () => {
-    const text = quoteText(buildQuote(clinic({ model: 'session', amount: 450, currency: 'USD' }), WORK, DAY), 'en-US');
+  it('writes a total of 1,200.50 as each language does, in its currency', () => {
+    const quote = buildQuote(clinic({ model: 'area', amount: 1200.5 }), { sessions: 1, hours: 2, treatedAreaCm2: 1 }, DAY);
+    expect(quote.total).toBe(1200.5);
+    expect(textIn('en', quote).total).toBe('€1,200.50');
+    expect(spaced(textIn('de', quote).total)).toBe('1.200,50 €');
+    expect(spaced(textIn('es', quote).total)).toBe('1200,50 €');
+    expect(textIn('tr', quote).total).toBe('€1.200,50');
+    const lira = buildQuote(clinic({ model: 'area', amount: 1200.5, currency: 'TRY' }), { sessions: 1, hours: 2, treatedAreaCm2: 1 }, DAY);
+    expect(textIn('tr', lira).total).toBe('₺1.200,50');
+    expect(textIn('tr', lira).lines[0]).toMatchObject({ label: 'Uygulama alanı', detail: '1 cm², cm² başına ₺1.200,50' });
+    expect(spaced(textIn('en', lira).total)).toBe('TRY 1,200.50');
+  });
+
+  it('says when there is nothing to price yet', () => {
+    const quote = buildQuote(clinic({ model: 'session', amount: 450, deposit: 100 }), NOTHING, DAY);
+    expect(textIn('en', quote).empty).toBe('Nothing to price yet: the plan treats no area.');
+    expect(textIn('de', quote).empty).toBe('Noch nichts zu berechnen: Der Plan behandelt keine Fläche.');
+  });
+
+  it('counts sessions in the language’s plural, and leaves out the deposit and balance when there is none', () => {
+    const quote = buildQuote(clinic({ model: 'session', amount: 450, currency: 'USD' }), WORK, DAY);
+    const text = textIn('en', quote);
     expect(text.lines[0]!.detail).toBe('3 sessions × $450.00');
     expect([text.total, text.deposit, text.balance]).toEqual(['$1,350.00', null, null]);
+    const one = buildQuote(clinic({ model: 'session', amount: 450 }), { ...WORK, sessions: 1 }, DAY);
+    expect(textIn('en', one).lines[0]!.detail).toBe('1 session × €450.00');
+    expect(spaced(textIn('es', one).lines[0]!.detail)).toBe('1 sesión a 450,00 €');
+    expect(spaced(textIn('es', quote).lines[0]!.detail)).toBe('3 sesiones a 450,00 US$');
   });
 });
