@@ -40,8 +40,7 @@ const { savedPlans, restored } = await startAutosave(sim, link.plan && { plan: l
 library = savedPlans;
 linkSync.follow(savedPlans);
 if (link.planError) {
-  const shown = restored ? 'The plan you last had open is shown instead.' : 'The default plan is shown instead.';
-  sim.viewStore.getState().showNotice('error', `${link.planError} ${shown}`);
+  sim.viewStore.getState().showNotice('error', { key: restored ? 'app:notices.linkRefused.lastPlan' : 'app:notices.linkRefused.defaultPlan', params: { reason: link.planError } });
 } else if (link.viewError) {
   sim.viewStore.getState().showNotice('error', link.viewError);
 }

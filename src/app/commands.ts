@@ -18,12 +18,14 @@ import type { TreatmentArea } from '../domain/hairline/treatmentArea';
 import { insertPoint, movePoint, removePoint } from '../domain/hairline/editing';
 import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } from '../domain/hairline/presets';
 import { beginStroke, extendStroke, strokesFor, type BrushTarget } from '../domain/painting';
+import { MAX_STROKES } from '../domain/brush';
 import { pigmentForHair } from '../domain/pigment';
 import { defaultSessions } from '../domain/sessions';
 import { newScar, SCAR_KIND_LABELS, SCAR_KINDS, type ScarKind } from '../domain/scars/scars';
 import { planValueAt, type PlanPath } from '../domain/planPaths';
 import { isHexColor, isPlainObject } from '../domain/schema';
 import { excerpt } from '../domain/format';
+import type { Message } from '../domain/languages';
 import type { Notice, ViewState } from '../state/viewStore';
 import type { PlanState } from '../state/planStore';
 import type { Simulator } from './simulator';
@@ -56,13 +58,15 @@ export class CommandError extends Error {
 
 /**
  * A command that cannot be done now (the scar is gone, the plan holds no more painting): nothing changes,
- * and `notice` says whether the user is told (`message`) and how; null: nothing to tell.
+ * and `notice` says whether the user is told and how (null: nothing to tell). `message` is the reason a
+ * page calling the command reads; `told` the same in the user's language, for the notice.
  */
 export class CommandRefused extends Error {
   override name = 'CommandRefused';
   constructor(
     readonly notice: Notice['kind'] | null,
     message: string,
+    readonly told?: Message,
   ) {
     super(message);
   }
@@ -121,6 +125,7 @@ function needTreatment(context: CommandContext): TreatmentArea {
 
 /** Said when a stroke would take the plan past its brush points (a plan past them is refused). */
 export const PAINTING_FULL = `This plan holds as much painting as a plan can (${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} brush points over its density, hair and scars). Erase or clear some painting first.`;
+const PAINTING_FULL_NOTICE: Message = { key: 'app:notices.paintingFull', params: { points: MAX_PLAN_STROKE_POINTS } };
 
 const BRUSH_LABELS: Record<BrushTarget['map'], string> = { density: 'Paint density', hair: 'Paint hair', scar: 'Paint scar' };
 
@@ -225,7 +230,7 @@ export const COMMANDS = {
       const index = args.index ?? context.view.selectedHairlinePoint;
       if (index === null) throw new CommandRefused(null, 'No hairline point is selected');
       const points = removePoint(needTreatment(context).hairlineFor(draft).points, index, draft.hairline.mirror);
-      if (!points) throw new CommandRefused('info', 'That point stays: points on the midline and the last eight points of a hairline cannot be removed.');
+      if (!points) throw new CommandRefused('info', 'That point stays: points on the midline and the last eight points of a hairline cannot be removed.', { key: 'app:notices.pointStays' });
       draft.hairline.points = points;
     },
     view: (view) => view.selectHairlinePoint(null),
@@ -237,10 +242,11 @@ export const COMMANDS = {
     args: brushArgs('brush.begin-stroke'),
     apply(draft, { target, point: p }, { view }) {
       const strokes = strokesFor(draft, target);
-      if (!strokes) throw new CommandRefused('error', 'The scar to paint is no longer in the plan.');
-      if (strokePointCount(draft) >= MAX_PLAN_STROKE_POINTS) throw new CommandRefused('error', PAINTING_FULL);
+      if (!strokes) throw new CommandRefused('error', 'The scar to paint is no longer in the plan.', { key: 'app:notices.scarGone' });
+      if (strokePointCount(draft) >= MAX_PLAN_STROKE_POINTS) throw new CommandRefused('error', PAINTING_FULL, PAINTING_FULL_NOTICE);
       const error = beginStroke(strokes, view.brush, p);
-      if (error) throw new CommandRefused('error', error);
+      // beginStroke refuses only a map that holds all the strokes it may.
+      if (error) throw new CommandRefused('error', error, { key: 'app:notices.strokesFull', params: { strokes: MAX_STROKES } });
     },
   }),
   /** Extends the stroke begun last to `point` (when it has moved past the point spacing). */
@@ -249,7 +255,7 @@ export const COMMANDS = {
     args: brushArgs('brush.extend-stroke'),
     apply(draft, { target, point: p }) {
       // A full stroke goes on as a new one of two points: leave room for that.
-      if (strokePointCount(draft) + 2 > MAX_PLAN_STROKE_POINTS) throw new CommandRefused('error', PAINTING_FULL);
+      if (strokePointCount(draft) + 2 > MAX_PLAN_STROKE_POINTS) throw new CommandRefused('error', PAINTING_FULL, PAINTING_FULL_NOTICE);
       const strokes = strokesFor(draft, target);
       if (strokes) extendStroke(strokes, p);
     },
@@ -370,7 +376,7 @@ export function runNamedCommand(host: CommandHost, id: string, input: unknown, o
     return { done: true, result };
   } catch (error) {
     if (!(error instanceof CommandRefused)) throw error;
-    if (error.notice) viewStore.getState().showNotice(error.notice, error.message);
+    if (error.notice) viewStore.getState().showNotice(error.notice, error.told ?? error.message);
     return { done: false, reason: error.message };
   }
 }

@@ -6,9 +6,17 @@
  * supports the clinic.
  */
 export function userMessage(error: unknown, fallback: string): string {
+  return userReason(error, fallback) ?? fallback;
+}
+
+/**
+ * `userMessage` for a caller that words the failure itself, in the user's language: the error's message
+ * when it is worded for people; otherwise null, the error going to the console after `context`.
+ */
+export function userReason(error: unknown, context = 'Unexpected error:'): string | null {
   if (error instanceof Error && !isEngineError(error)) return error.message;
-  console.error(fallback, error);
-  return fallback;
+  console.error(context, error);
+  return null;
 }
 
 function isEngineError(error: Error): boolean {

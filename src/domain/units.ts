@@ -35,25 +35,28 @@ export function formatArea(cm2: number, units: UnitSystem, decimals = 0, locale?
   return units === 'metric' ? `${round(cm2, decimals, locale)} cm²` : `${round(cm2 / CM2_PER_SQUARE_INCH, decimals, locale)} in²`;
 }
 
-/** A density given per cm²: `100 dots/cm²`, or `645 dots/in²`. */
-export function formatDensity(perCm2: number, units: UnitSystem, decimals = 0, locale?: string): string {
-  return units === 'metric' ? `${round(perCm2, decimals, locale)} dots/cm²` : `${round(perCm2 * CM2_PER_SQUARE_INCH, decimals, locale)} dots/in²`;
+/**
+ * A density given per cm²: `100 dots/cm²`, or `645 dots/in²`. `dots` is what is counted, in the reader's
+ * language (`Punkte/cm²`) or another word (`follicular units/cm²`).
+ */
+export function formatDensity(perCm2: number, units: UnitSystem, decimals = 0, locale?: string, dots = 'dots'): string {
+  return units === 'metric' ? `${round(perCm2, decimals, locale)} ${dots}/cm²` : `${round(perCm2 * CM2_PER_SQUARE_INCH, decimals, locale)} ${dots}/in²`;
 }
 
 /** A range of densities given per cm²: `65–90 dots/cm²`, or `419–581 dots/in²`. */
-export function formatDensityRange(lowPerCm2: number, highPerCm2: number, units: UnitSystem, decimals = 0, locale?: string): string {
+export function formatDensityRange(lowPerCm2: number, highPerCm2: number, units: UnitSystem, decimals = 0, locale?: string, dots?: string): string {
   const low = units === 'metric' ? round(lowPerCm2, decimals, locale) : round(lowPerCm2 * CM2_PER_SQUARE_INCH, decimals, locale);
-  return `${low}–${formatDensity(highPerCm2, units, decimals, locale)}`;
+  return `${low}–${formatDensity(highPerCm2, units, decimals, locale, dots)}`;
 }
 
 /**
  * A plan value in its schema unit (`mm`, `cm²`, `dots/cm²`, or anything else, shown as it is) for the
  * chosen system, with `decimals` as the metric display would use.
  */
-export function formatQuantity(value: number, unit: string, units: UnitSystem, decimals: number, locale?: string): string {
+export function formatQuantity(value: number, unit: string, units: UnitSystem, decimals: number, locale?: string, dots?: string): string {
   if (unit === 'mm') return formatLength(value, units, decimals, locale);
   if (unit === 'cm²') return formatArea(value, units, decimals, locale);
-  if (unit === 'dots/cm²') return formatDensity(value, units, decimals, locale);
+  if (unit === 'dots/cm²') return formatDensity(value, units, decimals, locale, dots);
   return unit ? `${round(value, decimals, locale)} ${unit}` : round(value, decimals, locale);
 }
 

@@ -8,9 +8,9 @@ export type ViewName = (typeof VIEW_NAMES)[number];
 /** The views that show the head as someone sees it from a real distance, and the framed hairline. */
 export const SEEN_FROM_VIEW_NAMES = ['mirror', 'conversation', 'across-room', 'hairline'] as const satisfies readonly ViewName[];
 
+/** A named view; its name on the buttons and its description are in the interface's catalogue (app `views.<name>`). */
 export interface ViewPreset {
   name: ViewName;
-  label: string;
   direction: readonly [number, number, number];
   /**
    * The camera's distance (mm) from the skin where its line of sight meets the head; absent: the whole head framed.
@@ -29,21 +29,21 @@ const normalize = (x: number, y: number, z: number): [number, number, number] =>
 };
 
 export const VIEW_PRESETS: Record<ViewName, ViewPreset> = {
-  front: { name: 'front', label: 'Front', direction: normalize(0, 0.12, 1) },
-  back: { name: 'back', label: 'Back', direction: normalize(0, 0.12, -1) },
-  left: { name: 'left', label: 'Left', direction: normalize(1, 0.08, 0) },
-  right: { name: 'right', label: 'Right', direction: normalize(-1, 0.08, 0) },
+  front: { name: 'front', direction: normalize(0, 0.12, 1) },
+  back: { name: 'back', direction: normalize(0, 0.12, -1) },
+  left: { name: 'left', direction: normalize(1, 0.08, 0) },
+  right: { name: 'right', direction: normalize(-1, 0.08, 0) },
   // Slightly in front of straight down so the face stays oriented at the bottom of the screen.
-  top: { name: 'top', label: 'Top', direction: normalize(0, 1, 0.04) },
-  'three-quarter': { name: 'three-quarter', label: '¾', direction: normalize(-0.72, 0.38, 0.72) },
+  top: { name: 'top', direction: normalize(0, 1, 0.04) },
+  'three-quarter': { name: 'three-quarter', direction: normalize(-0.72, 0.38, 0.72) },
   // Seen from real distances. In a mirror a client looks at the front hairline from eye level, a little below it.
-  mirror: { name: 'mirror', label: 'Mirror', direction: normalize(0, -0.15, 1), distanceMm: 300, aim: 'hairline' },
+  mirror: { name: 'mirror', direction: normalize(0, -0.15, 1), distanceMm: 300, aim: 'hairline' },
   // Talking face to face with someone a little taller (about 10° above eye level).
-  conversation: { name: 'conversation', label: '1 m', direction: normalize(0, 0.18, 1), distanceMm: 1000 },
+  conversation: { name: 'conversation', direction: normalize(0, 0.18, 1), distanceMm: 1000 },
   // Across a room: a three-quarter view from standing eye height.
-  'across-room': { name: 'across-room', label: '3 m', direction: normalize(-0.72, 0.2, 0.72), distanceMm: 3000 },
+  'across-room': { name: 'across-room', direction: normalize(-0.72, 0.2, 0.72), distanceMm: 3000 },
   // The hairline framed from the front, a little above eye level (about 11°).
-  hairline: { name: 'hairline', label: 'Hairline', direction: normalize(0, 0.2, 1), aim: 'hairline' },
+  hairline: { name: 'hairline', direction: normalize(0, 0.2, 1), aim: 'hairline' },
 };
 
 export function isViewName(value: unknown): value is ViewName {

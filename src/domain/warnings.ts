@@ -5,6 +5,7 @@
  */
 import { relativeLuminance } from './color';
 import type { Plan } from './plan';
+import type { ScarKind } from './scars/scars';
 import { formatDensity, formatLength, formatLengthRange, type UnitSystem } from './units';
 
 export interface PlanWarning {
@@ -18,7 +19,31 @@ export interface PlanWarning {
   message: string;
   /** The same in inches, where it names lengths; shown in imperial mode (`warningText`). */
   imperial?: string;
+  /**
+   * The values the warning names, so the interface can write it in any language and units (src/ui/i18n/
+   * warningText.ts): numbers and words as they are, quantities by kind. `variant` picks the wording where one
+   * id has several (e.g. 'mean' or 'stretch' for 'asymmetric'); `count` picks the plural form.
+   */
+  params?: WarningParams;
 }
+
+/** A value a warning names: plain, a list of landmark names (`leftTragus`), or a value to write out. */
+export type WarningParam = string | number | readonly string[] | WarningValue;
+
+/**
+ * A value written in the reader's language and units: a length in mm (`mm`), a length in mm said in
+ * centimetres in metric (`cm`), a range of lengths in mm, a density per cm², a share shown as a percentage,
+ * or a kind of scar (named as a sentence says it).
+ */
+export type WarningValue =
+  | { mm: number; decimals: number }
+  | { cm: number; decimals: number }
+  | { mmRange: readonly [number, number]; decimals: number }
+  | { perCm2: number }
+  | { share: number }
+  | { scarKind: ScarKind };
+
+export type WarningParams = Readonly<Record<string, WarningParam>> & { variant?: string; count?: number };
 
 /** A warning as a person reads it in these units. */
 export function warningText(warning: PlanWarning, units: UnitSystem): string {
@@ -48,6 +73,7 @@ export function dotWarnings(plan: DotWarningInput): PlanWarning[] {
   if (dots.diameterMm > LARGE_DOT_MM) {
     out.push({
       id: 'large-dots',
+      params: { max: { mm: LARGE_DOT_MM, decimals: 0 }, usual: { mmRange: [0.25, 0.5], decimals: 2 } },
       ...inBothUnits(
         (u) =>
           `Dots over ${formatLength(LARGE_DOT_MM, u, 0)} read as large blurred dots: the flat "helmet" look. Healed follicle impressions are usually ${formatLengthRange(0.25, 0.5, u, 2)}.`,
@@ -56,7 +82,7 @@ export function dotWarnings(plan: DotWarningInput): PlanWarning[] {
   }
   if (dots.softness > HEAVY_SPREAD) out.push({ id: 'heavy-spread', message: 'Heavy ink spread is what dots placed too deep look like after healing.' });
   if (dots.densityPerCm2 > MERGING_DENSITY_PER_CM2) {
-    out.push({ id: 'dense-dots', ...inBothUnits((u) => `Above about ${formatDensity(MERGING_DENSITY_PER_CM2, u)} dots start to merge into a solid tone.`) });
+    out.push({ id: 'dense-dots', params: { density: { perCm2: MERGING_DENSITY_PER_CM2 } }, ...inBothUnits((u) => `Above about ${formatDensity(MERGING_DENSITY_PER_CM2, u)} dots start to merge into a solid tone.`) });
   }
   if (relativeLuminance(plan.skin.color) > 0.6 && relativeLuminance(dots.color) < 0.012) {
     out.push({ id: 'blue-cast', message: 'Undiluted black on fair skin risks a blue cast as it heals: a diluted grey usually matches better.' });

@@ -34,6 +34,7 @@ import {
 } from './planLibrary';
 import { planTitle, type LinkedPlan, type PlanHead, type PlanRecord } from '../domain/savedPlan';
 import { AUTOSAVE_OFF_MESSAGE, type SavedPlans, type SavedPlansState } from '../app/savedPlans';
+import type { Message } from '../domain/languages';
 
 /** Long enough to gather a burst of typing into one write, short enough to lose nothing in a crash. */
 const SAVE_DELAY_MS = 300;
@@ -49,7 +50,6 @@ const RETRY_DELAYS_MS = [200, 600, 1500];
 const PROBE_FIRST_MS = 5000;
 const PROBE_MAX_MS = 60_000;
 
-export const AUTOSAVE_BACK_MESSAGE = 'Autosave is back on: the plan on screen is saved on this device again.';
 const CONFLICT_PENDING_MESSAGE = 'This plan was also changed in another tab: choose “Reload theirs” or “Keep mine as a copy” first.';
 
 /** Asked for a saved plan that is not there (deleted in another tab, or a wrong id from a page). */
@@ -146,7 +146,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   const startPlan = planStore.getState().plan;
 
   const changed = () => state.setState((s) => ({ revision: s.revision + 1 }));
-  const notice = (kind: 'info' | 'error', text: string) => viewStore.getState().showNotice(kind, text);
+  const notice = (kind: 'info' | 'error', message: Message) => viewStore.getState().showNotice(kind, message);
 
   const turnOff = (error: unknown) => {
     // For whoever supports the clinic: the notice says what it means, the console says why.
@@ -156,7 +156,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     library?.close();
     library = null;
     state.setState({ available: false, starting: false });
-    if (!offNoticeShown) notice('error', AUTOSAVE_OFF_MESSAGE);
+    if (!offNoticeShown) notice('error', { key: 'app:notices.autosaveOff' });
     offNoticeShown = true;
     scheduleProbe();
   };
@@ -249,7 +249,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     theirs = null;
     state.setState({ conflict: null });
     setOpen(stored);
-    notice('info', 'This plan was also changed in another tab. Both sets of changes are kept.');
+    notice('info', { key: 'app:notices.mergedWithOtherTab' });
     await saveOpenPlan(lib);
   };
 
@@ -338,7 +338,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   const resumed = () => {
     clearTimeout(probeTimer);
     probeDelay = PROBE_FIRST_MS;
-    if (offNoticeShown) notice('info', AUTOSAVE_BACK_MESSAGE);
+    if (offNoticeShown) notice('info', { key: 'app:notices.autosaveBack' });
     offNoticeShown = false;
   };
 
@@ -364,7 +364,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     } else {
       await enqueue((lib) => show(lib, damaged?.repaired ?? choice?.plan ?? planStore.getState().plan, choice?.record ?? null));
       if (damaged) notice('error', damagedPlanNotice(damaged, choice ? 'other' : 'new'));
-      else if (late && choice && !link) notice('info', `Brought back “${planTitle(choice.plan)}”, the plan you last had open.`);
+      else if (late && choice && !link) notice('info', { key: 'app:notices.broughtBack', params: { title: planTitle(choice.plan) } });
     }
     resumed();
     return choice !== undefined && !link;
@@ -559,7 +559,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
       enqueue(async (lib) => {
         if (!theirs) return;
         const copy = await saveMineAsCopy(lib, true);
-        notice('info', `Your version is now a saved plan of its own (“${planTitle(copy.plan)}”, on screen); the other tab’s version stays saved as it was.`);
+        notice('info', { key: 'app:notices.keptAsCopy', params: { title: planTitle(copy.plan) } });
       }),
     async attachScan(scan) {
       const head: PlanHead = { scanId: scan.id, name: scan.name, useScan: true };

@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import type { HeadImport, HeadImportState } from '../app/headImport';
 import type { SavedPlans } from '../app/savedPlans';
 import type { Simulator } from '../app/simulator';
-import { userMessage } from '../app/userMessage';
+import { userMessage, userReason } from '../app/userMessage';
 import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks } from '../domain/head/landmarks';
 import { excerpt } from '../domain/format';
 import { invertSimilarityPoint } from '../domain/scan/align';
@@ -122,8 +122,8 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       if (reader !== scanReader) return;
       if (error instanceof ScanTooLargeError) return void state.setState({ ...IDLE, phase: 'tooLarge', fileName: name, triangles: error.triangles });
       stop();
-      const reason = userMessage(error, 'The file could not be read as a head scan.');
-      sim.viewStore.getState().showNotice('error', `Could not import “${name}”. ${reason} The head on screen is unchanged.`);
+      const reason = userReason(error, 'Reading the scan failed:');
+      sim.viewStore.getState().showNotice('error', reason === null ? { key: 'app:notices.scanUnreadable', params: { name } } : { key: 'app:notices.scanImportFailed', params: { name, reason } });
     }
   };
 
@@ -135,7 +135,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
     } catch (error) {
       unsavedScan = scan;
       console.warn('The scan could not be stored:', error);
-      sim.viewStore.getState().showNotice('error', 'The scan is shown but could not be stored on this device; it will be gone when the page is closed.');
+      sim.viewStore.getState().showNotice('error', { key: 'app:notices.scanNotStored' });
     }
   };
 
@@ -147,7 +147,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
     if (shown?.id === head.scanId) return shown;
     const scan = unsavedScan?.id === head.scanId ? unsavedScan : await savedPlans.loadScan(head.scanId).catch(() => undefined);
     if (!scan) {
-      sim.viewStore.getState().showNotice('error', `This plan’s head scan “${head.name}” is not on this device, so the plan is shown on the default head.`);
+      sim.viewStore.getState().showNotice('error', { key: 'app:notices.scanMissing', params: { name: head.name } });
       return null;
     }
     try {
@@ -155,7 +155,8 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       return scan;
     } catch (error) {
       // A stored scan damaged on this device (say, a landmark missing) must not reach the user as the engine's words.
-      sim.viewStore.getState().showNotice('error', `${userMessage(error, `This plan’s head scan “${head.name}” is damaged on this device and cannot be shown.`)} The plan is shown on the default head.`);
+      const reason = userReason(error, 'The stored scan cannot be shown:');
+      sim.viewStore.getState().showNotice('error', reason === null ? { key: 'app:notices.scanDamaged', params: { name: head.name } } : { key: 'app:notices.scanFailed', params: { reason } });
       return null;
     }
   };
@@ -207,7 +208,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       try {
         await confirmScan(aligned.head);
         stop();
-        sim.viewStore.getState().showNotice('info', `The plan is now drawn on “${aligned.head.name}”.`);
+        sim.viewStore.getState().showNotice('info', { key: 'app:notices.scanShown', params: { name: aligned.head.name } });
       } catch (error) {
         state.setState({ error: userMessage(error, 'The scan could not be shown; the head on screen is unchanged.') });
       }

@@ -5,6 +5,7 @@
  * The choices (which record to start with, what to call a plan) are pure functions next to the database
  * code, so they are tested without a browser.
  */
+import type { Message } from '../domain/languages';
 import { parsePlan, repairPlan, type Plan } from '../domain/plan';
 import { sameDesign, withPersonalDataOf } from '../domain/personalData';
 import type { ScanHead } from '../domain/scan/scanHead';
@@ -59,12 +60,8 @@ export function checkStoredRecord(id: string, value: unknown): DamagedRecord | u
  * What the user is told when the plan last open is damaged: what happened, that nothing was deleted, and
  * what is shown instead.
  */
-export function damagedPlanNotice(damaged: DamagedRecord, shownInstead: 'other' | 'new'): string {
-  if (damaged.repaired) {
-    return 'The plan you last had open was saved with a fault (perhaps by an older version) and could not be opened as it was. A repaired copy is open: check its hairline, painting and sessions. The original is kept on this device unchanged.';
-  }
-  const instead = shownInstead === 'other' ? 'Your most recent other plan is shown instead.' : 'A new plan is shown instead.';
-  return `The plan you last had open is damaged and cannot be opened; it is kept on this device unchanged. ${instead}`;
+export function damagedPlanNotice(damaged: DamagedRecord, shownInstead: 'other' | 'new'): Message {
+  return { key: `app:notices.damaged.${damaged.repaired ? 'repaired' : shownInstead}` };
 }
 
 /** A record's head reference; a damaged one is dropped (the plan then shows on the default head). */

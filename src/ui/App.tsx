@@ -1,6 +1,7 @@
 import { Component, useState, type ReactNode } from 'react';
+import { Trans, useTranslation, withTranslation, type WithTranslation } from 'react-i18next';
 import { useView } from '../app/simulator';
-import { userMessage } from '../app/userMessage';
+import { userReason } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
 import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
@@ -20,7 +21,7 @@ import { ViewBar } from './ViewBar';
  * Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. A
  * plan that cannot be drawn would fail again after a reload: a new plan can be started from here.
  */
-class SceneErrorBoundary extends Component<{ children: ReactNode; onNewPlan: () => Promise<void> }, { error: Error | null }> {
+class SceneErrorBoundaryIn extends Component<{ children: ReactNode; onNewPlan: () => Promise<void> } & WithTranslation<'app'>, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
@@ -29,14 +30,15 @@ class SceneErrorBoundary extends Component<{ children: ReactNode; onNewPlan: () 
     console.error('The 3D view failed:', error);
   }
   override render() {
+    const { t } = this.props;
     if (this.state.error) {
       return (
         <div className="stage-message" role="alert">
-          <h2>The 3D view could not start</h2>
-          <p>{userMessage(this.state.error, 'Something in this plan or head could not be drawn.')}</p>
-          <p>Your plan is safe. Reload the page to try again, or start a new plan (this one stays in Plans).</p>
+          <h2>{t('sceneError.title')}</h2>
+          <p>{userReason(this.state.error) ?? t('sceneError.fallback')}</p>
+          <p>{t('sceneError.safe')}</p>
           <button type="button" className="tool-button" onClick={() => void this.props.onNewPlan().then(() => this.setState({ error: null }))}>
-            Start a new plan
+            {t('sceneError.newPlan')}
           </button>
         </div>
       );
@@ -44,8 +46,10 @@ class SceneErrorBoundary extends Component<{ children: ReactNode; onNewPlan: () 
     return this.props.children;
   }
 }
+const SceneErrorBoundary = withTranslation('app')(SceneErrorBoundaryIn);
 
 export function App() {
+  const { t } = useTranslation('app');
   const [contextLost, setContextLost] = useState(false);
   const units = useView((v) => v.units);
   const savedPlans = useSavedPlans();
@@ -54,7 +58,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1 className="brand">
-          SMP <span>Simulator</span>
+          <Trans t={t} i18nKey="brand" components={{ light: <span /> }} />
         </h1>
         <div className="topbar-actions">
           <PlansPanel />
@@ -64,13 +68,13 @@ export function App() {
           <HistoryButtons />
         </div>
       </header>
-      <main className="stage" aria-label="3D head view">
+      <main className="stage" aria-label={t('stage.label')}>
         <SceneErrorBoundary onNewPlan={() => savedPlans.newPlan()}>
           <Viewer onContextLost={setContextLost} />
         </SceneErrorBoundary>
         {contextLost && (
           <div className="stage-message" role="status">
-            <p>The graphics card was reset. Restoring the view; your plan is safe.</p>
+            <p>{t('stage.contextLost')}</p>
           </div>
         )}
         <CompareOverlay />
@@ -78,7 +82,7 @@ export function App() {
         <ViewBar />
         <PreviewBadge />
         <NoticeBanner />
-        <p className="scale-note">True scale · {units === 'metric' ? 'millimetres' : 'inches'} · simulation, not a guarantee</p>
+        <p className="scale-note">{t(units === 'metric' ? 'stage.scaleNote.metric' : 'stage.scaleNote.imperial')}</p>
       </main>
       <StepPanel />
       <ReportView />

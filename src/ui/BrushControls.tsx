@@ -1,15 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { useSimulator, useView } from '../app/simulator';
 import { BRUSH_FIELDS, type BrushMode } from '../domain/brush';
 import { percent } from '../domain/format';
-import { formatLength } from '../domain/units';
 import type { BrushTarget } from '../domain/painting';
+import { useFormat } from './i18n/useFormat';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RangeField } from './RangeField';
 
 interface Props {
   /** What this panel's brush paints. */
   target: BrushTarget;
-  /** Button text, e.g. "Paint density". */
+  /** Button text, e.g. "Paint density" (translated, as all the text here). */
   label: string;
   /** Words for the modes on this map, e.g. { up: 'More', down: 'Less' }. */
   modeLabels: Record<Exclude<BrushMode, 'erase'>, string>;
@@ -24,7 +25,8 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
   const { viewStore } = useSimulator();
   const active = useView((v) => sameTarget(v.brushTarget, target));
   const brush = useView((v) => v.brush);
-  const units = useView((v) => v.units);
+  const { t } = useTranslation('panels');
+  const f = useFormat();
   const testKey = target.map === 'scar' ? `scar-${target.scarId}` : target.map;
   return (
     <div className="brush-controls">
@@ -35,34 +37,36 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
         data-testid={`brush-${testKey}`}
         onClick={() => viewStore.getState().setBrushTarget(active ? null : target)}
       >
-        {active ? 'Done painting' : label}
+        {active ? t('brush.done') : label}
       </button>
       {active && (
         <div className="editing-help">
-          <p className="hint">{hint} The head holds still while you paint; use the view buttons to turn it.</p>
+          <p className="hint">
+            {hint} {t('brush.holdStill')}
+          </p>
           <ChoiceGroup
-            label="Brush"
+            label={t('brush.mode')}
             choices={[
               { value: 'up', label: modeLabels.up },
               { value: 'down', label: modeLabels.down },
-              { value: 'erase', label: 'Eraser', hint: 'Removes earlier painting under the brush' },
+              { value: 'erase', label: t('brush.eraser'), hint: t('brush.eraserHint') },
             ]}
             value={brush.mode}
             onChange={(mode) => viewStore.getState().setBrush({ mode })}
             dataKey="brush-mode"
           />
           <RangeField
-            label={BRUSH_FIELDS.radiusMm.label}
+            label={t('brush.radiusMm')}
             value={brush.radiusMm}
             min={BRUSH_FIELDS.radiusMm.min}
             max={BRUSH_FIELDS.radiusMm.max}
             step={BRUSH_FIELDS.radiusMm.step}
-            shown={formatLength(brush.radiusMm, units)}
+            shown={f.length(brush.radiusMm)}
             onChange={(radiusMm) => viewStore.getState().setBrush({ radiusMm })}
             testId="brush-radius"
           />
           <RangeField
-            label={BRUSH_FIELDS.softness.label}
+            label={t('brush.softness')}
             value={brush.softness}
             min={0}
             max={1}
@@ -71,7 +75,7 @@ export function BrushControls({ target, label, modeLabels, hint }: Props) {
             onChange={(softness) => viewStore.getState().setBrush({ softness })}
           />
           <RangeField
-            label={BRUSH_FIELDS.amount.label}
+            label={t('brush.amount')}
             value={brush.amount}
             min={BRUSH_FIELDS.amount.min}
             max={BRUSH_FIELDS.amount.max}

@@ -1,10 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import { runCommand } from '../app/commands';
-import { useSimulator, usePlan, useView } from '../app/simulator';
+import { useSimulator, usePlan } from '../app/simulator';
 import { DENSITY_REGIONS, MAX_DENSITY_FACTOR } from '../domain/density/regions';
 import { percent } from '../domain/format';
-import { formatDensity, formatLength } from '../domain/units';
 import { DENSITY_REGION_FIELDS } from '../domain/plan';
 import { BrushControls } from './BrushControls';
+import { useFormat } from './i18n/useFormat';
 import { PlanSlider } from './PlanSlider';
 
 const DENSITY_TARGET = { map: 'density' } as const;
@@ -14,14 +15,13 @@ export function DensityPanel() {
   const sim = useSimulator();
   const density = usePlan((p) => p.density);
   const base = usePlan((p) => p.dots.densityPerCm2);
-  const units = useView((v) => v.units);
-  const perCm2 = (factor: number) => `${formatDensity(factor * base, units)} · ${percent(factor)}`;
+  const { t } = useTranslation('panels');
+  const f = useFormat();
+  const perCm2 = (factor: number) => `${f.density(factor * base)} · ${percent(factor)}`;
   return (
     <section className="panel-section" aria-labelledby="density-heading">
-      <h2 id="density-heading">Density map</h2>
-      <p className="hint">
-        Density by region, as a share of the plan's {formatDensity(base, units)}. Regions blend into each other over about {formatLength(10, units, 0)}.
-      </p>
+      <h2 id="density-heading">{t('density.heading')}</h2>
+      <p className="hint">{t('density.intro', { density: f.density(base), blend: f.length(10, 0) })}</p>
       {DENSITY_REGIONS.map((region) => (
         <PlanSlider
           key={region}
@@ -34,12 +34,12 @@ export function DensityPanel() {
       ))}
       <BrushControls
         target={DENSITY_TARGET}
-        label="Paint density"
-        modeLabels={{ up: 'Denser', down: 'Sparser' }}
-        hint={`Drag over the scalp to paint density up or down (0 to ${Math.round(MAX_DENSITY_FACTOR * 100)} % of the plan's density).`}
+        label={t('density.paint')}
+        modeLabels={{ up: t('density.denser'), down: t('density.sparser') }}
+        hint={t('density.brushHint', { max: Math.round(MAX_DENSITY_FACTOR * 100) })}
       />
       <div className="row">
-        <span className="hint">{density.strokes.length} painted stroke{density.strokes.length === 1 ? '' : 's'}</span>
+        <span className="hint">{t('common.strokes', { count: density.strokes.length })}</span>
         <button
           type="button"
           className="tool-button"
@@ -47,7 +47,7 @@ export function DensityPanel() {
           data-testid="density-clear"
           onClick={() => runCommand(sim, 'density.clear-painting', {})}
         >
-          Clear painting
+          {t('common.clearPainting')}
         </button>
       </div>
     </section>

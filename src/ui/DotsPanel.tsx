@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { runCommand } from '../app/commands';
-import { useSimulator, usePlan, useView } from '../app/simulator';
+import { useSimulator, usePlan } from '../app/simulator';
 import { expectedCoverage } from '../domain/dots/coverage';
 import { cellSizeMm } from '../domain/dots/lattice';
 import { HAIR_COLOR_PRESETS, PIGMENT_PRESETS } from '../domain/pigment';
 import { DOT_FIELDS } from '../domain/plan';
 import { percent } from '../domain/format';
-import { formatDensityRange, formatLength } from '../domain/units';
-import { dotWarnings, warningText } from '../domain/warnings';
+import { dotWarnings } from '../domain/warnings';
+import { useFormat } from './i18n/useFormat';
+import { useWarningText } from './i18n/warningText';
 import { PlanSlider } from './PlanSlider';
 
 export function DotsPanel() {
@@ -14,39 +16,40 @@ export function DotsPanel() {
   const dots = usePlan((p) => p.dots);
   const hairColor = usePlan((p) => p.hairColor);
   const skinColor = usePlan((p) => p.skin.color);
-  const units = useView((v) => v.units);
+  const { t } = useTranslation('panels');
+  const f = useFormat();
+  const warningText = useWarningText();
   const setColor = (color: string, gesture?: string) => runCommand(sim, 'plan.set', { path: ['dots', 'color'], value: color }, gesture ? { gesture } : {});
   const matchHair = (color: string) => runCommand(sim, 'dots.match-hair', { color });
-  const warnings = dotWarnings({ dots, skin: { color: skinColor } }).map((w) => warningText(w, units));
+  const warnings = dotWarnings({ dots, skin: { color: skinColor } }).map(warningText);
   return (
     <section className="panel-section" aria-labelledby="dots-heading">
-      <h2 id="dots-heading">Dots</h2>
+      <h2 id="dots-heading">{t('dots.heading')}</h2>
       <p className="hint">
-        Each dot is one pigment impression, drawn at true size. Spacing {formatLength(cellSizeMm(dots.densityPerCm2), units, 2)} · covers{' '}
-        {percent(expectedCoverage(dots.densityPerCm2, dots.diameterMm))} of the treated scalp.
+        {t('dots.intro', { spacing: f.length(cellSizeMm(dots.densityPerCm2), 2), coverage: percent(expectedCoverage(dots.densityPerCm2, dots.diameterMm)) })}
       </p>
       <PlanSlider field={DOT_FIELDS.diameterMm} value={dots.diameterMm} path={['dots', 'diameterMm']} testId="dots-diameter" />
       <PlanSlider
         field={DOT_FIELDS.densityPerCm2}
         value={dots.densityPerCm2}
         path={['dots', 'densityPerCm2']}
-        hint={`Impressions per ${units === 'metric' ? 'cm²' : 'in²'} at full density (natural hair: about ${formatDensityRange(65, 90, units).replace('dots', 'follicular units')}).`}
+        hint={t('dots.densityHint', { area: f.units === 'metric' ? 'cm²' : 'in²', natural: f.densityRange(65, 90, 0, t('dots.follicularUnits')) })}
         testId="dots-density"
       />
-      <PlanSlider field={DOT_FIELDS.sizeVariation} value={dots.sizeVariation} path={['dots', 'sizeVariation']} format={percent} hint="How much dot sizes vary, as real impressions do." />
+      <PlanSlider field={DOT_FIELDS.sizeVariation} value={dots.sizeVariation} path={['dots', 'sizeVariation']} format={percent} hint={t('dots.sizeVariationHint')} />
       <PlanSlider field={DOT_FIELDS.opacity} value={dots.opacity} path={['dots', 'opacity']} format={percent} />
-      <PlanSlider field={DOT_FIELDS.softness} value={dots.softness} path={['dots', 'softness']} format={percent} hint="Crisp (0 %) to blurred ink spread (100 %)." />
+      <PlanSlider field={DOT_FIELDS.softness} value={dots.softness} path={['dots', 'softness']} format={percent} hint={t('dots.softnessHint')} />
 
-      <h3>Pigment shade</h3>
-      <div className="swatches pigments" role="radiogroup" aria-label="Pigment shade">
+      <h3>{t('dots.pigmentShade')}</h3>
+      <div className="swatches pigments" role="radiogroup" aria-label={t('dots.pigmentShade')}>
         {PIGMENT_PRESETS.map((p) => (
           <button
             key={p.id}
             type="button"
             role="radio"
             aria-checked={dots.color === p.color}
-            aria-label={p.label}
-            title={p.label}
+            aria-label={t(`dots.pigments.${p.id}`)}
+            title={t(`dots.pigments.${p.id}`)}
             className={`swatch${dots.color === p.color ? ' selected' : ''}`}
             style={{ background: p.color }}
             data-pigment={p.id}
@@ -55,21 +58,21 @@ export function DotsPanel() {
         ))}
       </div>
       <label className="field inline">
-        <span>Match hair colour</span>
+        <span>{t('dots.matchHair')}</span>
         <select value={HAIR_COLOR_PRESETS.find((h) => h.color === hairColor)?.id ?? ''} onChange={(e) => {
           const preset = HAIR_COLOR_PRESETS.find((h) => h.id === e.currentTarget.value);
           if (preset) matchHair(preset.color);
         }} data-testid="match-hair">
-          {!HAIR_COLOR_PRESETS.some((h) => h.color === hairColor) && <option value="">Custom</option>}
+          {!HAIR_COLOR_PRESETS.some((h) => h.color === hairColor) && <option value="">{t('common.custom')}</option>}
           {HAIR_COLOR_PRESETS.map((h) => (
             <option key={h.id} value={h.id}>
-              {h.label}
+              {t(`hairColours.${h.id}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field inline">
-        <span>Custom shade</span>
+        <span>{t('dots.customShade')}</span>
         <input
           type="color"
           value={dots.color}
@@ -82,7 +85,7 @@ export function DotsPanel() {
         <code>{dots.color}</code>
       </label>
       {warnings.length > 0 && (
-        <ul className="warnings" aria-label="Warnings">
+        <ul className="warnings" aria-label={t('common.warnings')}>
           {warnings.map((w) => (
             <li key={w}>{w}</li>
           ))}

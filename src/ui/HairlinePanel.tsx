@@ -1,13 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { usePlan, useSimulator, useView } from '../app/simulator';
-import { warningText } from '../domain/warnings';
-import { HAIRLINE_AGE_LABELS, HAIRLINE_AGES, HAIRLINE_SHAPE_LABELS, HAIRLINE_SHAPES } from '../domain/hairline/presets';
+import { HAIRLINE_AGES, HAIRLINE_SHAPES } from '../domain/hairline/presets';
 import { percent } from '../domain/format';
 import { sameData } from '../domain/plainData';
-import { formatArea, formatLength, formatLengthRange } from '../domain/units';
 import { HAIRLINE_FIELDS } from '../domain/plan';
 import { ChoiceGroup } from './ChoiceGroup';
+import { useFormat } from './i18n/useFormat';
+import { useWarningText } from './i18n/warningText';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
@@ -18,7 +19,9 @@ export function HairlinePanel() {
   const hairline = usePlan((p) => p.hairline);
   const editing = useView((v) => v.editingHairline);
   const selected = useView((v) => v.selectedHairlinePoint);
-  const units = useView((v) => v.units);
+  const { t } = useTranslation('panels');
+  const f = useFormat();
+  const warningText = useWarningText();
   const m = useMeasurements();
   const head = useStore(headStore, (s) => s.head);
   // A line is custom once its points differ from the preset they started from.
@@ -28,72 +31,82 @@ export function HairlinePanel() {
 
   return (
     <section className="panel-section" aria-labelledby="hairline-heading">
-      <h2 id="hairline-heading">Hairline</h2>
-      <p className="hint">Presets follow the facial landmarks (Garg method). Edit to shape the line on the head; the dots follow at once.</p>
-      <h3>Age</h3>
+      <h2 id="hairline-heading">{t('hairline.heading')}</h2>
+      <p className="hint">{t('hairline.intro')}</p>
+      <h3>{t('hairline.age')}</h3>
       <ChoiceGroup
-        label="Hairline age"
-        choices={HAIRLINE_AGES.map((age) => ({ value: age, label: HAIRLINE_AGE_LABELS[age] }))}
+        label={t('hairline.ageLabel')}
+        choices={HAIRLINE_AGES.map((age) => ({ value: age, label: t(`hairline.ages.${age}`) }))}
         value={custom ? null : hairline.age}
         onChange={(age) => runCommand(sim, 'hairline.apply-preset', { age, shape: hairline.shape })}
         dataKey="hairline-age"
       />
-      <h3>Shape</h3>
+      <h3>{t('hairline.shape')}</h3>
       <ChoiceGroup
-        label="Hairline shape"
-        choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: HAIRLINE_SHAPE_LABELS[shape] }))}
+        label={t('hairline.shapeLabel')}
+        choices={HAIRLINE_SHAPES.map((shape) => ({ value: shape, label: t(`hairline.shapes.${shape}`) }))}
         value={custom ? null : hairline.shape}
         onChange={(shape) => runCommand(sim, 'hairline.apply-preset', { age: hairline.age, shape })}
         dataKey="hairline-shape"
       />
-      {custom && <p className="hint">Custom line (edited). Pick a preset to start again from the landmarks.</p>}
+      {custom && <p className="hint">{t('hairline.custom')}</p>}
       <div className="row">
         <button type="button" className={`tool-button${editing ? ' active' : ''}`} aria-pressed={editing} data-testid="edit-hairline" onClick={() => viewStore.getState().setEditingHairline(!editing)}>
-          {editing ? 'Done editing' : 'Edit hairline'}
+          {editing ? t('hairline.doneEditing') : t('hairline.edit')}
         </button>
         <label className="check">
           <input type="checkbox" checked={hairline.mirror} onChange={(e) => runCommand(sim, 'hairline.set-mirror', { mirror: e.currentTarget.checked })} />
-          Mirror left and right
+          {t('hairline.mirror')}
         </label>
       </div>
       {editing && (
         <div className="editing-help">
-          <p className="hint">Drag a handle over the skin. Double-click near the line to add a point; select a point and press Delete to remove it. The red handle is the mid-frontal point.</p>
+          <p className="hint">{t('hairline.editingHelp')}</p>
           <button type="button" className="tool-button" disabled={selected === null} onClick={() => runCommand(sim, 'hairline.remove-point', {})}>
-            Remove selected point
+            {t('hairline.removePoint')}
           </button>
         </div>
       )}
-      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} path={['hairline', 'transitionMm']} hint={`Density builds up over this width behind the line (0 = a crisp, lined-up edge; natural: ${formatLengthRange(5, 10, units, 0)}).`} testId="hairline-transition" />
-      <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} path={['hairline', 'irregularity']} format={percent} hint="Natural unevenness of the line at small and large scale." />
-      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} path={['hairline', 'sentinels']} format={percent} hint={`Isolated impressions ${formatLengthRange(1, 3, units, 0)} in front of the line, as natural hairlines have.`} />
+      <PlanSlider field={HAIRLINE_FIELDS.transitionMm} value={hairline.transitionMm} path={['hairline', 'transitionMm']} hint={t('hairline.transitionHint', { natural: f.lengthRange(5, 10, 0) })} testId="hairline-transition" />
+      <PlanSlider field={HAIRLINE_FIELDS.irregularity} value={hairline.irregularity} path={['hairline', 'irregularity']} format={percent} hint={t('hairline.irregularityHint')} />
+      <PlanSlider field={HAIRLINE_FIELDS.sentinels} value={hairline.sentinels} path={['hairline', 'sentinels']} format={percent} hint={t('hairline.sentinelsHint', { range: f.lengthRange(1, 3, 0) })} />
 
-      <h3>Measurements</h3>
+      <h3>{t('hairline.measurements')}</h3>
       {m ? (
         <dl className="measurements" data-testid="measurements">
-          <dt>Hairline height</dt>
-          <dd>{formatLength(m.hairlineHeightMm, units, 0)} <small>mid-frontal point above the glabella, along the skin</small></dd>
-          <dt>Frontotemporal width</dt>
-          <dd>{m.frontotemporalWidthMm > 0 ? formatLength(m.frontotemporalWidthMm, units, 0) : <>Not measured <small>the line does not reach both temples</small></>}</dd>
-          <dt>Treated area</dt>
-          <dd>{formatArea(m.treatedAreaCm2, units)}</dd>
-          <dt>Impressions</dt>
-          <dd>≈ {Math.round(m.impressions / 100) * 100}</dd>
-          <dt>Sessions</dt>
+          <dt>{t('hairline.height')}</dt>
+          <dd>
+            {f.length(m.hairlineHeightMm, 0)} <small>{t('hairline.heightNote')}</small>
+          </dd>
+          <dt>{t('hairline.width')}</dt>
+          <dd>
+            {m.frontotemporalWidthMm > 0 ? (
+              f.length(m.frontotemporalWidthMm, 0)
+            ) : (
+              <>
+                {t('hairline.notMeasured')} <small>{t('hairline.notMeasuredNote')}</small>
+              </>
+            )}
+          </dd>
+          <dt>{t('hairline.area')}</dt>
+          <dd>{f.area(m.treatedAreaCm2)}</dd>
+          <dt>{t('hairline.impressions')}</dt>
+          <dd>≈ {f.number(Math.round(m.impressions / 100) * 100)}</dd>
+          <dt>{t('hairline.sessions')}</dt>
           <dd>
             {m.sessions}{' '}
-            {m.suggestedSessions > 0 && <small>{m.suggestedSessions === m.sessions ? 'as usual for this area' : `${m.suggestedSessions} usual for this area`}</small>}
+            {m.suggestedSessions > 0 && <small>{m.suggestedSessions === m.sessions ? t('hairline.asUsual') : t('hairline.usual', { sessions: m.suggestedSessions })}</small>}
           </dd>
-          <dt>Time</dt>
-          <dd>{m.impressions > 0 ? `≈ ${m.hours} h in all` : 'None: no dots to place'}</dd>
+          <dt>{t('hairline.time')}</dt>
+          <dd>{m.impressions > 0 ? t('hairline.hoursInAll', { hours: f.number(m.hours) }) : t('hairline.noTime')}</dd>
         </dl>
       ) : (
-        <p className="hint">Measuring…</p>
+        <p className="hint">{t('common.measuring')}</p>
       )}
       {m && m.warnings.length > 0 && (
-        <ul className="warnings" aria-label="Hairline warnings">
+        <ul className="warnings" aria-label={t('hairline.warnings')}>
           {m.warnings.map((w) => (
-            <li key={w.id}>{warningText(w, units)}</li>
+            <li key={w.id}>{warningText(w)}</li>
           ))}
         </ul>
       )}

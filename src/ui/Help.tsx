@@ -1,51 +1,31 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSimulator, useView } from '../app/simulator';
 import { STEPS } from '../domain/consultation';
-import { formatLength } from '../domain/units';
 import { LOUPE_FIELD_MM } from '../state/viewStore';
+import { useFormat } from './i18n/useFormat';
 
 const GUIDE_SEEN_KEY = 'smp-simulator.guide-seen';
 
-const GESTURES = [
-  ['Turn the head', 'Drag with one finger or the mouse'],
-  ['Zoom', 'Pinch, or scroll the mouse wheel'],
-  ['Move the head sideways', 'Drag with two fingers, or right-drag'],
-  ['Standard views', 'Front, Back, Left, Right, Top and ¾ above the view'],
-  ['Magnify the scalp', 'Loupe, then point at the scalp: a {loupe} circle at true scale'],
-  ['Move a hairline point', 'Hairline → Edit hairline, then drag a handle'],
-  ['Add / remove a hairline point', 'Double-click near the line / select it and press Delete'],
-  ['Paint density, hair or a scar', 'Choose the brush in its step, then drag over the scalp'],
-  ['Compare', 'Before above the view; Split and Grid in Compare & report'],
-] as const;
+/** The gestures, in the order they are listed (their words in help `gestures.<id>`). */
+const GESTURES = ['turn', 'zoom', 'pan', 'views', 'loupe', 'movePoint', 'addPoint', 'paint', 'compare'] as const;
 
+/** Key names as keyboards in the chosen language print them (help `keys`). */
+type KeyNames = Record<'ctrl' | 'shift' | 'delete' | 'escape' | 'tab' | 'divider', string>;
+
+/** The shortcuts: their keys, written with those key names, and what they do (help `shortcuts.<what>`). */
 const SHORTCUTS = [
-  ['Ctrl+Z / ⌘Z', 'Undo'],
-  ['Shift+Ctrl+Z / Shift+⌘Z, Ctrl+Y', 'Redo'],
-  ['L', 'Loupe on or off'],
-  ['Delete', 'Remove the selected hairline point'],
-  ['← → (on the divider)', 'Move the split-screen divider'],
-  ['Tab, Shift+Tab', 'Move between controls'],
-  ['Escape', 'Close a dialog; during a drag or a brush stroke, take it back'],
+  { what: 'undo', keys: (k: KeyNames) => `${k.ctrl}+Z / ⌘Z` },
+  { what: 'redo', keys: (k: KeyNames) => `${k.shift}+${k.ctrl}+Z / ${k.shift}+⌘Z, ${k.ctrl}+Y` },
+  { what: 'loupe', keys: () => 'L' },
+  { what: 'remove', keys: (k: KeyNames) => k.delete },
+  { what: 'divider', keys: (k: KeyNames) => k.divider },
+  { what: 'focus', keys: (k: KeyNames) => `${k.tab}, ${k.shift}+${k.tab}` },
+  { what: 'escape', keys: (k: KeyNames) => k.escape },
 ] as const;
 
-const GUIDE = [
-  {
-    title: 'Welcome to the SMP Simulator',
-    text: 'It shows scalp micropigmentation at true size on a 3D head: every dot is drawn at its planned size, spacing and shade. Nothing you enter leaves this device.',
-  },
-  {
-    title: 'Seven steps, in consultation order',
-    text: `The panel walks through ${STEPS.map((s) => s.title).join(', ')}. Each step shows only what it needs; Next takes you on.`,
-  },
-  {
-    title: 'Look closely',
-    text: 'Drag to turn the head, pinch or scroll to zoom. The Loupe magnifies the scalp with a millimetre scale, and Before shows the head without SMP.',
-  },
-  {
-    title: 'Nothing is lost',
-    text: 'Every change can be undone, plans save themselves on this device, and Plans keeps each client’s plan. Help (?) lists every gesture and shortcut and replays this guide.',
-  },
-] as const;
+/** The first-run guide's pages (help `guide.<page>`). */
+const GUIDE = ['welcome', 'steps', 'look', 'safe'] as const;
 
 /** Shows the first-run guide once per device; it can be skipped, and reopened from Help. */
 export function useFirstRunGuide() {
@@ -86,12 +66,13 @@ function useModal(open: boolean) {
 }
 
 export function HelpButton() {
+  const { t } = useTranslation('help');
   const { viewStore } = useSimulator();
   return (
     <div className="segmented">
-      <button type="button" aria-haspopup="dialog" title="Gestures, shortcuts and the guide" data-testid="help-button" onClick={() => viewStore.getState().setHelp('help')}>
+      <button type="button" aria-haspopup="dialog" title={t('button.hint')} data-testid="help-button" onClick={() => viewStore.getState().setHelp('help')}>
         <span aria-hidden="true">?</span>
-        <span className="visually-hidden">Help</span>
+        <span className="visually-hidden">{t('button.label')}</span>
       </button>
     </div>
   );
@@ -99,9 +80,11 @@ export function HelpButton() {
 
 /** The help panel (gestures and shortcuts) and the first-run guide. */
 export function HelpDialogs() {
+  const { t } = useTranslation('help');
+  const f = useFormat();
   const { viewStore } = useSimulator();
   const help = useView((v) => v.help);
-  const units = useView((v) => v.units);
+  const keyNames = t('keys', { returnObjects: true });
   const helpDialog = useModal(help === 'help');
   const guideDialog = useModal(help === 'guide');
   const close = () => viewStore.getState().setHelp('none');
@@ -115,34 +98,34 @@ export function HelpDialogs() {
         {help === 'help' && (
           <>
             <header className="modal-header">
-              <h2 id="help-title">Help</h2>
+              <h2 id="help-title">{t('title')}</h2>
               <button type="button" className="tool-button" onClick={close} autoFocus>
-                Close
+                {t('close')}
               </button>
             </header>
-            <h3>Gestures</h3>
+            <h3>{t('gestures.title')}</h3>
             <dl className="help-list">
-              {GESTURES.map(([what, how]) => (
+              {GESTURES.map((gesture) => (
+                <div key={gesture}>
+                  <dt>{t(`gestures.${gesture}.what`)}</dt>
+                  <dd>{t(`gestures.${gesture}.how`, { size: f.length(LOUPE_FIELD_MM, 0) })}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3>{t('shortcuts.title')}</h3>
+            <dl className="help-list">
+              {SHORTCUTS.map(({ what, keys }) => (
                 <div key={what}>
-                  <dt>{what}</dt>
-                  <dd>{how.replace('{loupe}', formatLength(LOUPE_FIELD_MM, units, 0))}</dd>
-                </div>
-              ))}
-            </dl>
-            <h3>Keyboard shortcuts</h3>
-            <dl className="help-list">
-              {SHORTCUTS.map(([keys, what]) => (
-                <div key={keys}>
                   <dt>
-                    <kbd>{keys}</kbd>
+                    <kbd>{keys(keyNames)}</kbd>
                   </dt>
-                  <dd>{what}</dd>
+                  <dd>{t(`shortcuts.${what}`)}</dd>
                 </div>
               ))}
             </dl>
-            <p className="hint">A simulation, not a guarantee: healed results vary with skin, aftercare and technique.</p>
+            <p className="hint">{t('disclaimer')}</p>
             <button type="button" className="tool-button" data-testid="replay-guide" onClick={() => viewStore.getState().setHelp('guide')}>
-              Show the guide again
+              {t('replay')}
             </button>
           </>
         )}
@@ -155,33 +138,33 @@ export function HelpDialogs() {
 }
 
 function GuideSteps({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation(['help', 'app']);
   const [page, setPage] = useState(0);
   const step = GUIDE[page]!;
   const last = page === GUIDE.length - 1;
+  const steps = STEPS.map((s) => t(`app:steps.${s.id}.title`)).join(', ');
   return (
     <>
-      <p className="guide-progress">
-        {page + 1} of {GUIDE.length}
-      </p>
-      <h2 id="guide-title">{step.title}</h2>
-      <p>{step.text}</p>
+      <p className="guide-progress">{t('guide.progress', { page: page + 1, total: GUIDE.length })}</p>
+      <h2 id="guide-title">{t(`guide.${step}.title`)}</h2>
+      <p>{t(`guide.${step}.text`, { steps })}</p>
       <div className="guide-actions">
         <button type="button" className="tool-button" onClick={onDone} data-testid="guide-skip">
-          {last ? 'Close' : 'Skip'}
+          {last ? t('guide.close') : t('guide.skip')}
         </button>
         {page > 0 && (
           <button type="button" className="tool-button" onClick={() => setPage(page - 1)}>
-            Back
+            {t('guide.back')}
           </button>
         )}
         {!last && (
           <button type="button" className="tool-button primary" onClick={() => setPage(page + 1)} data-testid="guide-next" autoFocus>
-            Next
+            {t('guide.next')}
           </button>
         )}
         {last && (
           <button type="button" className="tool-button primary" onClick={onDone} data-testid="guide-done" autoFocus>
-            Start
+            {t('guide.start')}
           </button>
         )}
       </div>

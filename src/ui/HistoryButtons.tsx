@@ -1,22 +1,40 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { useSimulator } from '../app/simulator';
 
+/** The buttons' arrows: drawings beside the words, hidden from screen readers. */
+const UNDO_ICON = '↶';
+const REDO_ICON = '↷';
+
 /** Undo / redo buttons (their shortcuts, Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y, are in src/app/keymap.ts). */
 export function HistoryButtons() {
+  const { t } = useTranslation('app');
   const sim = useSimulator();
   const undoLabel = useStore(sim.planStore, (s) => s.past.at(-1)?.label);
   const redoLabel = useStore(sim.planStore, (s) => s.future.at(-1)?.label);
 
   return (
-    <div className="segmented" role="group" aria-label="History">
-      <button type="button" disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo" onClick={() => runCommand(sim, 'history.undo', {})}>
-        <span aria-hidden="true">↶</span>
-        <span className="button-text"> Undo</span>
+    <div className="segmented" role="group" aria-label={t('history.label')}>
+      <button
+        type="button"
+        disabled={!undoLabel}
+        title={undoLabel ? t('history.undoHint', { action: undoLabel }) : t('history.nothingToUndo')}
+        aria-label={t('history.undo')}
+        onClick={() => runCommand(sim, 'history.undo', {})}
+      >
+        <span aria-hidden="true">{UNDO_ICON}</span>
+        <span className="button-text"> {t('history.undo')}</span>
       </button>
-      <button type="button" disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl+Z)` : 'Nothing to redo'} aria-label="Redo" onClick={() => runCommand(sim, 'history.redo', {})}>
-        <span aria-hidden="true">↷</span>
-        <span className="button-text"> Redo</span>
+      <button
+        type="button"
+        disabled={!redoLabel}
+        title={redoLabel ? t('history.redoHint', { action: redoLabel }) : t('history.nothingToRedo')}
+        aria-label={t('history.redo')}
+        onClick={() => runCommand(sim, 'history.redo', {})}
+      >
+        <span aria-hidden="true">{REDO_ICON}</span>
+        <span className="button-text"> {t('history.redo')}</span>
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSimulator, useView } from '../app/simulator';
 import { useSavedPlans } from '../app/savedPlans';
@@ -7,6 +8,7 @@ import { useSavedPlans } from '../app/savedPlans';
  * user's choice, and no other message may hide it.
  */
 export function NoticeBanner() {
+  const { t } = useTranslation('app');
   const { viewStore } = useSimulator();
   const notice = useView((v) => v.notice);
   const savedPlans = useSavedPlans();
@@ -16,26 +18,25 @@ export function NoticeBanner() {
       void action().catch((error: unknown) => viewStore.getState().showNotice('error', error instanceof Error ? error.message : String(error)));
     return (
       <div className="notice notice-error notice-choice" role="alert" data-testid="conflict-notice">
-        <p>
-          This plan was also changed and saved in another tab, in the same place ({conflict.fields.join(', ')}). Nothing is lost yet: reload their version (yours stays one
-          Undo away), or keep yours as a plan of its own.
-        </p>
+        <p>{t('notice.conflict', { fields: conflict.fields.join(', ') })}</p>
         <div className="notice-actions">
           <button type="button" className="tool-button" onClick={act(savedPlans.reloadTheirs)}>
-            Reload theirs
+            {t('notice.reloadTheirs')}
           </button>
           <button type="button" className="tool-button primary" onClick={act(savedPlans.keepMineAsCopy)}>
-            Keep mine as a copy
+            {t('notice.keepMine')}
           </button>
         </div>
       </div>
     );
   }
   if (!notice) return null;
+  // A Message's key names its namespace (`plans:…`); the catalogue's types cannot follow a key made at run time.
+  const text = typeof notice.text === 'string' ? notice.text : t(notice.text.key as never, { ...notice.text.params });
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <p>{notice.text}</p>
-      <button type="button" aria-label="Dismiss message" onClick={() => viewStore.getState().dismissNotice()}>
+      <p>{text}</p>
+      <button type="button" aria-label={t('notice.dismiss')} onClick={() => viewStore.getState().dismissNotice()}>
         ×
       </button>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 
 /**
@@ -5,6 +6,7 @@ import { useSimulator, usePlan, useView } from '../app/simulator';
  * mistakes a preview of session 1 or of faded pigment for the plan. Tapping it returns to the result.
  */
 export function PreviewBadge() {
+  const { t } = useTranslation('app');
   const { viewStore } = useSimulator();
   const sessionPreview = useView((v) => v.sessionPreview);
   const ageYears = useView((v) => v.ageYears);
@@ -13,23 +15,23 @@ export function PreviewBadge() {
   const session = sessionPreview !== null && sessionPreview < sessionCount ? sessionPreview : null;
   if (session === null && ageYears === 0 && healingDay === null) return null;
   const parts = [
-    ...(healingDay !== null ? [`day ${healingDay}`] : []),
-    ...(session !== null ? [`after session ${session} of ${sessionCount}`] : []),
-    ...(ageYears > 0 ? [`${ageYears} year${ageYears === 1 ? '' : 's'} after treatment`] : []),
+    ...(healingDay !== null ? [t('preview.day', { day: healingDay })] : []),
+    ...(session !== null ? [t('preview.session', { session, total: sessionCount })] : []),
+    ...(ageYears > 0 ? [t('preview.years', { count: ageYears })] : []),
   ];
   return (
     <button
       type="button"
       className="preview-badge"
       data-testid="preview-badge"
-      title="Back to the finished, freshly healed result"
+      title={t('preview.hint')}
       onClick={() => {
         viewStore.getState().setSessionPreview(null);
         viewStore.getState().setAgeYears(0);
         viewStore.getState().setHealingDay(null);
       }}
     >
-      Preview: {parts.join(', ')} <span aria-hidden="true">×</span>
+      {t('preview.badge', { parts: parts.join(', ') })} <span aria-hidden="true">×</span>
     </button>
   );
 }

@@ -1,14 +1,16 @@
+import { useTranslation } from 'react-i18next';
 import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
 import { percent } from '../domain/format';
-import { formatArea, formatDensity } from '../domain/units';
-import { FREEFORM_FIELDS, FUE_FIELDS, FUT_FIELDS, MAX_SCARS, SCAR_KIND_LABELS, SCAR_KINDS, type FueScar, type FutScar, type Scar, type ScarKind } from '../domain/scars/scars';
+import { FREEFORM_FIELDS, FUE_FIELDS, FUT_FIELDS, MAX_SCARS, SCAR_KINDS, type FueScar, type FutScar, type Scar, type ScarKind } from '../domain/scars/scars';
 import type { ScarMeasurement } from '../domain/scars/coverage';
+import type { PlanWarning } from '../domain/warnings';
 import { BrushControls } from './BrushControls';
+import { useFormat } from './i18n/useFormat';
+import { useWarningText } from './i18n/warningText';
 import { PlanSlider } from './PlanSlider';
 import { useMeasurements } from './useMeasurements';
 
-const ADD_LABELS: Record<ScarKind, string> = { fut: 'FUT strip', fue: 'FUE dots', freeform: 'Painted scar' };
 const FUT_SLIDERS = ['lengthMm', 'widthMm', 'curveMm', 'heightMm'] as const satisfies readonly (keyof FutScar)[];
 const FUE_SLIDERS = ['count', 'areaCm2', 'diameterMm'] as const satisfies readonly (keyof FueScar)[];
 
@@ -17,6 +19,7 @@ const FUE_SLIDERS = ['count', 'areaCm2', 'diameterMm'] as const satisfies readon
  * with its size and how well it takes pigment, and how much of it SMP would blend in.
  */
 export function ScarsPanel() {
+  const { t } = useTranslation('panels');
   const sim = useSimulator();
   const { viewStore } = sim;
   const scars = usePlan((p) => p.scars);
@@ -25,22 +28,19 @@ export function ScarsPanel() {
   const add = (kind: ScarKind) => runCommand(sim, 'scars.add', { kind });
   return (
     <section className="panel-section" aria-labelledby="scars-heading">
-      <h2 id="scars-heading">Scars</h2>
-      <p className="hint">
-        Scar tissue is paler, smoother and holds less pigment. Coverage is the share of a scar whose tone with SMP matches the treated scalp
-        around it at conversational distance.
-      </p>
-      <div className="row scar-add" role="group" aria-label="Add a scar">
+      <h2 id="scars-heading">{t('scars.heading')}</h2>
+      <p className="hint">{t('scars.intro')}</p>
+      <div className="row scar-add" role="group" aria-label={t('scars.add')}>
         {SCAR_KINDS.map((kind) => (
           <button key={kind} type="button" className="tool-button" disabled={scars.length >= MAX_SCARS} data-testid={`scar-add-${kind}`} onClick={() => add(kind)}>
-            + {ADD_LABELS[kind]}
+            + {t(`scars.addKinds.${kind}`)}
           </button>
         ))}
       </div>
       {scars.length > 0 && (
         <label className="check">
           <input type="checkbox" checked={!showOnScars} data-testid="scars-hide-smp" onChange={(e) => viewStore.getState().setShowSmpOnScars(!e.currentTarget.checked)} />
-          Hide SMP on scars (before)
+          {t('scars.hideSmp')}
         </label>
       )}
       <ul className="scar-list">
@@ -49,7 +49,7 @@ export function ScarsPanel() {
             key={scar.id}
             scar={scar}
             measured={m?.scars?.find((s) => s.id === scar.id) ?? null}
-            warning={m?.warnings.find((w) => w.id === `scar-coverage:${scar.id}`)?.message ?? null}
+            warning={m?.warnings.find((w) => w.id === `scar-coverage:${scar.id}`) ?? null}
           />
         ))}
       </ul>
@@ -57,33 +57,35 @@ export function ScarsPanel() {
   );
 }
 
-function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasurement | null; warning: string | null }) {
+function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasurement | null; warning: PlanWarning | null }) {
+  const { t } = useTranslation('panels');
+  const f = useFormat();
+  const warningText = useWarningText();
   const sim = useSimulator();
-  const units = useView((v) => v.units);
   const { id } = scar;
   const remove = () => runCommand(sim, 'scars.remove', { id });
   const uptakeField = scar.kind === 'fut' ? FUT_FIELDS.uptake : scar.kind === 'fue' ? FUE_FIELDS.uptake : FREEFORM_FIELDS.uptake;
   return (
     <li className="scar-item" data-testid={`scar-${id}`}>
       <h3>
-        {SCAR_KIND_LABELS[scar.kind]} <code>{id}</code>
-        <button type="button" className="tool-button scar-remove" data-testid={`scar-${id}-remove`} aria-label={`Remove scar ${id}`} onClick={remove}>
-          Remove
+        {t(`scars.kinds.${scar.kind}`)} <code>{id}</code>
+        <button type="button" className="tool-button scar-remove" data-testid={`scar-${id}-remove`} aria-label={t('scars.removeLabel', { id })} onClick={remove}>
+          {t('scars.remove')}
         </button>
       </h3>
       <p className="scar-figures">
         {measured ? (
           <>
-            Area <strong data-testid={`scar-${id}-area`}>{formatArea(measured.areaCm2, units, 1)}</strong> · coverage{' '}
+            {t('scars.area')} <strong data-testid={`scar-${id}-area`}>{f.area(measured.areaCm2, 1)}</strong> · {t('scars.coverage')}{' '}
             <strong data-testid={`scar-${id}-coverage`}>{percent(measured.coverage)}</strong>
           </>
         ) : (
-          'Measuring…'
+          t('common.measuring')
         )}
       </p>
       {warning && (
-        <ul className="warnings" aria-label={`Scar ${id} warnings`}>
-          <li data-testid={`scar-${id}-warning`}>{warning}</li>
+        <ul className="warnings" aria-label={t('scars.warnings', { id })}>
+          <li data-testid={`scar-${id}-warning`}>{warningText(warning)}</li>
         </ul>
       )}
       {scar.kind === 'fut' &&
@@ -104,7 +106,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
             value={scar[field]}
             path={['scars', id, field]}
             testId={`scar-${id}-${field}`}
-            {...(field === 'count' ? { format: (v: number) => `${v} scars · ${formatDensity(v / scar.areaCm2, units, 1)}` } : {})}
+            {...(field === 'count' ? { format: (v: number) => t('scars.countValue', { value: v, density: f.density(v / scar.areaCm2, 1) }) } : {})}
           />
         ))}
       <PlanSlider
@@ -112,21 +114,19 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
         value={scar.uptake}
         path={['scars', id, 'uptake']}
         format={percent}
-        hint="Share of the ink scar tissue holds, compared with healthy scalp."
+        hint={t('scars.uptakeHint')}
         testId={`scar-${id}-uptake`}
       />
       {scar.kind === 'freeform' && (
         <>
           <BrushControls
             target={{ map: 'scar', scarId: id }}
-            label="Paint scar"
-            modeLabels={{ up: 'Add scar', down: 'Remove scar' }}
-            hint="Drag over the skin to paint where the scar is; the strength sets how marked it is."
+            label={t('scars.paint')}
+            modeLabels={{ up: t('scars.addScar'), down: t('scars.removeScar') }}
+            hint={t('scars.brushHint')}
           />
           <div className="row">
-            <span className="hint">
-              {scar.strokes.length} painted stroke{scar.strokes.length === 1 ? '' : 's'}
-            </span>
+            <span className="hint">{t('common.strokes', { count: scar.strokes.length })}</span>
             <button
               type="button"
               className="tool-button"
@@ -134,7 +134,7 @@ function ScarItem({ scar, measured, warning }: { scar: Scar; measured: ScarMeasu
               data-testid={`scar-${id}-clear`}
               onClick={() => runCommand(sim, 'scars.clear-painting', { id })}
             >
-              Clear painting
+              {t('common.clearPainting')}
             </button>
           </div>
         </>

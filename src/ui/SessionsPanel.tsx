@@ -1,29 +1,26 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { runCommand } from '../app/commands';
 import { useSimulator, usePlan, useView } from '../app/simulator';
-import { MAX_AGE_YEARS, SUN_EXPOSURE_LABELS, touchUpYears } from '../domain/ageing';
+import { MAX_AGE_YEARS, touchUpYears } from '../domain/ageing';
 import { SUN_EXPOSURES } from '../domain/sunExposure';
 import { darkeningLeft } from '../domain/ageingDarkening';
-import { percent, years } from '../domain/format';
+import { percent } from '../domain/format';
 import { MAX_SESSIONS, SESSION_FIELDS } from '../domain/plan';
 import { HEALING_DAYS } from '../domain/healing';
 import { sessionShares } from '../domain/sessions';
 import { ChoiceGroup } from './ChoiceGroup';
+import { useFormat } from './i18n/useFormat';
 import { PlanSlider } from './PlanSlider';
 import { RangeField } from './RangeField';
 import { useMeasurements } from './useMeasurements';
 
 /** Sessions (how the dots are laid down over 1–4 visits) and how the result ages over the years. */
-/** What a client sees on each day offered (src/domain/healing.ts). */
-const HEALING_HINTS: Record<(typeof HEALING_DAYS)[number], string> = {
-  0: 'red around the treated area, the dots fresh and a little larger.',
-  1: 'still red; the dots scabbing, larger and darker.',
-  3: 'the redness mostly gone; scabs, larger and darker than the dots.',
-  7: 'the scabs falling off; where they have, the dots look lighter.',
-  14: 'lighter than healed (the "panic phase"): the new skin over the pigment is still cloudy.',
-  28: 'healed.',
-};
-
 export function SessionsPanel() {
+  const { t } = useTranslation('panels');
+  const f = useFormat();
+  /** What a client sees on each day offered (src/domain/healing.ts). */
+  const healingHint = (day: (typeof HEALING_DAYS)[number]) => t(`sessions.healing.day${day}`);
+  const years = (y: number) => t('units.years', { count: y, value: f.decimal(y, Number.isInteger(y) ? 0 : 1) });
   const sim = useSimulator();
   const { viewStore } = sim;
   const sessions = usePlan((p) => p.sessions);
@@ -39,13 +36,10 @@ export function SessionsPanel() {
 
   return (
     <section className="panel-section" aria-labelledby="sessions-heading">
-      <h2 id="sessions-heading">Sessions</h2>
-      <p className="hint">
-        SMP is built up in layers, 10–30 days apart. Session 1 is lighter and sparser, later sessions darker and denser, and the last blends.
-        Choosing a number sets a typical layering; adjust each session below.
-      </p>
+      <h2 id="sessions-heading">{t('sessions.heading')}</h2>
+      <p className="hint">{t('sessions.intro')}</p>
       <ChoiceGroup
-        label="Number of sessions"
+        label={t('sessions.count')}
         choices={Array.from({ length: MAX_SESSIONS }, (_, i) => ({ value: i + 1, label: `${i + 1}` }))}
         value={sessions.length}
         onChange={(count) => runCommand(sim, 'sessions.set-count', { count })}
@@ -53,15 +47,16 @@ export function SessionsPanel() {
         compact
       />
       {m && m.suggestedSessions > 0 && m.suggestedSessions !== sessions.length && (
-        <p className="hint">This area at this density usually takes {m.suggestedSessions} sessions.</p>
+        <p className="hint">{t('sessions.usually', { sessions: m.suggestedSessions })}</p>
       )}
       <ol className="session-list">
         {sessions.map((session, i) => (
           <li key={i} data-testid={`session-${i + 1}`}>
             <h3>
-              Session {i + 1}
+              {t('sessions.session', { number: i + 1 })}
               <small>
-                {percent(shares[i]!)} of the dots{m && m.sessionHours[i] !== undefined ? ` · ≈ ${m.sessionHours[i]} h` : ''}
+                {t('sessions.share', { share: percent(shares[i]!) })}
+                {m && m.sessionHours[i] !== undefined && <> · {t('units.hours', { count: m.sessionHours[i], value: f.number(m.sessionHours[i]) })}</>}
               </small>
             </h3>
             <PlanSlider
@@ -83,28 +78,27 @@ export function SessionsPanel() {
       </ol>
       {sessions.length > 1 && (
         <RangeField
-          label="Preview after session"
+          label={t('sessions.preview')}
           value={shown}
           min={1}
           max={sessions.length}
           step={1}
-          shown={shown === sessions.length ? `${shown} of ${shown} (finished)` : `${shown} of ${sessions.length}`}
+          shown={shown === sessions.length ? t('sessions.previewFinished', { shown, total: shown }) : t('sessions.previewOf', { shown, total: sessions.length })}
           onChange={(n) => viewStore.getState().setSessionPreview(n === sessions.length ? null : n)}
-          hint="Slide back to see the scalp after each session; the view says which session it shows."
+          hint={t('sessions.previewHint')}
           testId="session-preview"
         />
       )}
 
-      <h2 id="healing-heading" className="subsection">The days after</h2>
-      <p className="hint">
-        Right after a session the area is red for a few days; each dot scabs larger and darker, and the scabs fall off within about a week.
-        The dots then look lighter than they will, and settle to their healed look by about four weeks.
-      </p>
+      <h2 id="healing-heading" className="subsection">
+        {t('sessions.daysAfter')}
+      </h2>
+      <p className="hint">{t('sessions.healingIntro')}</p>
       <ChoiceGroup<number | 'healed'>
-        label={`Days after session ${shown}`}
+        label={t('sessions.daysAfterSession', { session: shown })}
         choices={[
-          ...HEALING_DAYS.map((day) => ({ value: day, label: `${day}`, hint: HEALING_HINTS[day] })),
-          { value: 'healed', label: 'Healed', hint: 'The healed result' },
+          ...HEALING_DAYS.map((day) => ({ value: day, label: `${day}`, hint: healingHint(day) })),
+          { value: 'healed', label: t('sessions.healed'), hint: t('sessions.healedHint') },
         ]}
         value={healingDay ?? 'healed'}
         onChange={(day) => viewStore.getState().setHealingDay(day === 'healed' ? null : day)}
@@ -112,33 +106,35 @@ export function SessionsPanel() {
         compact
       />
       <p className="hint" data-testid="healing-state">
-        {healingDay === null ? `Showing the healed result. Pick a day to see session ${shown} healing.` : `Day ${healingDay} after session ${shown}: ${HEALING_HINTS[HEALING_DAYS.filter((day) => day <= healingDay).at(-1) ?? 0]}`}
+        {healingDay === null
+          ? t('sessions.showingHealed', { session: shown })
+          : t('sessions.dayAfter', { day: healingDay, session: shown, state: healingHint(HEALING_DAYS.filter((day) => day <= healingDay).at(-1) ?? 0) })}
       </p>
 
-      <h2 id="ageing-heading" className="subsection">Ageing</h2>
-      <p className="hint">
-        Pigment fades over the years, mostly from sun, and softens and may turn slightly bluish. A touch-up restores it.
-      </p>
+      <h2 id="ageing-heading" className="subsection">
+        {t('sessions.ageing')}
+      </h2>
+      <p className="hint">{t('sessions.ageingIntro')}</p>
       <ChoiceGroup
-        label="Sun exposure"
-        choices={SUN_EXPOSURES.map((e) => ({ value: e, label: SUN_EXPOSURE_LABELS[e].label, hint: SUN_EXPOSURE_LABELS[e].hint }))}
+        label={t('sessions.sun')}
+        choices={SUN_EXPOSURES.map((e) => ({ value: e, label: t(`sessions.sunExposures.${e}.label`), hint: t(`sessions.sunExposures.${e}.hint`) }))}
         value={sunExposure}
         onChange={(e) => runCommand(sim, 'plan.set', { path: ['aftercare', 'sunExposure'], value: e })}
         dataKey="sun-exposure"
       />
       <RangeField
-        label="Years after treatment"
+        label={t('sessions.years')}
         value={ageYears}
         min={0}
         max={MAX_AGE_YEARS}
         step={0.5}
-        shown={ageYears === 0 ? 'Freshly healed' : years(ageYears)}
+        shown={ageYears === 0 ? t('sessions.freshlyHealed') : years(ageYears)}
         onChange={(y) => viewStore.getState().setAgeYears(y)}
         testId="age-years"
       />
       <p className="hint" data-testid="touch-up">
-        Touch-up suggested after about <strong>{years(touchUp)}</strong>.
-        {ageYears > 0 && ` At ${years(ageYears)}, the dots keep about ${percent(darkeningLeft(plan, ageYears))} of the darkening they had freshly healed.`}
+        <Trans t={t} i18nKey="sessions.touchUp" values={{ years: years(touchUp) }} components={{ strong: <strong /> }} />
+        {ageYears > 0 && <> {t('sessions.darkeningLeft', { years: years(ageYears), share: percent(darkeningLeft(plan, ageYears)) })}</>}
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSimulator, useView } from '../app/simulator';
 import { STEPS } from '../domain/consultation';
 
@@ -7,6 +8,7 @@ import { STEPS } from '../domain/consultation';
  * (the tab pattern), and on narrow screens the row scrolls sideways, keeping the current step in sight.
  */
 export function StepNav() {
+  const { t } = useTranslation('app');
   const { viewStore } = useSimulator();
   const current = useView((v) => v.step);
   const list = useRef<HTMLDivElement>(null);
@@ -33,7 +35,7 @@ export function StepNav() {
   };
 
   return (
-    <div className="step-nav" role="tablist" aria-label="Consultation steps" ref={list} onKeyDown={onKeyDown}>
+    <div className="step-nav" role="tablist" aria-label={t('steps.label')} ref={list} onKeyDown={onKeyDown}>
       {STEPS.map((step, i) => (
         <button
           key={step.id}
@@ -45,13 +47,13 @@ export function StepNav() {
           tabIndex={step.id === current ? 0 : -1}
           className={step.id === current ? 'active' : ''}
           data-step={step.id}
-          title={step.summary}
+          title={t(`steps.${step.id}.summary`)}
           onClick={() => viewStore.getState().setStep(step.id)}
         >
           <span className="step-number" aria-hidden="true">
             {i + 1}
           </span>
-          {step.title}
+          {t(`steps.${step.id}.title`)}
         </button>
       ))}
     </div>

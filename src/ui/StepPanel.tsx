@@ -1,7 +1,9 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSimulator, useView } from '../app/simulator';
 import { STEPS, type StepId } from '../domain/consultation';
 import { ComparePanel } from './ComparePanel';
+import { ConsentPanel } from './ConsentPanel';
 import { DensityPanel } from './DensityPanel';
 import { DotsPanel } from './DotsPanel';
 import { HairlinePanel } from './HairlinePanel';
@@ -9,6 +11,7 @@ import { HairPanel } from './HairPanel';
 import { HeadScanPanel } from './HeadScanPanel';
 import { ScarsPanel } from './ScarsPanel';
 import { SessionsPanel } from './SessionsPanel';
+import { SharePanel } from './SharePanel';
 import { SkinTonePicker } from './SkinTonePicker';
 import { StepNav } from './StepNav';
 
@@ -30,16 +33,22 @@ const STEP_CONTENT: Record<StepId, () => ReactNode> = {
   ),
   scars: () => <ScarsPanel />,
   sessions: () => <SessionsPanel />,
-  compare: () => <ComparePanel />,
+  compare: () => (
+    <>
+      <ComparePanel />
+      <SharePanel />
+      <ConsentPanel />
+    </>
+  ),
 };
 
 /** The side panel: the consultation's steps, the current step's controls, and the way to the next step. */
 export function StepPanel() {
+  const { t } = useTranslation('app');
   const { viewStore } = useSimulator();
   const current = useView((v) => v.step);
   const scroller = useRef<HTMLDivElement>(null);
   const index = STEPS.findIndex((s) => s.id === current);
-  const step = STEPS[index]!;
   const previous = STEPS[index - 1];
   const next = STEPS[index + 1];
   // A new step starts at its top. (Braces: newer browsers return a promise from scrollTo, which React
@@ -48,25 +57,22 @@ export function StepPanel() {
     scroller.current?.scrollTo({ top: 0 });
   }, [current]);
   return (
-    <aside className="panel" aria-label="Plan settings">
+    <aside className="panel" aria-label={t('steps.panel')}>
       <StepNav />
       <div className="step-body" ref={scroller} id="step-panel" role="tabpanel" aria-labelledby={`step-tab-${current}`} data-testid="step-panel">
         <p className="step-summary">
-          <strong>
-            Step {index + 1} of {STEPS.length}:
-          </strong>{' '}
-          {step.summary}
+          <strong>{t('steps.progress', { number: index + 1, total: STEPS.length })}</strong> {t(`steps.${current}.summary`)}
         </p>
         {STEP_CONTENT[current]()}
-        <nav className="step-footer" aria-label="Steps">
+        <nav className="step-footer" aria-label={t('steps.footer')}>
           {previous && (
             <button type="button" className="tool-button" onClick={() => viewStore.getState().setStep(previous.id)}>
-              ← {previous.title}
+              ← {t(`steps.${previous.id}.title`)}
             </button>
           )}
           {next && (
             <button type="button" className="tool-button primary" data-testid="next-step" onClick={() => viewStore.getState().setStep(next.id)}>
-              {next.title} →
+              {t(`steps.${next.id}.title`)} →
             </button>
           )}
         </nav>

@@ -1,22 +1,10 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { runCommand } from '../app/commands';
 import { useSimulator, useView } from '../app/simulator';
-import { LIGHTING_LABELS, LIGHTING_NAMES } from '../domain/lighting';
-import { formatViewingDistance } from '../domain/units';
+import { LIGHTING_NAMES } from '../domain/lighting';
 import { SEEN_FROM_VIEW_NAMES, VIEW_NAMES, VIEW_PRESETS, type ViewName } from '../domain/views';
-
-const VIEW_HINTS: Record<string, string> = {
-  front: 'Front view',
-  back: 'Back view',
-  left: "Client's left side",
-  right: "Client's right side",
-  top: 'Top view',
-  'three-quarter': 'Three-quarter view',
-  mirror: 'In a mirror',
-  conversation: 'Face to face, talking',
-  'across-room': 'From across a room',
-  hairline: 'The hairline, framed from the front',
-};
+import { useFormat } from './i18n/useFormat';
 
 const SEEN_FROM = new Set<ViewName>(SEEN_FROM_VIEW_NAMES);
 
@@ -26,6 +14,7 @@ const SEEN_FROM = new Set<ViewName>(SEEN_FROM_VIEW_NAMES);
  * comparison grid's heads sit below them.
  */
 export function ViewBar() {
+  const { t } = useTranslation('app');
   const sim = useSimulator();
   const { viewStore } = sim;
   const bar = useRef<HTMLDivElement>(null);
@@ -33,7 +22,7 @@ export function ViewBar() {
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
-  const units = useView((v) => v.units);
+  const f = useFormat();
   useEffect(() => {
     const toolbar = bar.current;
     const stage = toolbar?.parentElement;
@@ -47,17 +36,17 @@ export function ViewBar() {
     return () => observer.disconnect();
   }, [viewStore]);
   return (
-    <div className="viewbar" role="toolbar" aria-label="View" ref={bar}>
+    <div className="viewbar" role="toolbar" aria-label={t('views.label')} ref={bar}>
       {[
-        { label: 'Camera view', names: VIEW_NAMES.filter((name) => !SEEN_FROM.has(name)) },
-        { label: 'Seen from', names: [...SEEN_FROM_VIEW_NAMES] },
+        { label: t('views.camera'), names: VIEW_NAMES.filter((name) => !SEEN_FROM.has(name)) },
+        { label: t('views.seenFrom'), names: [...SEEN_FROM_VIEW_NAMES] },
       ].map((group) => (
         <div key={group.label} className="segmented" role="group" aria-label={group.label}>
           {group.names.map((name) => {
-            const { distanceMm, label } = VIEW_PRESETS[name];
+            const { distanceMm } = VIEW_PRESETS[name];
             // A distance view is labelled by its distance in the chosen units, the mirror by name.
-            const distance = distanceMm === undefined ? null : formatViewingDistance(distanceMm, units);
-            const hint = distance === null ? VIEW_HINTS[name] : `${VIEW_HINTS[name]}, ${distance} away`;
+            const distance = distanceMm === undefined ? null : f.viewingDistance(distanceMm);
+            const hint = distance === null ? t(`views.hints.${name}`) : t('views.away', { view: t(`views.hints.${name}`), distance });
             return (
               <button
                 key={name}
@@ -69,19 +58,19 @@ export function ViewBar() {
                 data-view={name}
                 onClick={() => viewStore.getState().requestView(name)}
               >
-                {distance === null || name === 'mirror' ? label : distance}
+                {name === 'conversation' || name === 'across-room' ? distance : t(`views.names.${name}`)}
               </button>
             );
           })}
         </div>
       ))}
-      <div className="segmented" role="group" aria-label="Tools">
+      <div className="segmented" role="group" aria-label={t('tools.label')}>
         <button
           type="button"
           className={loupeOn ? 'active' : ''}
           aria-pressed={loupeOn}
-          title="Loupe: magnify the scalp under the pointer, with a millimetre scale (L)"
-          aria-label="Loupe"
+          title={t('tools.loupeHint')}
+          aria-label={t('tools.loupe')}
           data-testid="loupe-toggle"
           onClick={() => runCommand(sim, 'view.toggle-loupe', {})}
         >
@@ -89,33 +78,33 @@ export function ViewBar() {
             <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
             <path d="M15 15l6 6" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
           </svg>
-          <span className="button-text">Loupe</span>
+          <span className="button-text">{t('tools.loupe')}</span>
         </button>
       </div>
-      <div className="segmented" role="group" aria-label="Before and after">
+      <div className="segmented" role="group" aria-label={t('before.group')}>
         <button
           type="button"
           className={showSmp ? '' : 'active'}
           aria-pressed={!showSmp}
-          title="Show the head without SMP (before)"
+          title={t('before.hint')}
           data-testid="before-toggle"
           onClick={() => viewStore.getState().setShowSmp(!showSmp)}
         >
-          Before
+          {t('before.label')}
         </button>
       </div>
-      <div className="segmented" role="group" aria-label="Lighting">
+      <div className="segmented" role="group" aria-label={t('lighting.label')}>
         {LIGHTING_NAMES.map((name) => (
           <button
             key={name}
             type="button"
             className={lighting === name ? 'active' : ''}
             aria-pressed={lighting === name}
-            title={LIGHTING_LABELS[name].hint}
+            title={t(`lighting.${name}.hint`)}
             data-lighting={name}
             onClick={() => viewStore.getState().setLighting(name)}
           >
-            {LIGHTING_LABELS[name].label}
+            {t(`lighting.${name}.label`)}
           </button>
         ))}
       </div>

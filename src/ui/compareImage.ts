@@ -3,7 +3,7 @@
  * divider, with it on the right) or the grid (front, top and back; before above, after below), labelled
  * as on screen, so an exported comparison explains itself.
  */
-import { VIEW_PRESETS } from '../domain/views';
+import { i18n } from './i18n';
 import type { ImageRequest } from '../app/scenePort';
 import { GRID_CAPTION_PX, gridPanes } from '../scene/SceneRenderer';
 import type { ViewState } from '../state/viewStore';
@@ -41,15 +41,17 @@ export function renderComparison(render: RenderImage, view: ViewState, width: nu
     if (divide > 0) context.drawImage(render({ width, height, showSmp: false }), 0, 0, divide, height, 0, 0, divide, height);
     context.fillStyle = '#ffffff';
     context.fillRect(divide - scale, 0, 2 * scale, height);
-    label(context, 'Before', margin, margin, scale);
-    label(context, 'After', width - margin, margin, scale, true);
+    label(context, i18n.t('app:compare.before'), margin, margin, scale);
+    label(context, i18n.t('app:compare.after'), width - margin, margin, scale, true);
     return canvas;
   }
   // The grid's panes as on screen, measured in picture pixels (gridPanes counts rows from the bottom).
   for (const pane of gridPanes(width, height)) {
     const top = height - pane.y - pane.height;
     context.drawImage(render({ view: pane.view, width: pane.width, height: pane.height, showSmp: pane.smp, captionPx: GRID_CAPTION_PX * scale }), pane.x, top);
-    label(context, `${pane.smp ? 'After' : 'Before'} · ${VIEW_PRESETS[pane.view].label}`, pane.x + 8 * scale, top + 8 * scale, scale);
+    // The grid's views are whole-head views, each named by a word (not by a distance).
+    const view = i18n.t(`app:views.names.${pane.view as 'front' | 'top' | 'back'}`);
+    label(context, `${i18n.t(pane.smp ? 'app:compare.after' : 'app:compare.before')} · ${view}`, pane.x + 8 * scale, top + 8 * scale, scale);
   }
   return canvas;
 }

@@ -5,8 +5,6 @@ import type { PlanMeasurements } from '../domain/measurements';
 /** Re-measuring takes tens of ms: during a drag the panel catches up this long after the last change. */
 const SETTLE_MS = 120;
 
-const MEASURING_FAILED = 'The figures for this plan could not be worked out. The plan is kept; try a hairline preset, or undo the last change.';
-
 /** The current plan's measurements on the current head, kept up to date without slowing down drags. */
 export function useMeasurements(): PlanMeasurements | null {
   const sim = useSimulator();
@@ -25,7 +23,7 @@ export function useMeasurements(): PlanMeasurements | null {
         // A plan the figures cannot be worked out for must not take the panel down: say so once, in words.
         console.error('Measuring the plan failed:', error);
         setMeasurements(null);
-        if (!failed) sim.viewStore.getState().showNotice('error', MEASURING_FAILED);
+        if (!failed) sim.viewStore.getState().showNotice('error', { key: 'app:notices.measuringFailed' });
         failed = true;
       }
     };

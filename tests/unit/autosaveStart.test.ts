@@ -125,7 +125,7 @@ describe('autosave start-up with a damaged last-open plan', { timeout: 20_000 },
       const sim = createSimulator();
       const { savedPlans } = await startAutosave(sim, undefined);
       await until(() => !savedPlans.state.getState().starting && sim.viewStore.getState().notice !== null);
-      expect(sim.viewStore.getState().notice?.text).toMatch(/saved with a fault.*A repaired copy is open/);
+      expect(sim.viewStore.getState().notice?.text).toEqual({ key: 'app:notices.damaged.repaired' });
       const plan = sim.planStore.getState().plan;
       expect(plan.client.name).toBe('Damaged');
       expect(plan.hairline.points).toHaveLength(4);
@@ -145,7 +145,7 @@ describe('autosave start-up with a damaged last-open plan', { timeout: 20_000 },
       const sim = createSimulator();
       const { savedPlans } = await startAutosave(sim, undefined);
       await until(() => !savedPlans.state.getState().starting && sim.viewStore.getState().notice !== null);
-      expect(sim.viewStore.getState().notice?.text).toMatch(/damaged and cannot be opened.*Your most recent other plan is shown instead\./);
+      expect(sim.viewStore.getState().notice?.text).toEqual({ key: 'app:notices.damaged.other' });
       expect(sim.planStore.getState().plan.client.name).toBe('Other');
       expect(savedPlans.state.getState().openId).toBe('other000001');
     });

@@ -218,7 +218,7 @@ describe('named commands', () => {
     expect(runCommand(sim, 'hairline.remove-point', { index: 0 })).toEqual({ done: false, reason: expect.stringContaining('That point stays') });
     expect(sim.viewStore.getState().notice).toMatchObject({ kind: 'info' });
     expect(runCommand(sim, 'brush.begin-stroke', { target: { map: 'scar', scarId: 'fut-3' }, point: crown() }).done).toBe(false);
-    expect(sim.viewStore.getState().notice).toMatchObject({ kind: 'error', text: 'The scar to paint is no longer in the plan.' });
+    expect(sim.viewStore.getState().notice).toMatchObject({ kind: 'error', text: { key: 'app:notices.scarGone' } });
     // Nothing selected: the Delete key does nothing, silently.
     sim.viewStore.getState().dismissNotice();
     expect(runCommand(sim, 'hairline.remove-point', {}).done).toBe(false);
@@ -234,7 +234,7 @@ describe('named commands', () => {
     runCommand(sim, 'plan.set', { path: ['hairLoss', 'stubbleMm'], value: 1 });
     sim.planStore.getState().openPlan({ ...sim.planStore.getState().plan, density: { ...sim.planStore.getState().plan.density, strokes: Array.from({ length: MAX_PLAN_STROKE_POINTS / 400 }, () => stroke) } });
     expect(runCommand(sim, 'brush.begin-stroke', { target: { map: 'hair' }, point: crown() })).toEqual({ done: false, reason: PAINTING_FULL });
-    expect(sim.viewStore.getState().notice?.text).toBe(PAINTING_FULL);
+    expect(sim.viewStore.getState().notice?.text).toEqual({ key: 'app:notices.paintingFull', params: { points: MAX_PLAN_STROKE_POINTS } });
   });
 
   it('plan.replace, undo and redo work the plan history; the loupe command only the view', () => {

@@ -154,7 +154,7 @@ describe('the brush tool', () => {
     router.use(brushTool({ host: sim, target: { map: 'scar', scarId: 'gone' }, showRing: () => {} }));
     expect(router.down(press(100, 100))).toBe(false);
     expect(router.tool.state).toBe('idle');
-    expect(sim.viewStore.getState().notice?.text).toBe('The scar to paint is no longer in the plan.');
+    expect(sim.viewStore.getState().notice?.text).toEqual({ key: 'app:notices.scarGone' });
     expect(sim.planStore.getState().gestureMark).toBeNull();
     expect(sim.planStore.getState().past).toHaveLength(0);
   });

@@ -5,17 +5,20 @@
 import type { HairLossPattern } from './patterns';
 
 export interface HairLossGroup {
+  /** Stable name of the group, for the interface's own words for it. */
+  id: 'norwood' | 'ludwig' | 'other';
   label: string;
   patterns: readonly HairLossPattern[];
 }
 
 export const HAIR_LOSS_GROUPS: readonly HairLossGroup[] = [
   {
+    id: 'norwood',
     label: 'Norwood (men)',
     patterns: ['norwood-1', 'norwood-2', 'norwood-3', 'norwood-3a', 'norwood-3v', 'norwood-4', 'norwood-4a', 'norwood-5', 'norwood-5a', 'norwood-6', 'norwood-7'],
   },
-  { label: 'Ludwig (women)', patterns: ['ludwig-1', 'ludwig-2', 'ludwig-3'] },
-  { label: 'Other', patterns: ['none', 'diffuse', 'areata'] },
+  { id: 'ludwig', label: 'Ludwig (women)', patterns: ['ludwig-1', 'ludwig-2', 'ludwig-3'] },
+  { id: 'other', label: 'Other', patterns: ['none', 'diffuse', 'areata'] },
 ];
 
 export const HAIR_LOSS_LABELS: Record<HairLossPattern, { name: string; description: string }> = {

@@ -6,7 +6,7 @@ import { hairlineCenter, hairlineCurve, sampleHairline, walkOnSurface, type Hair
 import { signedDistanceToHairline } from './scalpDistance';
 import type { PlanMeasurements } from '../measurements';
 import { formatLength, formatLengthRange, type UnitSystem } from '../units';
-import { inBothUnits, type PlanWarning } from '../warnings';
+import { inBothUnits, type PlanWarning, type WarningParams } from '../warnings';
 import { estimateSessions, sessionHours } from '../workRate';
 
 /**
@@ -288,7 +288,7 @@ export const NO_AREA_WARNING: PlanWarning = {
 export function hairlineWarnings(input: WarningInput): PlanWarning[] {
   const { hairline, landmarks, query, mirrored = false } = input;
   const warnings: PlanWarning[] = [];
-  if (hairline.points.length < 3) return [{ id: 'off-skin', message: 'The hairline needs at least three points.' }];
+  if (hairline.points.length < 3) return [{ id: 'off-skin', params: { variant: 'too-few' }, message: 'The hairline needs at least three points.' }];
   const curve = input.curve ?? hairlineCurve(hairline, query.project, SAMPLES);
   const height = input.hairlineHeightMm ?? hairlineHeightMm(hairline, landmarks, query);
   const cm = (mm: number, units: UnitSystem, decimals = 1): string => (units === 'metric' ? `${(mm / 10).toFixed(decimals)} cm` : formatLength(mm, units, decimals - 1));
@@ -302,6 +302,7 @@ export function hairlineWarnings(input: WarningInput): PlanWarning[] {
   if (height < MIN_HAIRLINE_HEIGHT_MM) {
     warnings.push({
       id: 'low-hairline',
+      params: { height: { cm: height, decimals: 1 }, limit: { cm: 70, decimals: 0 }, typical: { cm: 80, decimals: 0 }, conservative: { cm: 100, decimals: 0 } },
       ...inBothUnits(
         (u) =>
           `The mid-frontal point is ${cm(height, u)} above the glabella, lower than clinics advise: ${cm(70, u, 0)} is the ` +
@@ -315,6 +316,7 @@ export function hairlineWarnings(input: WarningInput): PlanWarning[] {
     if (mean > ASYMMETRY_MEAN_MM || max > ASYMMETRY_MAX_MM) {
       warnings.push({
         id: 'asymmetric',
+        params: { variant: mean > ASYMMETRY_MEAN_MM ? 'mean' : 'stretch', mean: { mm: mean, decimals: 0 }, max: { mm: max, decimals: 0 } },
         ...inBothUnits(
           (u) =>
             (mean > ASYMMETRY_MEAN_MM
@@ -335,6 +337,7 @@ export function hairlineWarnings(input: WarningInput): PlanWarning[] {
   if (offCount > 0) {
     warnings.push({
       id: 'off-skin',
+      params: { variant: 'points', count: offCount, distance: { mm: worst, decimals: 0 } },
       ...inBothUnits(
         (u) =>
           `${offCount === 1 ? 'One point of the hairline is' : `${offCount} points of the hairline are`} off the ` +
@@ -359,7 +362,9 @@ export function hairlineWarnings(input: WarningInput): PlanWarning[] {
       faceLow < Infinity
         ? `it runs ${mm(browY - faceLow, u)} below the brow line, onto the face`
         : `the treated area takes in the ${faceIn.map(spaced).join(' and ')}`;
-    warnings.push({ id: 'on-face', ...inBothUnits((u) => `The hairline leaves the scalp: ${why(u)}. Move it back up above the brows.`) });
+    const params: WarningParams =
+      faceLow < Infinity ? { variant: 'below-brows', distance: { mm: browY - faceLow, decimals: 0 } } : { variant: 'landmarks', landmarks: faceIn };
+    warnings.push({ id: 'on-face', params, ...inBothUnits((u) => `The hairline leaves the scalp: ${why(u)}. Move it back up above the brows.`) });
   }
 
   let onEar = 0;
@@ -374,6 +379,7 @@ export function hairlineWarnings(input: WarningInput): PlanWarning[] {
   if (onEar > 0 || earIn.length > 0) {
     warnings.push({
       id: 'on-ear',
+      params: { variant: earIn.length > 0 ? 'landmarks' : 'line', landmarks: earIn, clearance: { mmRange: [10, 15], decimals: 0 } },
       ...inBothUnits(
         (u) =>
           `The hairline runs onto the ear${earIn.length > 0 ? ` (the treated area takes in the ${earIn.map(spaced).join(' and ')})` : ''}. ` +
@@ -468,6 +474,7 @@ export function measureHairline(input: MeasureInput): PlanMeasurements {
   if (shares.length < suggested) {
     warnings.push({
       id: 'few-sessions',
+      params: { count: shares.length, suggested },
       message: `${shares.length} session${shares.length === 1 ? '' : 's'} planned; an area this size at this density usually takes ${suggested}, so expect a patchier result or longer sessions.`,
     });
   }

@@ -250,14 +250,16 @@ export function scarWarnings(results: readonly ScarCoverage[]): PlanWarning[] {
   const warnings: PlanWarning[] = [];
   for (const r of results) {
     if (r.coverage >= LOW_SCAR_COVERAGE || r.areaCm2 <= 0) continue;
+    const variant = r.bareShare >= 0.5 ? 'outside' : r.coverageAtFullUptake >= LOW_SCAR_COVERAGE ? 'uptake' : 'paler';
     const why =
-      r.bareShare >= 0.5
+      variant === 'outside'
         ? `${percent(r.bareShare)} of it lies outside the hairline, where no SMP is planned: extend the treatment area over it`
-        : r.coverageAtFullUptake >= LOW_SCAR_COVERAGE
+        : variant === 'uptake'
           ? `scar tissue holds only ${percent(r.uptake)} of the ink healthy scalp does (low uptake); more density over it helps`
           : 'it stays paler than the treated scalp around it (the pigment darkens scar and skin alike, by a share of their own light); paint more density over it than around it';
     warnings.push({
       id: `scar-coverage:${r.id}`,
+      params: { variant, scar: r.id, kind: { scarKind: r.kind }, coverage: { share: r.coverage }, outside: { share: r.bareShare }, uptake: { share: r.uptake } },
       message: `Only ${percent(r.coverage)} of the ${SCAR_KIND_LABELS[r.kind]} "${r.id}" would blend in with SMP: ${why}. Scars usually need an extra session.`,
     });
   }
