@@ -23,6 +23,25 @@ import { pigmentForHair } from '../domain/pigment';
 import { defaultSessions } from '../domain/sessions';
 import { newScar, SCAR_KIND_LABELS, SCAR_KINDS, type ScarKind } from '../domain/scars/scars';
 import { planValueAt, type PlanPath } from '../domain/planPaths';
+import {
+  ANSWERS,
+  clearDrawnSignatures,
+  describeGap,
+  HEALTH_QUESTIONS,
+  isPngDataUrl,
+  isSigned,
+  MAX_CONSENT_HISTORY,
+  MAX_CONSENT_TEXT,
+  newConsentVersion,
+  signConsent,
+  signingGaps,
+  SIGNER_ROLES,
+  type Answer,
+  type ConsentVersion,
+  type HealthQuestion,
+  type SignerRole,
+} from '../domain/consent';
+import { LANGUAGES, type Language } from '../domain/languages';
 import { isHexColor, isPlainObject } from '../domain/schema';
 import { excerpt } from '../domain/format';
 import type { Message } from '../domain/languages';
@@ -127,6 +146,21 @@ function needTreatment(context: CommandContext): TreatmentArea {
 export const PAINTING_FULL = `This plan holds as much painting as a plan can (${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} brush points over its density, hair and scars). Erase or clear some painting first.`;
 const PAINTING_FULL_NOTICE: Message = { key: 'app:notices.paintingFull', params: { points: MAX_PLAN_STROKE_POINTS } };
 
+/** The draft consent, to change; a signed one is read-only (a change needs `consent.new-version` first). */
+function consentDraft(draft: Plan): ConsentVersion {
+  const { current } = draft.consent;
+  if (isSigned(current)) throw new CommandRefused(null, `Consent version ${current.version} is signed and cannot be changed: start a new version (consent.new-version) to change it.`);
+  return current;
+}
+
+/** Text the user types (empty allowed), as a command argument. */
+function typed(id: string, name: string, value: unknown): string {
+  if (typeof value !== 'string') throw new CommandError(`${id}: ${name} must be text (got ${excerpt(value)})`);
+  return value;
+}
+
+const SIGNER_LABELS: Record<SignerRole, string> = { client: 'Client', practitioner: 'Practitioner' };
+
 const BRUSH_LABELS: Record<BrushTarget['map'], string> = { density: 'Paint density', hair: 'Paint hair', scar: 'Paint scar' };
 
 const brushArgs = (id: string) => (input: unknown) => {
@@ -147,6 +181,9 @@ export const COMMANDS = {
     args(input) {
       const given = fields('plan.set', input, ['path', 'value']);
       if (given.value === undefined) throw new CommandError('plan.set: value is missing');
+      // A signed consent is read-only and a draft's answers clear its signatures: only the consent commands keep that.
+      if (Array.isArray(given.path) && given.path[0] === 'consent') throw new CommandError('plan.set: the consent is changed by the consent.* commands (consent.answer, consent.sign, …)');
+      return { path: given.path as PlanPath, value: given.value };
       return { path: given.path as PlanPath, value: given.value };
     },
     apply(draft, { path, value }) {
@@ -323,6 +360,95 @@ export const COMMANDS = {
       const scar = draft.scars.find((s) => s.id === id);
       if (scar?.kind !== 'freeform') throw new CommandRefused(null, `The plan has no painted scar ${id}`);
       scar.strokes = [];
+    },
+  }),
+
+  /** Answers health question `question` (yes, no or unsure) and/or sets its details; clears drawn signatures. */
+  'consent.answer': command<{ question: HealthQuestion; answer?: Answer; details?: string }>({
+    label: () => 'Health answer',
+    args(input) {
+      const id = 'consent.answer';
+      const given = fields(id, input, ['question', 'answer', 'details']);
+      if (given.answer === undefined && given.details === undefined) throw new CommandError(`${id}: give an answer, details or both`);
+      return {
+        question: oneOf(id, 'question', given.question, HEALTH_QUESTIONS),
+        ...(given.answer !== undefined && { answer: oneOf(id, 'answer', given.answer, ANSWERS) }),
+        ...(given.details !== undefined && { details: typed(id, 'details', given.details) }),
+      };
+    },
+    apply(draft, { question, answer, details }) {
+      const version = consentDraft(draft);
+      const before = version.answers[question];
+      if ((answer ?? before.answer) === before.answer && (details ?? before.details) === before.details) return;
+      version.answers[question] = { answer: answer ?? before.answer, details: details ?? before.details };
+      clearDrawnSignatures(version);
+    },
+  }),
+  /** Sets the consent's other health notes; clears drawn signatures. */
+  'consent.set-notes': command<{ notes: string }>({
+    label: () => 'Health notes',
+    args: (input) => ({ notes: typed('consent.set-notes', 'notes', fields('consent.set-notes', input, ['notes']).notes) }),
+    apply(draft, { notes }) {
+      const version = consentDraft(draft);
+      if (version.notes === notes) return;
+      version.notes = notes;
+      clearDrawnSignatures(version);
+    },
+  }),
+  /** The name of the client or the practitioner, beside their signature. */
+  'consent.set-signer': command<{ role: SignerRole; name: string }>({
+    label: ({ role }) => `${SIGNER_LABELS[role]} name`,
+    args(input) {
+      const given = fields('consent.set-signer', input, ['role', 'name']);
+      return { role: oneOf('consent.set-signer', 'role', given.role, SIGNER_ROLES), name: typed('consent.set-signer', 'name', given.name) };
+    },
+    apply(draft, { role, name }) {
+      consentDraft(draft)[role].name = name;
+    },
+  }),
+  /** The signature drawn by the client or the practitioner (a PNG data URL; empty: cleared), timed now. */
+  'consent.set-signature': command<{ role: SignerRole; image: string }>({
+    label: ({ role }) => `${SIGNER_LABELS[role]} signature`,
+    args(input) {
+      const id = 'consent.set-signature';
+      const given = fields(id, input, ['role', 'image']);
+      const image = typed(id, 'image', given.image);
+      if (image !== '' && !isPngDataUrl(image)) throw new CommandError(`${id}: image must be a PNG data URL ("data:image/png;base64,…") or empty (got ${excerpt(image)})`);
+      return { role: oneOf(id, 'role', given.role, SIGNER_ROLES), image };
+    },
+    apply(draft, { role, image }) {
+      const signature = consentDraft(draft)[role];
+      signature.image = image;
+      signature.signedAt = image ? new Date().toISOString() : '';
+    },
+  }),
+  /**
+   * Signs the draft with `text`, the consent text shown to the client in `language`: from then on it is
+   * read-only. Refused until every question is answered and both signers have given their name and signed.
+   */
+  'consent.sign': command<{ text: string; language: Language }>({
+    label: () => 'Sign consent',
+    args(input) {
+      const given = fields('consent.sign', input, ['text', 'language']);
+      const signed = text('consent.sign', 'text', given.text);
+      if (signed.length > MAX_CONSENT_TEXT) throw new CommandError(`consent.sign: text must be at most ${MAX_CONSENT_TEXT} characters long (got ${signed.length})`);
+      return { text: signed, language: oneOf('consent.sign', 'language', given.language, LANGUAGES) };
+    },
+    apply(draft, { text: signed, language }) {
+      const gaps = signingGaps(consentDraft(draft));
+      if (gaps.length) throw new CommandRefused(null, `The consent cannot be signed yet: ${gaps.map(describeGap).join('; ')}.`);
+      signConsent(draft.consent, signed, language, new Date());
+    },
+  }),
+  /** Keeps the signed consent in the history and opens the next version as a draft, from its answers. */
+  'consent.new-version': command<Record<string, never>>({
+    label: () => 'New consent version',
+    args: (input) => (fields('consent.new-version', input, []), {}),
+    apply(draft) {
+      const { current, history } = draft.consent;
+      if (!isSigned(current)) throw new CommandRefused(null, `Consent version ${current.version} is a draft still: change it as it is.`);
+      if (history.length >= MAX_CONSENT_HISTORY) throw new CommandRefused(null, `This plan keeps ${MAX_CONSENT_HISTORY} earlier consent versions, the most it can: make a new plan for the client to sign again.`);
+      newConsentVersion(draft.consent);
     },
   }),
 

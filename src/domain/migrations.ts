@@ -22,6 +22,8 @@ const MIGRATIONS: Record<number, (plan: PlainPlan) => PlainPlan> = {
       { densityShare: 0.25, shadeStrength: 1 },
     ],
   }),
+  // v3 added the client's consent and health answers: a v2 plan has none, and its empty draft is the default.
+  2: (plan) => ({ ...plan, version: 3 }),
 };
 
 /**

@@ -23,6 +23,7 @@ export const PLAN_FIELD_KINDS = {
   density: 'design',
   hairLoss: 'design',
   scars: 'design',
+  consent: 'personal',
 } as const satisfies Record<keyof Plan, 'design' | 'personal'>;
 
 type Kinds = typeof PLAN_FIELD_KINDS;

@@ -16,9 +16,10 @@ import { HAIRLINE_AGES, HAIRLINE_SHAPES, type HairlineAge, type HairlineShape } 
 import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
 import { DEFAULT_PIGMENT_DEPTH_MM } from './appearance';
+import { checkConsent, CONSENT_FIELD, type Consent } from './consent';
 
 /** Bump when a field changes meaning or a newer app writes fields older apps reject; add a migration. */
-export const PLAN_VERSION = 2;
+export const PLAN_VERSION = 3;
 
 export interface Plan {
   version: typeof PLAN_VERSION;
@@ -92,6 +93,8 @@ export interface Plan {
   };
   /** Scars to camouflage, each with a unique `id`. */
   scars: Scar[];
+  /** The client's consent and health answers, signed on screen (src/domain/consent.ts). Stays on the user's device. */
+  consent: Consent;
 }
 
 const num = (f: Omit<NumberField, 'kind'>): NumberField => ({ kind: 'number', ...f });
@@ -190,6 +193,7 @@ export const PLAN_SCHEMA: ObjectField = {
     },
     hairLoss: { kind: 'object', fields: HAIR_LOSS_FIELDS },
     scars: { kind: 'list', of: SCAR_SCHEMA, minItems: 0, maxItems: MAX_SCARS, default: () => [], label: 'Scars' },
+    consent: CONSENT_FIELD,
   },
 };
 
@@ -226,6 +230,7 @@ export function parsePlan(input: unknown, previous?: Plan): Plan {
     if (ids.has(scar.id)) throw new PlanError(`scars[${i}].id`, `must be unique ("${scar.id}" is used twice)`);
     ids.add(scar.id);
   }
+  checkConsent(plan.consent);
   const points = strokePointCount(plan);
   if (points > MAX_PLAN_STROKE_POINTS) {
     throw new PlanError('painting', `holds ${points.toLocaleString('en')} brush points in all (density, hair and scars); at most ${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} are allowed`);

@@ -19,6 +19,7 @@ import { COMPARE_MODES, type CompareMode } from '../state/viewStore';
 import { MAX_IMAGE_SIDE_PX } from '../app/scenePort';
 import type { ClinicProfiles } from '../app/clinic';
 import type { ClinicProfile } from '../domain/clinic';
+import type { Consent } from '../domain/consent';
 import { buildQuote, type Quote } from '../domain/quote';
 import { isLanguage, LANGUAGES, type Language } from '../domain/languages';
 
@@ -142,6 +143,12 @@ export interface SmpApi {
    * and validity date (`YYYY-MM-DD`), amounts in the profile's currency. Null when no clinic profile is set.
    */
   getQuote(): Quote | null;
+  /**
+   * A copy of the current plan's consent and health answers: `current` (the version on screen; a draft while
+   * its `signedAt` is empty) and `history` (earlier signed versions, oldest first). Personal data: it stays in
+   * the plan on this device and in plan files, never in a link.
+   */
+  getConsent(): Consent;
 }
 
 export interface SavedPlanSummary {
@@ -351,5 +358,6 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       if (!head) throw new Error('The head is not loaded yet');
       return buildQuote(profile, head.treatment.measure(sim.planStore.getState().plan), new Date());
     },
+    getConsent: () => structuredClone(sim.planStore.getState().plan.consent),
   };
 }

@@ -6,6 +6,7 @@ import type { ClinicProfile } from '../domain/clinic';
 import { buildQuote, type Quote } from '../domain/quote';
 import { buildReport, REPORT_TITLE, type ConsultationReport, type ReportLine, type ReportPicture } from '../domain/report';
 import { QuoteTable } from './QuotePanel';
+import { ReportConsent } from './ReportConsent';
 
 /** Pictures are drawn at this size (px): about 380 dpi at the 6 cm they are printed at. */
 const PICTURE_PX = 900;
@@ -256,6 +257,7 @@ function ReportDialog() {
                 <p className="report-notes">{report.notes}</p>
               </section>
             )}
+            <ReportConsent />
           </>
         )}
       </article>

@@ -9,6 +9,7 @@ import { pigmentForHair } from '../../src/domain/pigment';
 import { newScar } from '../../src/domain/scars/scars';
 import type { LoadedHead } from '../../src/scene/loadedHead';
 import { defaultLoadedHead } from '../support/loadedHead';
+import { fillConsent, SIGNATURE_PNG, signConsentNow } from '../support/consent';
 
 let head: LoadedHead;
 beforeAll(() => {
@@ -136,6 +137,30 @@ const EDITS: { [K in Exclude<CommandId, 'plan.replace' | 'history.undo' | 'histo
     args: () => ({ id: 'freeform-1' }),
     label: 'Clear scar freeform-1',
     check: (p) => expect(p.scars[0]).toMatchObject({ strokes: [] }),
+  },
+  'consent.answer': {
+    args: () => ({ question: 'isotretinoin', answer: 'yes', details: 'stopped in May' }),
+    label: 'Health answer',
+    check: (p) => expect(p.consent.current.answers.isotretinoin).toEqual({ answer: 'yes', details: 'stopped in May' }),
+  },
+  'consent.set-notes': { args: () => ({ notes: 'Takes vitamin D' }), label: 'Health notes', check: (p) => expect(p.consent.current.notes).toBe('Takes vitamin D') },
+  'consent.set-signer': { args: () => ({ role: 'client', name: 'Ana Ruiz' }), label: 'Client name', check: (p) => expect(p.consent.current.client.name).toBe('Ana Ruiz') },
+  'consent.set-signature': {
+    args: () => ({ role: 'practitioner', image: SIGNATURE_PNG }),
+    label: 'Practitioner signature',
+    check: (p) => expect(p.consent.current.practitioner).toMatchObject({ image: SIGNATURE_PNG, signedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }),
+  },
+  'consent.sign': {
+    before: fillConsent,
+    args: () => ({ text: 'I consent to SMP.', language: 'de' }),
+    label: 'Sign consent',
+    check: (p) => expect(p.consent.current).toMatchObject({ text: 'I consent to SMP.', language: 'de', signedAt: expect.stringMatching(/Z$/) }),
+  },
+  'consent.new-version': {
+    before: (sim) => signConsentNow(sim),
+    args: () => ({}),
+    label: 'New consent version',
+    check: (p) => expect([p.consent.history.map((v) => v.version), p.consent.current.version, p.consent.current.signedAt]).toEqual([[1], 2, '']),
   },
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TreatmentArea } from '../../src/domain/hairline/treatmentArea';
 import { MIN_TREATED_AREA_CM2 } from '../../src/domain/hairline/measurements';
 import type { Vec3 } from '../../src/domain/head/landmarks';
-import { MAX_PLAN_STROKE_POINTS, parsePlan, PLAN_SCHEMA, strokePointCount, type Plan } from '../../src/domain/plan';
+import { defaultPlan, MAX_PLAN_STROKE_POINTS, parsePlan, PLAN_SCHEMA, strokePointCount, type Plan } from '../../src/domain/plan';
 import { buildReport } from '../../src/domain/report';
 import type { Field } from '../../src/domain/schema';
 import { MAX_SCARS, SCAR_SCHEMA, type Scar } from '../../src/domain/scars/scars';
@@ -75,6 +75,8 @@ const MANY_SCARS_EVERY = 40;
 
 function oddPlan(random: Random, onSkin: (p: Vec3) => Vec3, n: number): Plan {
   const raw = oddValue(PLAN_SCHEMA, random, '', onSkin) as Plan;
+  // Odd answers and signatures draw nothing; the consent's own rules are tested in consent.test.ts.
+  raw.consent = defaultPlan().consent;
   raw.scars = n % MANY_SCARS_EVERY === 0 ? Array.from({ length: MAX_SCARS }, () => oddValue(SCAR_SCHEMA, random, 'scars[]', onSkin) as Scar) : raw.scars.slice(0, Math.floor(random() * 3));
   raw.scars.forEach((scar, i) => {
     scar.id = `scar-${i + 1}`;

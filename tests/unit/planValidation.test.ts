@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXCERPT_CHARS, excerpt } from '../../src/domain/format';
-import { defaultPlan, isCalendarDate, MAX_PLAN_STROKE_POINTS, parsePlan, PlanError, strokePointCount, type Plan } from '../../src/domain/plan';
+import { defaultPlan, isCalendarDate, MAX_PLAN_STROKE_POINTS, parsePlan, PLAN_VERSION, PlanError, strokePointCount, type Plan } from '../../src/domain/plan';
 import { readPlanFile } from '../../src/io/planFile';
 import { readLinkHash, encodeBase64Url } from '../../src/io/planLink';
 import type { Vec3 } from '../../src/domain/head/landmarks';
@@ -265,7 +265,7 @@ describe('plan validation by path: an edit is checked in what it changed, with t
     ['scars[6].id', (p) => void (p.scars[6]!.id = p.scars[5]!.id)],
     ['scars', (p) => void p.scars.push(newScar('fut', p.scars))],
     ['painting', (p) => void p.density.strokes[0]!.points.push(...Array.from({ length: 100 }, (): Vec3 => [1, 100, 1]))],
-    ['version', (p) => put(p, 'version', 3)],
+    ['version', (p) => put(p, 'version', PLAN_VERSION + 1)],
   ];
 
   // One store for every case: a refused edit leaves it as it was.
