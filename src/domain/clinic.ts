@@ -6,6 +6,7 @@
  * `{ "format": "smp-simulator-clinic", "formatVersion": 1, "exportedAt": "<ISO time>", "profile": { ... } }`
  */
 import { excerpt, fileNameSlug } from './format';
+import type { Message } from './languages';
 import { isHexColor, isPlainObject } from './schema';
 
 export const CLINIC_PROFILE_VERSION = 1;
@@ -84,24 +85,44 @@ export function isCurrencyCode(code: unknown): code is string {
   return known ? known.includes(code) : true;
 }
 
+/**
+ * A clinic profile, logo or file that cannot be used. `message` is English (the page API's errors); `text`
+ * says the same as a key of the interface's `clinic` catalogue (`errors.…`), which the Clinic dialog writes
+ * in the chosen language, followed by its cause's text when the cause is a ClinicError too.
+ */
+export class ClinicError extends Error {
+  constructor(
+    readonly text: Message,
+    message: string,
+    options?: { cause: ClinicError },
+  ) {
+    super(message, options);
+    this.name = 'ClinicError';
+  }
+}
+
+/** A ClinicError with the catalogue's `errors.<key>` and its values, and the English `message`. */
+export const clinicError = (key: string, params: Message['params'], message: string, cause?: ClinicError) =>
+  new ClinicError({ key: `clinic:errors.${key}`, ...(params && { params }) }, message, cause && { cause });
+
 /** Bytes held by a base64 text. */
 const base64Bytes = (data: string) => Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
 
 const LOGO_URL = /^data:(image\/(?:png|jpeg|svg\+xml));base64,([A-Za-z0-9+/]*={0,2})$/;
 
 /** Why a logo data URL cannot be used, or null when it can. */
-export function logoProblem(logo: string): string | null {
+export function logoProblem(logo: string): ClinicError | null {
   const match = LOGO_URL.exec(logo);
-  if (!match) return 'The logo must be a PNG, JPEG or SVG picture.';
+  if (!match) return clinicError('logoType', undefined, 'The logo must be a PNG, JPEG or SVG picture.');
   const bytes = base64Bytes(match[2]!);
-  if (bytes === 0) return 'The logo picture is empty.';
+  if (bytes === 0) return clinicError('logoEmpty', undefined, 'The logo picture is empty.');
   if (bytes > MAX_LOGO_BYTES) return logoTooLarge(bytes);
   return null;
 }
 
-export function logoTooLarge(bytes: number): string {
-  const kib = (n: number) => `${Math.ceil(n / 1024)} KB`;
-  return `The logo is too large (${kib(bytes)}; at most ${kib(MAX_LOGO_BYTES)}). Save it smaller, or as SVG.`;
+export function logoTooLarge(bytes: number): ClinicError {
+  const kib = (n: number) => Math.ceil(n / 1024);
+  return clinicError('logoTooLarge', { size: kib(bytes), max: kib(MAX_LOGO_BYTES) }, `The logo is too large (${kib(bytes)} KB; at most ${kib(MAX_LOGO_BYTES)} KB). Save it smaller, or as SVG.`);
 }
 
 /** Each field as the Clinic dialog names it, for messages that both a person and a page's author can act on. */
@@ -124,20 +145,24 @@ export const CLINIC_FIELD_LABELS: Record<string, string> = {
   consentText: 'Consent text',
 };
 
-const fail = (field: string, message: string): never => {
-  throw new Error(`Clinic profile: ${CLINIC_FIELD_LABELS[field] ?? field} (${field}) ${message}`);
+/**
+ * Throws the error of a bad field: `detail` in English after the field's name, and the catalogue's
+ * `errors.<key>` for the interface, which names the field by `field` (its path in the profile).
+ */
+const fail = (field: string, key: string, params: Record<string, string | number>, detail: string, cause?: ClinicError): never => {
+  throw clinicError(key, { field, ...params }, `Clinic profile: ${CLINIC_FIELD_LABELS[field] ?? field} (${field}) ${detail}`, cause);
 };
 
 function text(value: unknown, field: keyof typeof MAX_TEXT, required = false): string {
-  if (typeof value !== 'string') return fail(field, `must be text (got ${excerpt(value)})`);
-  if (value.length > MAX_TEXT[field]) return fail(field, `is too long (${value.length} characters; at most ${MAX_TEXT[field]})`);
-  if (required && !value.trim()) return fail(field, 'is required: the clinic’s name as clients know it');
+  if (typeof value !== 'string') return fail(field, 'notText', { got: excerpt(value) }, `must be text (got ${excerpt(value)})`);
+  if (value.length > MAX_TEXT[field]) return fail(field, 'tooLong', { length: value.length, max: MAX_TEXT[field] }, `is too long (${value.length} characters; at most ${MAX_TEXT[field]})`);
+  if (required && !value.trim()) return fail(field, 'required', {}, 'is required: the clinic’s name as clients know it');
   return value;
 }
 
 function money(value: unknown, field: string, digits: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_PRICE) {
-    return fail(field, `must be a number from 0 to ${MAX_PRICE} (got ${excerpt(value)})`);
+    return fail(field, 'notAmount', { max: MAX_PRICE, got: excerpt(value) }, `must be a number from 0 to ${MAX_PRICE} (got ${excerpt(value)})`);
   }
   const minor = 10 ** digits;
   // Prices are kept in the currency's minor unit: 12.345 EUR is 12.35 EUR.
@@ -146,7 +171,7 @@ function money(value: unknown, field: string, digits: number): number {
 
 function only(value: Record<string, unknown>, field: string, known: readonly string[]): void {
   const unknown = Object.keys(value).find((key) => !known.includes(key));
-  if (unknown !== undefined) fail(field, `has an unknown field ${excerpt(unknown)} (known: ${known.join(', ')})`);
+  if (unknown !== undefined) fail(field, 'unknownField', { got: excerpt(unknown), known: known.join(', ') }, `has an unknown field ${excerpt(unknown)} (known: ${known.join(', ')})`);
 }
 
 /**
@@ -154,36 +179,44 @@ function only(value: Record<string, unknown>, field: string, known: readonly str
  * field, in words; nothing is half-applied since the caller keeps its profile until this returns.
  */
 export function parseClinicProfile(value: unknown): ClinicProfile {
-  if (!isPlainObject(value)) throw new Error(`Clinic profile: expected an object with the clinic's name and prices (got ${excerpt(value)})`);
+  if (!isPlainObject(value)) throw clinicError('notProfile', { got: excerpt(value) }, `Clinic profile: expected an object with the clinic's name and prices (got ${excerpt(value)})`);
   const profile = value;
   if (typeof profile.version === 'number' && profile.version > CLINIC_PROFILE_VERSION) {
-    throw new Error(`This clinic profile was made by a newer version of the SMP Simulator (profile version ${profile.version}); please update the simulator to use it.`);
+    throw clinicError(
+      'newerProfile',
+      { version: profile.version },
+      `This clinic profile was made by a newer version of the SMP Simulator (profile version ${profile.version}); please update the simulator to use it.`,
+    );
   }
   only(profile, 'profile', ['version', 'name', 'logo', 'address', 'contact', 'colors', 'price', 'validityDays', 'consentText']);
-  if (profile.version !== undefined && profile.version !== CLINIC_PROFILE_VERSION) fail('version', `must be ${CLINIC_PROFILE_VERSION} (got ${excerpt(profile.version)})`);
+  if (profile.version !== undefined && profile.version !== CLINIC_PROFILE_VERSION) fail('version', 'wrongVersion', { version: CLINIC_PROFILE_VERSION, got: excerpt(profile.version) }, `must be ${CLINIC_PROFILE_VERSION} (got ${excerpt(profile.version)})`);
   const blank = blankClinicProfile();
   const logo = profile.logo ?? null;
   if (logo !== null) {
-    if (typeof logo !== 'string') fail('logo', `must be a data URL or null (got ${excerpt(logo)})`);
+    if (typeof logo !== 'string') fail('logo', 'logoNotUrl', { got: excerpt(logo) }, `must be a data URL or null (got ${excerpt(logo)})`);
     const problem = logoProblem(logo as string);
-    if (problem) fail('logo', `is not usable: ${problem}`);
+    if (problem) fail('logo', 'logoUnusable', {}, `is not usable: ${problem.message}`, problem);
   }
   const colors = profile.colors ?? blank.colors;
-  if (!isPlainObject(colors)) return fail('colors', `must be { primary, accent } (got ${excerpt(colors)})`);
+  if (!isPlainObject(colors)) return fail('colors', 'colorsNotObject', { got: excerpt(colors) }, `must be { primary, accent } (got ${excerpt(colors)})`);
   only(colors, 'colors', ['primary', 'accent']);
   for (const key of ['primary', 'accent'] as const) {
-    if (!isHexColor(colors[key])) fail(`colors.${key}`, `must be a colour such as #1f3a5f (got ${excerpt(colors[key])})`);
+    if (!isHexColor(colors[key])) fail(`colors.${key}`, 'notColor', { got: excerpt(colors[key]) }, `must be a colour such as #1f3a5f (got ${excerpt(colors[key])})`);
   }
   const price = profile.price;
-  if (!isPlainObject(price)) return fail('price', `must be { model, amount, currency, deposit } (got ${excerpt(price)})`);
+  if (!isPlainObject(price)) return fail('price', 'priceNotObject', { got: excerpt(price) }, `must be { model, amount, currency, deposit } (got ${excerpt(price)})`);
   only(price, 'price', ['model', 'amount', 'currency', 'deposit']);
-  if (!(PRICE_MODELS as readonly unknown[]).includes(price.model)) fail('price.model', `must be one of ${PRICE_MODELS.join(', ')} (got ${excerpt(price.model)})`);
-  if (!isCurrencyCode(price.currency)) fail('price.currency', `must be an ISO 4217 currency code such as EUR, USD or TRY (got ${excerpt(price.currency)})`);
+  if (!(PRICE_MODELS as readonly unknown[]).includes(price.model)) {
+    fail('price.model', 'notModel', { models: PRICE_MODELS.join(', '), got: excerpt(price.model) }, `must be one of ${PRICE_MODELS.join(', ')} (got ${excerpt(price.model)})`);
+  }
+  if (!isCurrencyCode(price.currency)) {
+    fail('price.currency', 'notCurrency', { got: excerpt(price.currency) }, `must be an ISO 4217 currency code such as EUR, USD or TRY (got ${excerpt(price.currency)})`);
+  }
   const currency = price.currency as string;
   const digits = currencyDigits(currency);
   const validityDays = profile.validityDays ?? DEFAULT_VALIDITY_DAYS;
   if (!(Number.isInteger(validityDays) && (validityDays as number) >= 1 && (validityDays as number) <= MAX_VALIDITY_DAYS)) {
-    fail('validityDays', `must be a whole number of days from 1 to ${MAX_VALIDITY_DAYS} (got ${excerpt(validityDays)})`);
+    fail('validityDays', 'notValidity', { max: MAX_VALIDITY_DAYS, got: excerpt(validityDays) }, `must be a whole number of days from 1 to ${MAX_VALIDITY_DAYS} (got ${excerpt(validityDays)})`);
   }
   return {
     version: CLINIC_PROFILE_VERSION,
@@ -219,29 +252,36 @@ export function writeClinicFile(profile: ClinicProfile, exportedAt: Date): strin
 /** The largest clinic file: the logo (base64 is 4/3 of its bytes) and the longest texts, with room to spare. */
 export const MAX_CLINIC_FILE_BYTES = 2 * 1024 * 1024;
 
-export const CLINIC_FILE_TOO_LARGE = `This file is too large to be a clinic profile (at most ${MAX_CLINIC_FILE_BYTES / 1024 / 1024} MB).`;
+/** A file over `MAX_CLINIC_FILE_BYTES`, refused before it is read. */
+export const clinicFileTooLarge = (): ClinicError =>
+  clinicError('fileTooLarge', { max: MAX_CLINIC_FILE_BYTES / 1024 / 1024 }, `This file is too large to be a clinic profile (at most ${MAX_CLINIC_FILE_BYTES / 1024 / 1024} MB).`);
 
-const NOT_A_CLINIC_FILE = 'This file is not an SMP Simulator clinic profile: it holds other data.';
-
-/** The profile in a clinic file's text; throws an Error telling the user what is wrong with the file. */
+/** The profile in a clinic file's text; throws a ClinicError telling the user what is wrong with the file. */
 export function readClinicFile(text: string): ClinicProfile {
-  if (text.length > MAX_CLINIC_FILE_BYTES) throw new Error(CLINIC_FILE_TOO_LARGE);
+  if (text.length > MAX_CLINIC_FILE_BYTES) throw clinicFileTooLarge();
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('This file is not an SMP Simulator clinic profile: it is not JSON text.');
+    throw clinicError('notJson', undefined, 'This file is not an SMP Simulator clinic profile: it is not JSON text.');
   }
-  if (!isPlainObject(json) || json.format !== CLINIC_FILE_FORMAT) throw new Error(NOT_A_CLINIC_FILE);
+  if (!isPlainObject(json) || json.format !== CLINIC_FILE_FORMAT) throw clinicError('notClinicFile', undefined, 'This file is not an SMP Simulator clinic profile: it holds other data.');
   const { formatVersion } = json;
   if (typeof formatVersion === 'number' && formatVersion > CLINIC_FILE_FORMAT_VERSION) {
-    throw new Error(`This clinic file was saved by a newer version of the SMP Simulator (file format ${formatVersion}); please update the simulator to open it.`);
+    throw clinicError(
+      'newerFile',
+      { version: formatVersion },
+      `This clinic file was saved by a newer version of the SMP Simulator (file format ${formatVersion}); please update the simulator to open it.`,
+    );
   }
-  if (formatVersion !== CLINIC_FILE_FORMAT_VERSION) throw new Error(`This clinic file is damaged: its formatVersion must be ${CLINIC_FILE_FORMAT_VERSION}.`);
+  if (formatVersion !== CLINIC_FILE_FORMAT_VERSION) {
+    throw clinicError('wrongFormatVersion', { version: CLINIC_FILE_FORMAT_VERSION }, `This clinic file is damaged: its formatVersion must be ${CLINIC_FILE_FORMAT_VERSION}.`);
+  }
   try {
     return parseClinicProfile(json.profile);
   } catch (error) {
-    throw new Error(`This clinic file is damaged. ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    if (!(error instanceof ClinicError)) throw error;
+    throw clinicError('damagedFile', undefined, `This clinic file is damaged. ${error.message}`, error);
   }
 }
 

@@ -5,8 +5,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { ClinicProfiles, ClinicState } from '../app/clinic';
 import {
-  CLINIC_FILE_TOO_LARGE,
+  clinicError,
   clinicFileName,
+  clinicFileTooLarge,
   LOGO_TYPES,
   logoProblem,
   logoTooLarge,
@@ -41,7 +42,7 @@ function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(new Error('The logo file could not be read.'));
+    reader.onerror = () => reject(clinicError('logoUnreadable', undefined, 'The logo file could not be read.'));
     reader.readAsDataURL(file);
   });
 }
@@ -50,18 +51,18 @@ function readAsDataUrl(file: Blob): Promise<string> {
 async function readLogo(file: File): Promise<string> {
   const extension = /\.([a-z]+)$/i.exec(file.name)?.[1]?.toLowerCase() ?? '';
   const type = (LOGO_TYPES as readonly string[]).includes(file.type) ? file.type : LOGO_EXTENSIONS[extension];
-  if (!type) throw new Error(`“${file.name}” is not a PNG, JPEG or SVG picture: choose the logo as one of those.`);
-  if (file.size > MAX_LOGO_BYTES) throw new Error(logoTooLarge(file.size));
+  if (!type) throw clinicError('logoNotPicture', { fileName: file.name }, `“${file.name}” is not a PNG, JPEG or SVG picture: choose the logo as one of those.`);
+  if (file.size > MAX_LOGO_BYTES) throw logoTooLarge(file.size);
   // Typed by what it is, so that an SVG named .svg with no type is still shown as an image.
   const url = (await readAsDataUrl(file)).replace(/^data:[^;,]*/, `data:${type}`);
   const problem = logoProblem(url);
-  if (problem) throw new Error(problem);
+  if (problem) throw problem;
   const image = new Image();
   image.src = url;
   try {
     await image.decode();
   } catch {
-    throw new Error(`“${file.name}” could not be read as a picture: it may be damaged, or not the type its name says.`);
+    throw clinicError('logoDamaged', { fileName: file.name }, `“${file.name}” could not be read as a picture: it may be damaged, or not the type its name says.`);
   }
   return url;
 }
@@ -78,7 +79,7 @@ export function createClinicProfiles(): ClinicProfiles {
       try {
         localStorage.setItem(PROFILE_KEY, JSON.stringify(profile));
       } catch {
-        throw new Error(STORAGE_REFUSED);
+        throw clinicError('storageRefused', undefined, STORAGE_REFUSED);
       }
       state.setState({ profile });
       return profile;
@@ -97,7 +98,7 @@ export function createClinicProfiles(): ClinicProfiles {
       return fileName;
     },
     async readFile(file) {
-      if (file.size > MAX_CLINIC_FILE_BYTES) throw new Error(CLINIC_FILE_TOO_LARGE);
+      if (file.size > MAX_CLINIC_FILE_BYTES) throw clinicFileTooLarge();
       return readClinicFile(await file.text());
     },
     readLogo,

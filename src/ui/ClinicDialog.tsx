@@ -2,8 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type R
 import { useTranslation } from 'react-i18next';
 import { useClinic, useClinicProfile } from '../app/clinic';
 import { userMessage } from '../app/userMessage';
+import { clinicErrorText } from './clinicErrorText';
 import { ImportFileButton } from './ImportFileButton';
-import { blankClinicProfile, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
+import { blankClinicProfile, ClinicError, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
 
 /** Currencies offered as the user types (any ISO 4217 code is accepted). */
 const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'TRY', 'CHF', 'CAD', 'AUD', 'SEK', 'NOK', 'DKK', 'PLN', 'AED', 'SAR', 'JPY', 'MXN', 'BRL', 'INR', 'ZAR'];
@@ -99,7 +100,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
       setStatus(await action());
       setError('');
     } catch (e) {
-      setError(userMessage(e, t('failed')));
+      setError(e instanceof ClinicError ? clinicErrorText(e, t) : userMessage(e, t('failed')));
       setStatus('');
     }
   };
