@@ -8,7 +8,7 @@ export const panels: Translation<typeof english> = {
     strokes_other: '{{count}} gemalte Striche',
     measuring: 'Wird gemessen…',
     warnings: 'Hinweise',
-    custom: 'Eigene',
+    custom: 'Individuell',
   },
   units: {
     dots: 'Punkte',

@@ -51,7 +51,7 @@ export const panels: Translation<typeof english> = {
     holdStill: 'La cabeza se queda quieta mientras pinta; use los botones de vista para girarla.',
     mode: 'Pincel',
     eraser: 'Borrador',
-    eraserHint: 'Borra lo pintado antes bajo el pincel',
+    eraserHint: 'Borra lo pintado anteriormente bajo el pincel',
     radiusMm: 'Radio del pincel',
     softness: 'Borde suave',
     amount: 'Intensidad',

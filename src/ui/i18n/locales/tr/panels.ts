@@ -4,8 +4,8 @@ import type { panels as english } from '../en/panels';
 export const panels: Translation<typeof english> = {
   common: {
     clearPainting: 'Boyamayı temizle',
-    strokes_one: '{{count}} boyama darbesi',
-    strokes_other: '{{count}} boyama darbesi',
+    strokes_one: '{{count}} fırça darbesi',
+    strokes_other: '{{count}} fırça darbesi',
     measuring: 'Ölçülüyor…',
     warnings: 'Uyarılar',
     custom: 'Özel',
@@ -150,7 +150,7 @@ export const panels: Translation<typeof english> = {
     impressions: 'İzler',
     sessions: 'Seanslar',
     asUsual: 'bu alan için olağan',
-    usual: 'bu alan için olağanı {{sessions}}',
+    usual: '{{sessions}} seans, bu alan için olağan',
     time: 'Süre',
     hoursInAll: 'toplam ≈ {{hours}} sa',
     noTime: 'Yok: yerleştirilecek nokta yok',
