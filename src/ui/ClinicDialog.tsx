@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useClinic, useClinicProfile } from '../app/clinic';
 import { userMessage } from '../app/userMessage';
 import { clinicErrorText } from './clinicErrorText';
+import { useFormat } from './i18n/useFormat';
 import { ImportFileButton } from './ImportFileButton';
 import { blankClinicProfile, ClinicError, MAX_TEXT, MAX_VALIDITY_DAYS, PRICE_MODELS, type ClinicProfile, type PriceModel } from '../domain/clinic';
 
@@ -25,7 +26,11 @@ interface ClinicForm {
   consentText: string;
 }
 
-const formOf = (p: ClinicProfile): ClinicForm => ({
+/**
+ * The profile as the form shows it, amounts written by `decimal` (the chosen language's decimal sign, no
+ * grouping, so that `number` below reads them back).
+ */
+const formOf = (p: ClinicProfile, decimal: (value: number) => string): ClinicForm => ({
   name: p.name,
   logo: p.logo,
   address: p.address,
@@ -33,14 +38,17 @@ const formOf = (p: ClinicProfile): ClinicForm => ({
   primary: p.colors.primary,
   accent: p.colors.accent,
   model: p.price.model,
-  amount: p.price.amount > 0 ? String(p.price.amount) : '',
+  amount: p.price.amount > 0 ? decimal(p.price.amount) : '',
   currency: p.price.currency,
-  deposit: p.price.deposit > 0 ? String(p.price.deposit) : '',
+  deposit: p.price.deposit > 0 ? decimal(p.price.deposit) : '',
   validityDays: String(p.validityDays),
   consentText: p.consentText,
 });
 
-/** A typed number: empty is 0 only where 0 means "none" (the deposit); anything else unreadable stays NaN. */
+/**
+ * A typed number, with a decimal point or comma as the user's language writes it: empty is 0 only where 0
+ * means "none" (the deposit); anything else unreadable stays NaN.
+ */
 const number = (text: string, emptyIs: number) => (text.trim() === '' ? emptyIs : Number(text.replace(',', '.')));
 
 const profileOf = (f: ClinicForm) => ({
@@ -79,7 +87,10 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('clinic');
   const clinic = useClinic();
   const saved = useClinicProfile();
-  const [form, setForm] = useState<ClinicForm>(() => formOf(saved ?? blankClinicProfile()));
+  const f = useFormat();
+  // Prices have at most three decimals (a currency's minor unit).
+  const decimal = (value: number) => f.number(value, { useGrouping: false, maximumFractionDigits: 3 });
+  const [form, setForm] = useState<ClinicForm>(() => formOf(saved ?? blankClinicProfile(), decimal));
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -109,7 +120,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
     e.preventDefault();
     void attempt(() => {
       const profile = clinic.save(profileOf(form));
-      setForm(formOf(profile));
+      setForm(formOf(profile, decimal));
       return t('status.saved', { name: profile.name });
     });
   };
@@ -276,7 +287,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
               onFile={(file) =>
                 void attempt(async () => {
                   const profile = clinic.save(await clinic.readFile(file));
-                  setForm(formOf(profile));
+                  setForm(formOf(profile, decimal));
                   return t('status.imported', { name: profile.name, fileName: file.name });
                 })
               }
@@ -289,7 +300,7 @@ export function ClinicDialog({ onClose }: { onClose: () => void }) {
                     className="tool-button danger"
                     onClick={() => {
                       clinic.remove();
-                      setForm(formOf(blankClinicProfile()));
+                      setForm(formOf(blankClinicProfile(), decimal));
                       setConfirmRemove(false);
                       setStatus(t('status.removed'));
                     }}
