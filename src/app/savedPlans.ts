@@ -13,8 +13,8 @@ export const AUTOSAVE_OFF_MESSAGE =
 
 /** Another tab saved the plan on screen with changes to the same fields as this tab's unsaved ones. */
 export interface PlanConflict {
-  /** The fields both tabs changed, as the panels name them. */
-  fields: string[];
+  /** The fields both tabs changed, as paths in the plan (`['dots', 'densityPerCm2']`); none: the plan as a whole. */
+  fields: string[][];
 }
 
 export interface SavedPlansState {

@@ -19,7 +19,7 @@ import { runCommand } from '../app/commands';
 import type { Simulator } from '../app/simulator';
 import { excerpt } from '../domain/format';
 import { defaultPlan, parsePlan, PlanError, type Plan } from '../domain/plan';
-import { fieldLabel, mergePlans } from '../domain/planMerge';
+import { mergePlans } from '../domain/planMerge';
 import { sameData } from '../domain/plainData';
 import {
   chooseLinkedRecord,
@@ -241,8 +241,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     }
     if (!plan) {
       theirs = stored;
-      const fields = conflicts.length ? [...new Set(conflicts.map(fieldLabel))] : ['the plan as a whole'];
-      state.setState({ conflict: { fields } });
+      state.setState({ conflict: { fields: conflicts } });
       return;
     }
     runCommand(sim, 'plan.replace', { plan, label: 'Merge with another tab’s changes' });

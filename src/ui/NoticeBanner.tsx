@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSimulator, useView } from '../app/simulator';
 import { useSavedPlans } from '../app/savedPlans';
+import { fieldLabel } from '../domain/planMerge';
+import { useFieldLabel } from './i18n/fieldLabel';
 
 /**
  * The app's message of the moment. A conflict with another tab's save comes first: it waits for the
@@ -13,12 +15,14 @@ export function NoticeBanner() {
   const notice = useView((v) => v.notice);
   const savedPlans = useSavedPlans();
   const conflict = useStore(savedPlans.state, (s) => s.conflict);
+  const label = useFieldLabel();
   if (conflict) {
+    const fields = conflict.fields.length ? [...new Set(conflict.fields.map((path) => label(path, fieldLabel(path))))] : [t('notice.wholePlan')];
     const act = (action: () => Promise<void>) => () =>
       void action().catch((error: unknown) => viewStore.getState().showNotice('error', error instanceof Error ? error.message : String(error)));
     return (
       <div className="notice notice-error notice-choice" role="alert" data-testid="conflict-notice">
-        <p>{t('notice.conflict', { fields: conflict.fields.join(', ') })}</p>
+        <p>{t('notice.conflict', { fields: fields.join(', ') })}</p>
         <div className="notice-actions">
           <button type="button" className="tool-button" onClick={act(savedPlans.reloadTheirs)}>
             {t('notice.reloadTheirs')}

@@ -78,8 +78,8 @@ export const app: Translation<typeof english> = {
     hint: 'Zurück zum fertigen, frisch verheilten Ergebnis',
     day: 'Tag {{day}}',
     session: 'nach Sitzung {{session}} von {{total}}',
-    years_one: '{{count}} Jahr nach der Behandlung',
-    years_other: '{{count}} Jahre nach der Behandlung',
+    years_one: '{{count, number}} Jahr nach der Behandlung',
+    years_other: '{{count, number}} Jahre nach der Behandlung',
   },
   loupe: {
     help: 'Lupe an: Zeigen Sie auf die Kopfhaut, um sie zu vergrößern. Schalten Sie die Lupe aus, um den Kopf zu drehen.',
@@ -104,6 +104,7 @@ export const app: Translation<typeof english> = {
     dismiss: 'Meldung schließen',
     conflict:
       'Dieser Plan wurde auch in einem anderen Tab an derselben Stelle geändert und gespeichert ({{fields}}). Noch ist nichts verloren: Laden Sie die andere Fassung (Ihre ist dann einen Rückgängig-Schritt entfernt), oder behalten Sie Ihre als eigenen Plan.',
+    wholePlan: 'der Plan als Ganzes',
     reloadTheirs: 'Andere Fassung laden',
     keepMine: 'Meine als Kopie behalten',
   },

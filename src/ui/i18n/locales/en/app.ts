@@ -77,8 +77,8 @@ export const app = {
     hint: 'Back to the finished, freshly healed result',
     day: 'day {{day}}',
     session: 'after session {{session}} of {{total}}',
-    years_one: '{{count}} year after treatment',
-    years_other: '{{count}} years after treatment',
+    years_one: '{{count, number}} year after treatment',
+    years_other: '{{count, number}} years after treatment',
   },
   loupe: {
     help: 'Loupe on: point at the scalp to magnify it. Turn the loupe off to turn the head.',
@@ -103,6 +103,7 @@ export const app = {
     dismiss: 'Dismiss message',
     conflict:
       'This plan was also changed and saved in another tab, in the same place ({{fields}}). Nothing is lost yet: reload their version (yours stays one Undo away), or keep yours as a plan of its own.',
+    wholePlan: 'the plan as a whole',
     reloadTheirs: 'Reload theirs',
     keepMine: 'Keep mine as a copy',
   },

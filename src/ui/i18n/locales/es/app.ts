@@ -78,8 +78,8 @@ export const app: Translation<typeof english> = {
     hint: 'Volver al resultado final, recién cicatrizado',
     day: 'día {{day}}',
     session: 'tras la sesión {{session}} de {{total}}',
-    years_one: '{{count}} año después del tratamiento',
-    years_other: '{{count}} años después del tratamiento',
+    years_one: '{{count, number}} año después del tratamiento',
+    years_other: '{{count, number}} años después del tratamiento',
   },
   loupe: {
     help: 'Lupa activada: señale el cuero cabelludo para ampliarlo. Desactive la lupa para girar la cabeza.',
@@ -104,6 +104,7 @@ export const app: Translation<typeof english> = {
     dismiss: 'Cerrar mensaje',
     conflict:
       'Este plan también se modificó y guardó en otra pestaña, en el mismo lugar ({{fields}}). Aún no se ha perdido nada: vuelva a cargar su versión (la suya queda a un Deshacer de distancia) o conserve la suya como un plan aparte.',
+    wholePlan: 'el plan en su conjunto',
     reloadTheirs: 'Cargar la otra versión',
     keepMine: 'Conservar la mía como copia',
   },

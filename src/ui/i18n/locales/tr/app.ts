@@ -78,8 +78,8 @@ export const app: Translation<typeof english> = {
     hint: 'Bitmiş, yeni iyileşmiş sonuca dön',
     day: '{{day}}. gün',
     session: '{{total}} seanstan {{session}}. seans sonrası',
-    years_one: 'Tedaviden {{count}} yıl sonra',
-    years_other: 'Tedaviden {{count}} yıl sonra',
+    years_one: 'Tedaviden {{count, number}} yıl sonra',
+    years_other: 'Tedaviden {{count, number}} yıl sonra',
   },
   loupe: {
     help: 'Büyüteç açık: büyütmek için saçlı deriyi işaret edin. Başı döndürmek için büyüteci kapatın.',
@@ -104,6 +104,7 @@ export const app: Translation<typeof english> = {
     dismiss: 'Mesajı kapat',
     conflict:
       'Bu plan başka bir sekmede de aynı yerde değiştirilip kaydedildi ({{fields}}). Henüz hiçbir şey kaybolmadı: diğer sürümü yükleyin (sizinki bir Geri al uzağınızda kalır) ya da kendi sürümünüzü ayrı bir plan olarak saklayın.',
+    wholePlan: 'planın tamamı',
     reloadTheirs: 'Diğer sürümü yükle',
     keepMine: 'Benimkini kopya olarak sakla',
   },
