@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { HeadImportContext } from './app/headImport';
 import { DeviceFilesContext } from './app/deviceFiles';
 import { SavedPlansContext } from './app/savedPlans';
+import { SharingContext } from './app/sharing';
 import { createSimulator, SimulatorContext } from './app/simulator';
 import { runCommand } from './app/commands';
 import { installKeymap } from './app/keymap';
@@ -13,6 +14,7 @@ import { createClinicProfiles } from './io/clinicProfile';
 import { deviceFiles } from './io/deviceFiles';
 import { createEmbedApi } from './io/embedApi';
 import { createHeadImport } from './io/headImport';
+import { createSharing } from './io/sharing';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
 import { keepLanguage, keepUnits, loadLanguage, loadUnits } from './io/preferences';
@@ -48,6 +50,7 @@ if (link.planError) {
 const headImport = createHeadImport(sim, savedPlans);
 await headImport.ready;
 const clinic = createClinicProfiles();
+const sharing = createSharing(sim);
 window.smp = createEmbedApi(sim, savedPlans, headImport, clinic);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
@@ -69,7 +72,9 @@ createRoot(rootElement).render(
         <HeadImportContext.Provider value={headImport}>
           <DeviceFilesContext.Provider value={deviceFiles}>
             <ClinicContext.Provider value={clinic}>
-              <App />
+              <SharingContext.Provider value={sharing}>
+                <App />
+              </SharingContext.Provider>
             </ClinicContext.Provider>
           </DeviceFilesContext.Provider>
         </HeadImportContext.Provider>

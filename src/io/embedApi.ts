@@ -12,6 +12,7 @@ import type { SavedPlans } from '../app/savedPlans';
 import type { HeadImport, ImportHeadOptions } from '../app/headImport';
 import type { HeadSummary } from '../domain/scan/scanHead';
 import { readPlanFile, writePlanFile } from './planFile';
+import { designLink } from './sharing';
 import { MAX_AGE_YEARS } from '../domain/ageing';
 import { HEALED_DAY } from '../domain/healing';
 import { excerpt } from '../domain/format';
@@ -149,6 +150,11 @@ export interface SmpApi {
    * the plan on this device and in plan files, never in a link.
    */
   getConsent(): Consent;
+  /**
+   * The link that opens the current plan's design (never the client's personal data) and view on any
+   * device: this page's address with `#plan=…&view=…`, as the "Share with client" QR code holds it.
+   */
+  getShareLink(): string;
 }
 
 export interface SavedPlanSummary {
@@ -359,5 +365,6 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
       return buildQuote(profile, head.treatment.measure(sim.planStore.getState().plan), new Date());
     },
     getConsent: () => structuredClone(sim.planStore.getState().plan.consent),
+    getShareLink: () => designLink(sim.planStore.getState().plan, sim.viewStore.getState().viewRequest.name, window.location),
   };
 }
