@@ -1,12 +1,16 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
 import { useClinic } from '../app/clinic';
 import type { ClinicProfile } from '../domain/clinic';
 import { buildQuote, type Quote } from '../domain/quote';
-import { buildReport, REPORT_TITLE, type ConsultationReport, type ReportLine, type ReportPicture } from '../domain/report';
+import { buildReport, type ConsultationReport, type ReportPicture } from '../domain/report';
+import { useFormat } from './i18n/useFormat';
+import { useWarningText } from './i18n/warningText';
 import { QuoteTable } from './QuotePanel';
 import { ReportConsent } from './ReportConsent';
+import { writeReport, type WrittenLine } from './reportText';
 
 /** Pictures are drawn at this size (px): about 380 dpi at the 6 cm they are printed at. */
 const PICTURE_PX = 900;
@@ -38,6 +42,11 @@ function ReportDialog() {
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const pictures = useStore(reportStore, (s) => s.pictures);
   const close = () => reportStore.getState().setOpen(false);
+  const { t, i18n } = useTranslation('report');
+  const f = useFormat();
+  const warning = useWarningText();
+  // Written at each render from the numbers: switching language or units while the report is open rewrites it.
+  const text = report && writeReport(report, { t, f, warning });
 
   useEffect(() => {
     const element = dialog.current!;
@@ -66,13 +75,7 @@ function ReportDialog() {
       const plan = sim.planStore.getState().plan;
       const measurements = head.treatment.measure(plan);
       const madeAt = new Date();
-      const content = buildReport({
-        plan,
-        measurements,
-        madeAt,
-        units: sim.viewStore.getState().units,
-        ...(head.scan && { scanName: head.scan.name }),
-      });
+      const content = buildReport({ plan, measurements, madeAt, ...(head.scan && { scanName: head.scan.name }) });
       setReport(content);
       const { profile } = clinic.state.getState();
       setBranding(profile && { profile, quote: buildQuote(profile, measurements, madeAt) });
@@ -103,14 +106,15 @@ function ReportDialog() {
 
   const status =
     pictures instanceof Error
-      ? `The pictures could not be drawn: ${pictures.message}`
+      ? t('status.failed', { message: pictures.message })
       : pictures === 'ready'
-        ? 'Ready to print.'
-        : `Drawing the pictures… ${Object.keys(pictureUrls).length} of ${total || '…'}`;
+        ? t('status.ready')
+        : t('status.drawing', { done: f.number(Object.keys(pictureUrls).length), total: total ? f.number(total) : '…' });
 
   const figure = (picture: ReportPicture) => {
     const key = pictureKey(picture);
     const url = pictureUrls[key];
+    const caption = t(`pictures.${picture.caption}`);
     return (
       <figure key={key} className="report-figure">
         {url ? (
@@ -118,14 +122,14 @@ function ReportDialog() {
             src={url}
             width={PICTURE_PX}
             height={PICTURE_PX}
-            alt={`${picture.caption}: the head ${picture.showSmp ? 'with the planned SMP' : 'without SMP'}`}
+            alt={t(picture.showSmp ? 'pictures.withSmp' : 'pictures.withoutSmp', { caption })}
             data-picture={key}
             onLoad={() => setShown((s) => new Set(s).add(key))}
           />
         ) : (
           <div className="report-placeholder" aria-hidden="true" />
         )}
-        <figcaption>{picture.caption}</figcaption>
+        <figcaption>{caption}</figcaption>
       </figure>
     );
   };
@@ -138,6 +142,7 @@ function ReportDialog() {
       aria-labelledby={titleId}
       aria-modal="true"
       tabIndex={-1}
+      lang={i18n.language}
       data-testid="report"
       data-pictures={pictures instanceof Error ? 'failed' : pictures}
       onKeyDown={(e) => {
@@ -151,10 +156,10 @@ function ReportDialog() {
           {status}
         </p>
         <button type="button" className="tool-button primary" disabled={pictures !== 'ready'} onClick={() => window.print()}>
-          Print / Save as PDF
+          {t('print')}
         </button>
         <button type="button" className="tool-button" onClick={close}>
-          Close
+          {t('close')}
         </button>
       </div>
       <article
@@ -163,71 +168,71 @@ function ReportDialog() {
       >
         {branding && <ClinicHeader profile={branding.profile} />}
         <header className="report-header">
-          <h1 id={titleId}>{REPORT_TITLE}</h1>
-          {report && <Lines lines={report.client} />}
+          <h1 id={titleId}>{t('title')}</h1>
+          {text && <Lines lines={text.client} />}
         </header>
-        {report && (
+        {report && text && (
           <>
             <p className="report-disclaimer" role="note">
-              {report.disclaimer}
+              {t('disclaimer')}
             </p>
             <section aria-labelledby={`${titleId}-before-after`}>
-              <h2 id={`${titleId}-before-after`}>Before and after</h2>
+              <h2 id={`${titleId}-before-after`}>{t('headings.beforeAfter')}</h2>
               <div className="report-pair">{report.beforeAfter.map(figure)}</div>
             </section>
             <section aria-labelledby={`${titleId}-views`}>
-              <h2 id={`${titleId}-views`}>Views with SMP</h2>
+              <h2 id={`${titleId}-views`}>{t('headings.views')}</h2>
               <div className="report-views">{report.views.map(figure)}</div>
             </section>
             <section aria-labelledby={`${titleId}-hairline`}>
-              <h2 id={`${titleId}-hairline`}>Hairline</h2>
-              <Lines lines={report.hairline} />
-              {report.warnings.length > 0 && (
-                <ul className="warnings" aria-label="Warnings">
-                  {report.warnings.map((w) => (
+              <h2 id={`${titleId}-hairline`}>{t('headings.hairline')}</h2>
+              <Lines lines={text.hairline} />
+              {text.warnings.length > 0 && (
+                <ul className="warnings" aria-label={t('warnings')}>
+                  {text.warnings.map((w) => (
                     <li key={w}>{w}</li>
                   ))}
                 </ul>
               )}
             </section>
             <section aria-labelledby={`${titleId}-dots`}>
-              <h2 id={`${titleId}-dots`}>Dots</h2>
-              <Lines lines={report.dots} />
+              <h2 id={`${titleId}-dots`}>{t('headings.dots')}</h2>
+              <Lines lines={text.dots} />
             </section>
-            {report.hair.length > 0 && (
+            {text.hair.length > 0 && (
               <section aria-labelledby={`${titleId}-hair`}>
-                <h2 id={`${titleId}-hair`}>The client’s hair today</h2>
-                <Lines lines={report.hair} />
+                <h2 id={`${titleId}-hair`}>{t('headings.hair')}</h2>
+                <Lines lines={text.hair} />
               </section>
             )}
-            {report.density.length > 0 && (
+            {text.density.length > 0 && (
               <section aria-labelledby={`${titleId}-density`}>
-                <h2 id={`${titleId}-density`}>Density map</h2>
-                <Lines lines={report.density} />
+                <h2 id={`${titleId}-density`}>{t('headings.density')}</h2>
+                <Lines lines={text.density} />
               </section>
             )}
-            {report.scars.length > 0 && (
+            {text.scars.length > 0 && (
               <section aria-labelledby={`${titleId}-scars`}>
-                <h2 id={`${titleId}-scars`}>Scars</h2>
-                <Lines lines={report.scars} />
+                <h2 id={`${titleId}-scars`}>{t('headings.scars')}</h2>
+                <Lines lines={text.scars} />
               </section>
             )}
             <section aria-labelledby={`${titleId}-sessions`}>
-              <h2 id={`${titleId}-sessions`}>Sessions and aftercare</h2>
-              <Lines lines={report.treatment} />
+              <h2 id={`${titleId}-sessions`}>{t('headings.sessions')}</h2>
+              <Lines lines={text.treatment} />
               <div className="report-table">
                 <table className="report-sessions">
                   <thead>
                     <tr>
-                      <th scope="col">Session</th>
-                      <th scope="col">Share of the dots</th>
-                      <th scope="col">Impressions</th>
-                      <th scope="col">Time</th>
-                      <th scope="col">Pigment strength</th>
+                      <th scope="col">{t('table.session')}</th>
+                      <th scope="col">{t('table.share')}</th>
+                      <th scope="col">{t('table.impressions')}</th>
+                      <th scope="col">{t('table.time')}</th>
+                      <th scope="col">{t('table.strength')}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {report.sessions.map((s) => (
+                    {text.sessions.map((s) => (
                       <tr key={s.session}>
                         <th scope="row">{s.session}</th>
                         <td>{s.share}</td>
@@ -239,21 +244,21 @@ function ReportDialog() {
                   </tbody>
                 </table>
               </div>
-              <p>{report.sessionNote}</p>
-              <p>{report.touchUp}</p>
+              <p>{t('sessionNote')}</p>
+              <p>{text.touchUp}</p>
             </section>
             {/* Without a profile the invitation is for the practitioner only: a printed report carries no empty quote. */}
             <section aria-labelledby={`${titleId}-quote`} className={branding ? undefined : 'report-screen-only'} data-testid="report-quote">
-              <h2 id={`${titleId}-quote`}>Quote{branding && ` from ${branding.profile.name}`}</h2>
+              <h2 id={`${titleId}-quote`}>{branding ? t('headings.quoteFrom', { clinic: branding.profile.name }) : t('headings.quote')}</h2>
               {branding ? (
                 <QuoteTable quote={branding.quote} />
               ) : (
-                <p className="hint">No quote: set up the clinic (Plans › Clinic…, or under the quote in step 7) to print a quote with your prices and branding.</p>
+                <p className="hint">{t('noQuote')}</p>
               )}
             </section>
             {report.notes && (
               <section aria-labelledby={`${titleId}-notes`}>
-                <h2 id={`${titleId}-notes`}>Notes</h2>
+                <h2 id={`${titleId}-notes`}>{t('headings.notes')}</h2>
                 <p className="report-notes">{report.notes}</p>
               </section>
             )}
@@ -267,9 +272,10 @@ function ReportDialog() {
 
 /** The clinic's logo, name, address and contact at the top of the report. */
 function ClinicHeader({ profile }: { profile: ClinicProfile }) {
+  const { t } = useTranslation('report');
   return (
     <div className="report-clinic" data-testid="report-clinic">
-      {profile.logo && <img className="report-clinic-logo" src={profile.logo} alt={`${profile.name} logo`} />}
+      {profile.logo && <img className="report-clinic-logo" src={profile.logo} alt={t('clinicLogo', { name: profile.name })} />}
       <div>
         <p className="report-clinic-name">{profile.name}</p>
         {profile.address && <p>{profile.address}</p>}
@@ -279,7 +285,7 @@ function ClinicHeader({ profile }: { profile: ClinicProfile }) {
   );
 }
 
-function Lines({ lines }: { lines: ReportLine[] }) {
+function Lines({ lines }: { lines: WrittenLine[] }) {
   return (
     <dl className="report-lines">
       {lines.map((line) => (

@@ -275,4 +275,33 @@ describe('the consultation report', () => {
     ).toBe('openReport: the report was closed before its pictures were drawn');
     expect(app.errors).toEqual([]);
   });
+
+  it('is written in the chosen language: German headings, numbers and dates, the report marked lang="de"', async () => {
+    await app.page.evaluate(() => {
+      window.smp!.setLanguage('de');
+      // Only the words are checked: the pictures are not waited for, and closing before they are drawn rejects.
+      void window.smp!.openReport().catch(() => undefined);
+    });
+    try {
+      const report = app.page.getByRole('dialog', { name: 'SMP-Beratungsbericht' });
+      await report.getByRole('heading', { name: 'Vorher und nachher', exact: true }).waitFor();
+      await expect(report.getAttribute('lang')).resolves.toBe('de');
+      const headings = await report.getByRole('heading').allInnerTexts();
+      expect(headings).toEqual(expect.arrayContaining(['SMP-Beratungsbericht', 'Ansichten mit SMP', 'Haaransatz', 'Punkte', 'Sitzungen und Nachsorge', 'Notizen']));
+      for (const english of ['SMP consultation report', 'Before and after', 'Views with SMP', 'Hairline', 'Dots', 'Sessions and aftercare', 'Quote', 'Notes']) {
+        expect(headings).not.toContain(english);
+      }
+      const text = (await report.innerText()).replace(/\s+/g, ' ');
+      for (const expected of ['20. November 2026', 'Punktgröße 0,45 mm', 'Übergangszone 8,0 mm', 'Sitzung 2 45 %', 'nach etwa 3 Jahren bei viel Sonne']) {
+        expect(text).toContain(expected);
+      }
+    } finally {
+      await app.page.evaluate(() => {
+        window.smp!.closeReport();
+        window.smp!.setLanguage('en');
+      });
+    }
+    await expect(app.page.getByTestId('report').count()).resolves.toBe(0);
+    expect(app.errors).toEqual([]);
+  });
 });

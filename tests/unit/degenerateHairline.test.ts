@@ -4,8 +4,8 @@ import { TreatmentArea } from '../../src/domain/hairline/treatmentArea';
 import { NO_AREA_WARNING } from '../../src/domain/hairline/measurements';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, parsePlan, type Plan } from '../../src/domain/plan';
-import { buildReport } from '../../src/domain/report';
 import { DEFAULT_HEAD_GLB, loadDefaultHead } from './fixtures';
+import { writtenReport } from './writtenReport';
 
 // The first case builds the head's surface query and maps (seconds on a busy machine).
 describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('degenerate hairlines', { timeout: 60_000 }, () => {
@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('degenerate hairlines', { timeout
     expect(m.sessions).toBe(3);
     expect(JSON.stringify(m)).not.toMatch(/null/);
 
-    const report = buildReport({ plan: withPoints(points()), measurements: m, madeAt: new Date(2026, 0, 5) });
+    const report = writtenReport({ plan: withPoints(points()), measurements: m, madeAt: new Date(2026, 0, 5) });
     const line = (label: string) => [...report.hairline, ...report.treatment].find((l) => l.label === label)!;
     expect(line('Frontotemporal width').value).toBe('Not measured');
     expect(line('Time')).toEqual({ label: 'Time', value: 'None', detail: 'no dots to place' });
@@ -57,7 +57,7 @@ describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('degenerate hairlines', { timeout
     const m = measure(defaultPlan());
     expect(m.warnings.map((w) => w.id)).not.toContain('no-area');
     expect(m.frontotemporalWidthMm).toBeGreaterThan(70);
-    const report = buildReport({ plan: defaultPlan(), measurements: m, madeAt: new Date(2026, 0, 5) });
+    const report = writtenReport({ plan: defaultPlan(), measurements: m, madeAt: new Date(2026, 0, 5) });
     expect(report.treatment.find((l) => l.label === 'Time')!.value).toMatch(/^≈ [\d.]+ h in all$/);
   });
 });

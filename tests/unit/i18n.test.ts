@@ -18,10 +18,11 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].ma
 const tags = (text: string) => [...text.matchAll(/<\/?(\w+)>/g)].map((m) => m[0]).sort();
 
 /**
- * Strings that are the same word in a language as in English: names, abbreviations, units and numbers. Any
- * other string equal to its English source is an untranslated string.
+ * Strings that are the same word in a language as in English: names, abbreviations, units, numbers and
+ * values alone (`{{day}} {{month}} {{year}}`, `≈ {{value}}`, `{{name}} ({{code}})`). Any other string equal
+ * to its English source is an untranslated string.
  */
-const SAME_IN_EVERY_LANGUAGE = /^(SMP|FUT|FUE|PDF|PNG|JSON|QR|mm|in|cm²|in²|OK|Ctrl|Tab|¾|Norwood \d+|Monk \d+|[\d\s.,:%–×·/+-]*|\{\{[\w., ()]+\}\}[\s\w²/%.:–·-]*)$/;
+const SAME_IN_EVERY_LANGUAGE = /^(SMP|FUT|FUE|PDF|PNG|JSON|QR|mm|in|cm²|in²|OK|Ctrl|Tab|¾|Norwood \d+|Monk \d+|[\d\s.,:%–×·/+-]*|\{\{[\w., ()]+\}\}[\s\w²/%.:–·-]*|[\s≈(]*(?:\{\{[\w., ()]+\}\}[\s.,:–·/()-]*)+)$/;
 const SAME_WORDS: Partial<Record<(typeof LANGUAGES)[number], RegExp>> = {
   de: /^(Name|Logo|Tablet|Design|Plan|Pläne|Export|Import|Start|Hairline|Vertex|Minimum|Maximum|Normal|Client|Stopp|Version)$/i,
   es: /^(Logo|Total|No|Normal|Vertex|Final|Mínimo|Máximo)$/i,

@@ -4,10 +4,10 @@ import { TreatmentArea } from '../../src/domain/hairline/treatmentArea';
 import { MIN_TREATED_AREA_CM2 } from '../../src/domain/hairline/measurements';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, MAX_PLAN_STROKE_POINTS, parsePlan, PLAN_SCHEMA, strokePointCount, type Plan } from '../../src/domain/plan';
-import { buildReport } from '../../src/domain/report';
 import type { Field } from '../../src/domain/schema';
 import { MAX_SCARS, SCAR_SCHEMA, type Scar } from '../../src/domain/scars/scars';
 import { DEFAULT_HEAD_GLB, loadDefaultHead, seededRandom } from './fixtures';
+import { writtenReport } from './writtenReport';
 
 /**
  * Property test: a few hundred random plans that are valid but odd (every number at its extremes, lists
@@ -118,8 +118,10 @@ describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('valid but odd plans', () => {
       if (m.frontotemporalWidthMm === 0) kinds.add('no-width');
       if (plan.scars.length === MAX_SCARS) kinds.add('many-scars');
       for (const units of ['metric', 'imperial'] as const) {
-        const report = buildReport({ plan, measurements: m, madeAt: new Date(2026, 1, 28), units });
-        expect(badValues(report, '', ['notes']), context).toEqual([]);
+        const report = writtenReport({ plan, measurements: m, madeAt: new Date(2026, 1, 28), units });
+        expect(badValues(report), context).toEqual([]);
+        // Written out: an infinite number shows as ∞, a value left out as its {{placeholder}}.
+        expect(JSON.stringify(report), context).not.toMatch(/∞|\{\{/);
         const time = report.treatment.find((line) => line.label === 'Time')!;
         expect(time.value, context).not.toMatch(/≈ 0 h/);
         for (const session of report.sessions) expect(session.hours, context).not.toMatch(/≈ 0 h/);

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { PlanMeasurements } from '../../src/domain/measurements';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
 import { defaultPlan, parsePlan, type Plan } from '../../src/domain/plan';
-import { buildReport, pigmentPresetName, REPORT_DISCLAIMER, wholePercents, type ReportLine } from '../../src/domain/report';
+import { buildReport, pigmentPresetName, wholePercents, type ReportInput } from '../../src/domain/report';
+import { HAIR_LOSS_PATTERNS } from '../../src/domain/hairLoss/patterns';
+import { HAIRLINE_AGES, HAIRLINE_SHAPES } from '../../src/domain/hairline/presets';
+import { HAIR_COLOR_PRESETS } from '../../src/domain/pigment';
+import { SCAR_KINDS } from '../../src/domain/scars/scars';
+import { SUN_EXPOSURES } from '../../src/domain/sunExposure';
 import { VIEW_NAMES } from '../../src/domain/views';
 import { dotWarnings, warningText } from '../../src/domain/warnings';
+import { CATALOGUES } from '../../src/ui/i18n';
+import type { WrittenLine } from '../../src/ui/reportText';
+import { catalogueInstance, writtenReport } from './writtenReport';
 
 const measurements: PlanMeasurements = {
   hairlineHeightMm: 80.4,
@@ -19,8 +27,8 @@ const measurements: PlanMeasurements = {
 };
 
 const madeAt = new Date(2026, 10, 24, 9, 30);
-const report = (plan: Plan = defaultPlan(), m: PlanMeasurements = measurements) => buildReport({ plan, measurements: m, madeAt });
-const value = (lines: ReportLine[], label: string) => lines.find((l) => l.label === label)?.value;
+const report = (plan: Plan = defaultPlan(), m: PlanMeasurements = measurements) => writtenReport({ plan, measurements: m, madeAt });
+const value = (lines: WrittenLine[], label: string) => lines.find((l) => l.label === label)?.value;
 
 describe('consultation report', () => {
   it('heads the report with the client, the consultation date and the day it was made, spelt out', () => {
@@ -35,15 +43,15 @@ describe('consultation report', () => {
 
   it('says which head the plan is drawn on: the default head or the client\'s scan', () => {
     expect(value(report().client, 'Head')).toBe('Default head');
-    const onScan = buildReport({ plan: defaultPlan(), measurements, madeAt, scanName: 'client-2026.glb' });
+    const onScan = writtenReport({ plan: defaultPlan(), measurements, madeAt, scanName: 'client-2026.glb' });
     expect(value(onScan.client, 'Head')).toBe('The client’s head scan');
     expect(onScan.client.find((l) => l.label === 'Head')?.detail).toBe('client-2026.glb');
   });
 
   it('carries the simulation disclaimer', () => {
-    expect(report().disclaimer).toBe(REPORT_DISCLAIMER);
-    expect(REPORT_DISCLAIMER).toMatch(/simulation, not a guarantee/);
-    expect(REPORT_DISCLAIMER).toMatch(/skin, aftercare and the practitioner/);
+    const { disclaimer } = CATALOGUES.en.report;
+    expect(disclaimer).toMatch(/simulation, not a guarantee/);
+    expect(disclaimer).toMatch(/skin, aftercare and the practitioner/);
   });
 
   it('gives the hairline measurements rounded as the panel shows them, with their units', () => {
@@ -70,7 +78,7 @@ describe('consultation report', () => {
   });
 
   it('writes lengths and areas in inches when the display is imperial (the plan stays in mm)', () => {
-    const r = buildReport({ plan: parsePlan({ dots: { diameterMm: 0.5, densityPerCm2: 100 } }), measurements, madeAt, units: 'imperial' });
+    const r = writtenReport({ plan: parsePlan({ dots: { diameterMm: 0.5, densityPerCm2: 100 } }), measurements, madeAt, units: 'imperial' });
     expect(value(r.hairline, 'Hairline height')).toBe(`${(measurements.hairlineHeightMm / 25.4).toFixed(2)} in`);
     expect(value(r.hairline, 'Treated area')).toBe(`${(measurements.treatedAreaCm2 / 6.4516).toFixed(0)} in²`);
     expect(value(r.dots, 'Dot size')).toBe('0.0197 in');
@@ -111,10 +119,11 @@ describe('consultation report', () => {
     const onScreen = [...measured, ...dotWarnings(plan)];
     expect(dotWarnings(plan).map((w) => w.id)).toEqual(['large-dots', 'heavy-spread', 'dense-dots', 'blue-cast']);
     for (const units of ['metric', 'imperial'] as const) {
-      const r = buildReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units });
+      const r = writtenReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units });
       expect(r.warnings).toEqual(onScreen.map((w) => warningText(w, units)));
     }
-    expect(buildReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units: 'imperial' }).warnings).toContain(
+    expect(buildReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt }).warnings).toEqual(onScreen);
+    expect(writtenReport({ plan, measurements: { ...measurements, warnings: measured }, madeAt, units: 'imperial' }).warnings).toContain(
       'Above about 1032 dots/in² dots start to merge into a solid tone.',
     );
   });
@@ -155,7 +164,7 @@ describe('consultation report', () => {
     expect(r.sessions.map((s) => s.impressions)).toEqual(['≈ 10,000', '≈ 10,000', '≈ 10,000']);
     expect(r.sessions.map((s) => s.strength)).toEqual(['70 %', '100 %', '85 %']);
     expect(r.sessions.map((s) => s.hours)).toEqual(['≈ 4 h', '≈ 5.5 h', '≈ 3 h']);
-    expect(r.sessionNote).toMatch(/10–30 days apart/);
+    expect(CATALOGUES.en.report.sessionNote).toMatch(/10–30 days apart/);
   });
 
   it.each([
@@ -176,13 +185,14 @@ describe('consultation report', () => {
   });
 
   it('keeps client notes, and leaves them out when there are none', () => {
-    expect(report(parsePlan({ client: { notes: 'Scar on the crown.\nPrefers a soft front.' } })).notes).toBe('Scar on the crown.\nPrefers a soft front.');
-    expect(report(parsePlan({ client: { notes: '   \n ' } })).notes).toBeNull();
-    expect(report().notes).toBeNull();
+    const notes = (plan: Plan) => buildReport({ plan, measurements, madeAt }).notes;
+    expect(notes(parsePlan({ client: { notes: 'Scar on the crown.\nPrefers a soft front.' } }))).toBe('Scar on the crown.\nPrefers a soft front.');
+    expect(notes(parsePlan({ client: { notes: '   \n ' } }))).toBeNull();
+    expect(notes(defaultPlan())).toBeNull();
   });
 
   it('asks for the five standard views with SMP and a three-quarter before / after pair', () => {
-    const r = report();
+    const r = buildReport({ plan: defaultPlan(), measurements, madeAt });
     expect(r.views.map((p) => p.view)).toEqual(['front', 'left', 'right', 'top', 'back']);
     expect(r.views.every((p) => p.showSmp)).toBe(true);
     expect(r.beforeAfter).toEqual([
@@ -190,5 +200,65 @@ describe('consultation report', () => {
       expect.objectContaining({ view: 'three-quarter', showSmp: true }),
     ]);
     for (const p of [...r.views, ...r.beforeAfter]) expect(VIEW_NAMES).toContain(p.view);
+  });
+
+  it('is written in German, Spanish and Turkish with their words, numbers and dates', () => {
+    const plan = parsePlan({
+      client: { name: 'Alex Example', date: '2026-11-03', notes: '' },
+      dots: { diameterMm: 0.35, densityPerCm2: 120, color: PIGMENT_PRESETS[2].color },
+      hairLoss: { pattern: 'norwood-3v', stubbleMm: 1.5 },
+      aftercare: { sunExposure: 'moderate' },
+    });
+    const input = { plan, measurements, madeAt };
+    const de = writtenReport(input, 'de');
+    expect(value(de.client, 'Beratungsdatum')).toBe('3. November 2026');
+    expect(value(de.dots, 'Punktgröße')).toBe('0,35 mm');
+    expect(value(de.dots, 'Pigmentton')).toBe(`Anthrazit (${PIGMENT_PRESETS[2].color})`);
+    expect(value(de.treatment, 'Geschätzte Impressionen')).toBe('≈ 55.000');
+    expect(value(de.treatment, 'Zeit')).toBe('≈ 12,5 Std. insgesamt');
+    expect(value(de.hair, 'Haarausfall')).toMatch(/^Norwood 3 Vertex:/);
+    expect(de.sessions[1]).toEqual({ session: 'Sitzung 2', share: '45 %', impressions: '≈ 24.730', hours: '≈ 5,5 Std.', strength: '100 %' });
+    expect(de.touchUp).toBe('Eine Auffrischung ist in der Regel nach etwa 4,5 Jahren bei mäßiger Sonne fällig.');
+    const es = writtenReport(input, 'es');
+    expect(value(es.client, 'Fecha de la consulta')).toBe('3 de noviembre de 2026');
+    expect(value(es.hairline, 'Altura de la línea capilar')).toBe('80 mm');
+    const tr = writtenReport(input, 'tr');
+    expect(value(tr.client, 'Konsültasyon tarihi')).toBe('3 Kasım 2026');
+    expect(value(tr.dots, 'Boyut farklılığı')).toBe('%25');
+    expect(tr.touchUp).toBe('Orta düzeyde güneş alma durumunda rötuş genellikle yaklaşık 4,5 yıl sonra gerekir.');
+  });
+
+  it('names only keys the catalogue has, for every hair-loss pattern, hairline, colour, shade, region, scar kind and sun exposure', () => {
+    const keys = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (!value || typeof value !== 'object') return;
+      if ('key' in value && typeof value.key === 'string') keys.add(value.key);
+      for (const inner of Object.values(value)) collect(inner);
+    };
+    const most = Math.max(HAIR_LOSS_PATTERNS.length, HAIR_COLOR_PRESETS.length, PIGMENT_PRESETS.length);
+    for (let i = 0; i < most; i++) {
+      const input: ReportInput = {
+        plan: parsePlan({
+          hairColor: HAIR_COLOR_PRESETS[i % HAIR_COLOR_PRESETS.length]!.color,
+          hairLoss: { pattern: HAIR_LOSS_PATTERNS[i % HAIR_LOSS_PATTERNS.length] },
+          hairline: { age: HAIRLINE_AGES[i % HAIRLINE_AGES.length], shape: HAIRLINE_SHAPES[i % HAIRLINE_SHAPES.length] },
+          dots: { color: PIGMENT_PRESETS[i % PIGMENT_PRESETS.length]!.color },
+          density: { regions: { frontal: 0.8, midScalp: 0.9, crown: 1.2, leftTemporal: 0.7, rightTemporal: 0.7, leftParietal: 1.1, rightParietal: 1.1, occipital: 0.5 } },
+          scars: SCAR_KINDS.map((kind, k) => ({ id: `scar-${k}`, kind })),
+          aftercare: { sunExposure: SUN_EXPOSURES[i % SUN_EXPOSURES.length] },
+        }),
+        measurements: i % 2 ? measurements : { ...measurements, frontotemporalWidthMm: 0, impressions: 0, scars: [{ id: 'scar-0', kind: 'fut', areaCm2: 6, coverage: 0.7 }] },
+        madeAt,
+        ...(i % 2 ? { scanName: 'scan.glb' } : {}),
+      };
+      collect(buildReport(input));
+      writtenReport(input);
+    }
+    const english = catalogueInstance('en');
+    expect(keys.size).toBeGreaterThan(60);
+    for (const key of keys) {
+      const full = key.includes(':') ? key : `report:${key}`;
+      expect(english.exists(full) || english.exists(`${full}_other`), key).toBe(true);
+    }
   });
 });
