@@ -49,20 +49,6 @@ export interface HeadSummary {
   scale?: ScanScale;
 }
 
-export const LANDMARK_LABELS: Record<keyof Landmarks, string> = {
-  glabella: 'Glabella (between the eyebrows)',
-  nasion: 'Nasion (top of the nose bridge)',
-  vertex: 'Vertex (top of the head)',
-  inion: 'Inion (bump at the back of the skull)',
-  menton: 'Menton (bottom of the chin)',
-  leftTragus: 'Left tragus (client’s left ear)',
-  rightTragus: 'Right tragus (client’s right ear)',
-  leftLateralCanthus: 'Left eye corner (outer)',
-  rightLateralCanthus: 'Right eye corner (outer)',
-  leftFrontotemporal: 'Left temple corner',
-  rightFrontotemporal: 'Right temple corner',
-};
-
 /** The landmarks the alignment is built from: the user checks these on every scan. */
 export const KEY_LANDMARKS = ['glabella', 'vertex', 'leftTragus', 'rightTragus'] as const;
 export type KeyLandmark = (typeof KEY_LANDMARKS)[number];
