@@ -26,23 +26,35 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The English strings `language` translates differently, each as a pattern of the whole text it would be on
- * screen (a `{{value}}` matches any text). Strings with markup are rendered in pieces and left out, as are
- * strings that are a value and punctuation alone.
+ * A catalogue string as a pattern of the whole text it is on screen, a `{{value}}` matching any text; null
+ * when fewer than two words are its own (`Monk {{tone}}` would match any text that starts with the name).
  */
-function englishLeftovers(language: Language): { key: string; english: string; pattern: RegExp }[] {
+function onScreen(text: string): RegExp | null {
+  const parts = text.split(/\{\{[^}]*\}\}/);
+  if (parts.length > 1 && (parts.join(' ').match(/\p{L}{2,}/gu) ?? []).length < 2) return null;
+  return new RegExp(`^${parts.map(escape).join('.+')}$`, 's');
+}
+
+/**
+ * The English strings `language` translates differently, as patterns of what they are on screen, and a test
+ * of whether a text is that language's own (a translation, with its values filled in). Strings with markup
+ * are rendered in pieces and left out.
+ */
+function englishLeftovers(language: Language) {
   const english = leaves(CATALOGUES.en as unknown as Tree);
   const translated = leaves(CATALOGUES[language] as unknown as Tree);
-  // A text that is this language's own word for something (German "Tab", Spanish "Normal") is not English left over.
+  // A text that is this language's own word for something (German "Tab", Spanish "Normal"), or one of its
+  // strings with values filled in ("Monk tonu 3" for "Monk {{tone}}"), is not English left over.
   const own = new Set(translated.values());
-  const out: { key: string; english: string; pattern: RegExp }[] = [];
+  const ownPatterns = [...own].flatMap((text) => onScreen(text) ?? []);
+  const isOwn = (text: string) => own.has(text) || ownPatterns.some((pattern) => pattern.test(text));
+  const leftovers: { key: string; pattern: RegExp }[] = [];
   for (const [key, source] of english) {
     if (translated.get(key) === source || own.has(source) || /<\/?\w+>/.test(source)) continue;
-    const parts = source.split(/\{\{[^}]*\}\}/);
-    if (!/\p{L}{2}/u.test(parts.join(''))) continue;
-    out.push({ key, english: source, pattern: new RegExp(`^${parts.map(escape).join('.+')}$`, 's') });
+    const pattern = onScreen(source);
+    if (pattern) leftovers.push({ key, pattern });
   }
-  return out;
+  return { leftovers, isOwn };
 }
 
 /** The text a person reads or hears on the page now: visible text, and the labels, hints and alternative text of visible elements. */
@@ -104,10 +116,10 @@ describe('the interface in Spanish, German and Turkish', () => {
       app = await openApp();
       await app.page.evaluate((lang) => window.smp!.setLanguage(lang), language);
       await expect.poll(() => app!.page.evaluate(() => document.documentElement.lang)).toBe(language);
-      const leftovers = englishLeftovers(language);
+      const { leftovers, isOwn } = englishLeftovers(language);
       const found: string[] = [];
       for (const [text, where] of await textEverywhere(app.page)) {
-        const match = leftovers.find((l) => l.pattern.test(text));
+        const match = isOwn(text) ? undefined : leftovers.find((l) => l.pattern.test(text));
         if (match) found.push(`${match.key} (${where}): ${JSON.stringify(text)}`);
       }
       expect(found, `English left in ${language}`).toEqual([]);
