@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
-import { MAX_SIGNATURE_CHARS, SIGNATURE_EXPORT_PX, type Signature } from '../domain/consent';
+import { MAX_SIGNATURE_CHARS, MAX_SIGNER_NAME, SIGNATURE_EXPORT_PX, type Signature } from '../domain/consent';
 import { useFormat } from './i18n/useFormat';
 
 interface Props {
@@ -103,7 +103,7 @@ export function SignatureField({ role, signature, testId, onName, onImage, onNam
           id={`${id}-name`}
           type="text"
           autoComplete="off"
-          maxLength={120}
+          maxLength={MAX_SIGNER_NAME}
           value={signature.name}
           onChange={(e) => onName(e.currentTarget.value)}
           onBlur={onNameDone}
