@@ -52,6 +52,9 @@ const PROBE_MAX_MS = 60_000;
 
 const CONFLICT_PENDING_MESSAGE = 'This plan was also changed in another tab: choose “Reload theirs” or “Keep mine as a copy” first.';
 
+/** A notice's plan title; an untitled plan is named in the reader's language (the `_untitled` wording). */
+const titled = (plan: Plan) => ({ title: planTitle(plan), ...(!plan.client.name.trim() && { context: 'untitled' }) });
+
 /** Asked for a saved plan that is not there (deleted in another tab, or a wrong id from a page). */
 class MissingPlanError extends Error {
   constructor(id: unknown) {
@@ -363,7 +366,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     } else {
       await enqueue((lib) => show(lib, damaged?.repaired ?? choice?.plan ?? planStore.getState().plan, choice?.record ?? null));
       if (damaged) notice('error', damagedPlanNotice(damaged, choice ? 'other' : 'new'));
-      else if (late && choice && !link) notice('info', { key: 'app:notices.broughtBack', params: { title: planTitle(choice.plan) } });
+      else if (late && choice && !link) notice('info', { key: 'app:notices.broughtBack', params: titled(choice.plan) });
     }
     resumed();
     return choice !== undefined && !link;
@@ -558,7 +561,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
       enqueue(async (lib) => {
         if (!theirs) return;
         const copy = await saveMineAsCopy(lib, true);
-        notice('info', { key: 'app:notices.keptAsCopy', params: { title: planTitle(copy.plan) } });
+        notice('info', { key: 'app:notices.keptAsCopy', params: titled(copy.plan) });
       }),
     async attachScan(scan) {
       const head: PlanHead = { scanId: scan.id, name: scan.name, useScan: true };

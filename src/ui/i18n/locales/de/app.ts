@@ -120,7 +120,9 @@ export const app: Translation<typeof english> = {
     autosaveBack: 'Automatisches Speichern ist wieder an: Der Plan auf dem Bildschirm wird wieder auf diesem Gerät gespeichert.',
     mergedWithOtherTab: 'Dieser Plan wurde auch in einem anderen Tab geändert. Beide Änderungen bleiben erhalten.',
     broughtBack: '„{{title}}“, der zuletzt geöffnete Plan, wurde wiederhergestellt.',
+    broughtBack_untitled: '„$t(plans:untitled)“, der zuletzt geöffnete Plan, wurde wiederhergestellt.',
     keptAsCopy: 'Ihre Fassung ist jetzt ein eigener gespeicherter Plan („{{title}}“, auf dem Bildschirm); die Fassung des anderen Tabs bleibt gespeichert, wie sie war.',
+    keptAsCopy_untitled: 'Ihre Fassung ist jetzt ein eigener gespeicherter Plan („$t(plans:untitled)“, auf dem Bildschirm); die Fassung des anderen Tabs bleibt gespeichert, wie sie war.',
     damaged: {
       repaired:
         'Der zuletzt geöffnete Plan wurde fehlerhaft gespeichert (vielleicht von einer älteren Version) und konnte nicht unverändert geöffnet werden. Eine reparierte Kopie ist geöffnet: Prüfen Sie Haarlinie, Bemalung und Sitzungen. Das Original bleibt unverändert auf diesem Gerät.',

@@ -120,7 +120,9 @@ export const app = {
     autosaveBack: 'Autosave is back on: the plan on screen is saved on this device again.',
     mergedWithOtherTab: 'This plan was also changed in another tab. Both sets of changes are kept.',
     broughtBack: 'Brought back “{{title}}”, the plan you last had open.',
+    broughtBack_untitled: 'Brought back “$t(plans:untitled)”, the plan you last had open.',
     keptAsCopy: 'Your version is now a saved plan of its own (“{{title}}”, on screen); the other tab’s version stays saved as it was.',
+    keptAsCopy_untitled: 'Your version is now a saved plan of its own (“$t(plans:untitled)”, on screen); the other tab’s version stays saved as it was.',
     damaged: {
       repaired:
         'The plan you last had open was saved with a fault (perhaps by an older version) and could not be opened as it was. A repaired copy is open: check its hairline, painting and sessions. The original is kept on this device unchanged.',

@@ -120,7 +120,9 @@ export const app: Translation<typeof english> = {
     autosaveBack: 'El guardado automático vuelve a estar activo: el plan en pantalla se guarda de nuevo en este dispositivo.',
     mergedWithOtherTab: 'Este plan también se modificó en otra pestaña. Se conservan ambos conjuntos de cambios.',
     broughtBack: 'Se ha recuperado «{{title}}», el último plan que tenía abierto.',
+    broughtBack_untitled: 'Se ha recuperado «$t(plans:untitled)», el último plan que tenía abierto.',
     keptAsCopy: 'Su versión es ahora un plan guardado aparte («{{title}}», en pantalla); la versión de la otra pestaña sigue guardada tal como estaba.',
+    keptAsCopy_untitled: 'Su versión es ahora un plan guardado aparte («$t(plans:untitled)», en pantalla); la versión de la otra pestaña sigue guardada tal como estaba.',
     damaged: {
       repaired:
         'El último plan que tenía abierto se guardó con un fallo (quizá con una versión anterior) y no se pudo abrir tal cual. Hay una copia reparada abierta: revise su línea frontal, las zonas pintadas y las sesiones. El original se conserva sin cambios en este dispositivo.',

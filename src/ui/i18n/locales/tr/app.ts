@@ -120,7 +120,9 @@ export const app: Translation<typeof english> = {
     autosaveBack: 'Otomatik kaydetme yeniden açık: ekrandaki plan yine bu cihaza kaydediliyor.',
     mergedWithOtherTab: 'Bu plan başka bir sekmede de değiştirildi. İki taraftaki değişiklikler de korunuyor.',
     broughtBack: 'En son açık olan planınız “{{title}}” geri getirildi.',
+    broughtBack_untitled: 'En son açık olan planınız “$t(plans:untitled)” geri getirildi.',
     keptAsCopy: 'Sizin sürümünüz artık ayrı kayıtlı bir plan (“{{title}}”, ekranda); diğer sekmenin sürümü olduğu gibi kayıtlı kalıyor.',
+    keptAsCopy_untitled: 'Sizin sürümünüz artık ayrı kayıtlı bir plan (“$t(plans:untitled)”, ekranda); diğer sekmenin sürümü olduğu gibi kayıtlı kalıyor.',
     damaged: {
       repaired:
         'En son açık olan planınız bir hatayla kaydedilmiş (belki eski bir sürüm tarafından) ve olduğu gibi açılamadı. Onarılmış bir kopyası açık: saç çizgisini, boyamaları ve seansları kontrol edin. Asıl plan bu cihazda değişmeden saklanıyor.',
