@@ -239,7 +239,8 @@ describe('the consultation report', () => {
     try {
       await expect(app.page.locator('.topbar').isVisible()).resolves.toBe(false);
       await expect(app.page.locator('.panel').isVisible()).resolves.toBe(false);
-      await expect(app.page.locator('canvas').isVisible()).resolves.toBe(false);
+      // The 3D view's canvas (the report's consent has signature pads of its own).
+      await expect(app.page.getByLabel('3D head view').locator('canvas').isVisible()).resolves.toBe(false);
       await expect(app.page.getByRole('button', { name: 'Print / Save as PDF' }).isVisible()).resolves.toBe(false);
       await expect(app.page.locator('.report-page').isVisible()).resolves.toBe(true);
       await expect(app.page.locator('.report-page img').first().isVisible()).resolves.toBe(true);
