@@ -42,9 +42,9 @@ const { savedPlans, restored } = await startAutosave(sim, link.plan && { plan: l
 library = savedPlans;
 linkSync.follow(savedPlans);
 if (link.planError) {
-  sim.viewStore.getState().showNotice('error', { key: restored ? 'app:notices.linkRefused.lastPlan' : 'app:notices.linkRefused.defaultPlan', params: { reason: link.planError } });
+  sim.viewStore.getState().showNotice('error', { key: restored ? 'app:notices.linkRefused.lastPlan' : 'app:notices.linkRefused.defaultPlan', params: { reason: link.planErrorText ?? link.planError } });
 } else if (link.viewError) {
-  sim.viewStore.getState().showNotice('error', link.viewError);
+  sim.viewStore.getState().showNotice('error', link.viewErrorText ?? link.viewError);
 }
 
 const headImport = createHeadImport(sim, savedPlans);

@@ -10,6 +10,7 @@
 import { createContext, useContext } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { LandmarkName, Vec3 } from '../domain/head/landmarks';
+import type { Message } from '../domain/languages';
 import type { ScaleMeasurement } from '../domain/scan/scanHead';
 import type { AlignedScan, ReadScan } from '../domain/scan/scanImport';
 
@@ -20,7 +21,7 @@ export interface HeadImportState {
    * aligning: the scan is shown for its landmarks and size to be checked.
    */
   phase: 'idle' | 'reading' | 'tooLarge' | 'notHead' | 'aligning';
-  progress: string;
+  progress: Message | null;
   fileName: string;
   /** Triangles in a scan too large to use as it is. */
   triangles: number;
@@ -35,7 +36,7 @@ export interface HeadImportState {
   /** An alignment is being computed (the panel shows it; clicks still land). */
   busy: boolean;
   /** The last error while aligning (a measurement out of range); the import goes on. */
-  error: string | null;
+  error: Message | null;
 }
 
 export interface ImportHeadOptions {

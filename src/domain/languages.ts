@@ -29,5 +29,6 @@ export function matchLanguage(preferred: readonly string[]): Language {
  */
 export interface Message {
   key: string;
-  params?: Record<string, string | number>;
+  /** A value may itself be a Message (a reason inside a sentence), written in the same language. */
+  params?: Record<string, string | number | Message>;
 }

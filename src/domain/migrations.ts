@@ -32,7 +32,7 @@ const MIGRATIONS: Record<number, (plan: PlainPlan) => PlainPlan> = {
  * `PlanError` for a version that is not a whole number, or newer than this app understands.
  */
 export function migratePlan(input: unknown, targetVersion: number): unknown {
-  if (!isPlainObject(input)) throw new PlanError('plan', 'must be a plain object of plan fields');
+  if (!isPlainObject(input)) throw new PlanError('plan', 'must be a plain object of plan fields', 'notObject');
   let plan: PlainPlan = input;
   // Own fields only: a version inherited from a prototype is not the plan's.
   const version: unknown = Object.getOwnPropertyDescriptor(plan, 'version')?.value;
@@ -41,7 +41,7 @@ export function migratePlan(input: unknown, targetVersion: number): unknown {
     throw new PlanError('version', `must be a whole number from 1 (got ${excerpt(version)})`);
   }
   if (version > targetVersion) {
-    throw new PlanError('version', `${version} is newer than this simulator understands (${targetVersion}); please update the app`);
+    throw new PlanError('version', `${version} is newer than this simulator understands (${targetVersion}); please update the app`, 'newerVersion', { version, supported: targetVersion });
   }
   for (let v = version; v < targetVersion; v++) {
     const step = MIGRATIONS[v];

@@ -233,7 +233,12 @@ export function parsePlan(input: unknown, previous?: Plan): Plan {
   checkConsent(plan.consent);
   const points = strokePointCount(plan);
   if (points > MAX_PLAN_STROKE_POINTS) {
-    throw new PlanError('painting', `holds ${points.toLocaleString('en')} brush points in all (density, hair and scars); at most ${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} are allowed`);
+    throw new PlanError(
+      'painting',
+      `holds ${points.toLocaleString('en')} brush points in all (density, hair and scars); at most ${MAX_PLAN_STROKE_POINTS.toLocaleString('en')} are allowed`,
+      'tooMuchPainting',
+      { points, max: MAX_PLAN_STROKE_POINTS },
+    );
   }
   return plan;
 }

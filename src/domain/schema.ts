@@ -4,6 +4,8 @@
  * drift between what the UI allows and what `setPlan` accepts.
  */
 import { EXCERPT_CHARS, excerpt } from './format';
+import type { Message } from './languages';
+import { message, TextError } from './textError';
 
 export type NumberField = {
   kind: 'number';
@@ -59,13 +61,18 @@ export type ListField = { kind: 'list'; of: ObjectField | UnionField; minItems: 
 
 export type Field = NumberField | ColorField | EnumField | BooleanField | ObjectField | PointsField | TextField | ListField | UnionField;
 
-/** Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. */
-export class PlanError extends Error {
+/**
+ * Thrown for any invalid plan value; `field` is the dotted path, e.g. `dots.diameterMm`. Its text for the
+ * interface is the `messages` catalogue's `plan.<key>`, which names the field by its label.
+ */
+export class PlanError extends TextError {
   constructor(
     readonly field: string,
     detail: string,
+    key = 'invalid',
+    params?: Message['params'],
   ) {
-    super(`Invalid plan: ${field} ${detail}`);
+    super(message(`plan.${key}`, { ...params, field }), `Invalid plan: ${field} ${detail}`);
     this.name = 'PlanError';
   }
 }
@@ -147,20 +154,21 @@ export function parseField(field: Field, value: unknown, path: string, previous?
   const previousAt = (key: string | number): unknown =>
     typeof previous === 'object' && previous !== null && Object.hasOwn(previous, key) ? (previous as Record<string | number, unknown>)[key] : undefined;
   if (value === undefined) {
-    if (field.kind === 'text' && field.required) throw new PlanError(path, 'must not be empty');
+    if (field.kind === 'text' && field.required) throw new PlanError(path, 'must not be empty', 'empty');
     return defaultsOf(field);
   }
   switch (field.kind) {
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new PlanError(path, `must be a number (got ${describe(value)})`);
+        throw new PlanError(path, `must be a number (got ${describe(value)})`, 'number');
       }
       if (value < field.min || value > field.max) {
         const unit = field.unit ? ` ${field.unit}` : '';
-        throw new PlanError(path, `must be between ${field.min} and ${field.max}${unit} (got ${value})`);
+        // `unitText`, not `unit`: i18next hands a Message's values to Intl.NumberFormat, which reads `unit` as its own option.
+        throw new PlanError(path, `must be between ${field.min} and ${field.max}${unit} (got ${value})`, 'range', { min: field.min, max: field.max, unitText: unit, value });
       }
       if (field.integer && !Number.isInteger(value)) {
-        throw new PlanError(path, `must be a whole number (got ${value})`);
+        throw new PlanError(path, `must be a whole number (got ${value})`, 'whole', { value });
       }
       return value;
     }
@@ -187,8 +195,10 @@ export function parseField(field: Field, value: unknown, path: string, previous?
     }
     case 'text':
       if (typeof value !== 'string') throw new PlanError(path, `must be text (got ${describe(value)})`);
-      if (field.required && value === '') throw new PlanError(path, 'must not be empty');
-      if (value.length > field.maxLength) throw new PlanError(path, `must be at most ${field.maxLength} characters long (got ${value.length})`);
+      if (field.required && value === '') throw new PlanError(path, 'must not be empty', 'empty');
+      if (value.length > field.maxLength) {
+        throw new PlanError(path, `must be at most ${field.maxLength} characters long (got ${value.length})`, 'tooLong', { max: field.maxLength, length: value.length });
+      }
       if (value !== '' && field.pattern && !(field.pattern.regex.test(value) && (field.pattern.valid?.(value) ?? true))) {
         throw new PlanError(path, `must be ${field.pattern.description} (got ${describe(value)})`);
       }
@@ -211,7 +221,7 @@ export function parseField(field: Field, value: unknown, path: string, previous?
       if (!isPlainObject(value)) throw new PlanError(path, `must be an object (got ${describe(value)})`);
       const given = ownFields(value, path);
       for (const key of given.keys()) {
-        if (!Object.hasOwn(field.fields, key)) throw new PlanError(fieldPath(path, key), 'is not a known plan field');
+        if (!Object.hasOwn(field.fields, key)) throw new PlanError(fieldPath(path, key), 'is not a known plan field', 'unknownField', { name: key });
       }
       // Defined, not assigned: a field of a polluted Object.prototype cannot intercept the copy.
       return Object.fromEntries(Object.entries(field.fields).map(([key, child]) => [key, parseField(child, given.get(key), fieldPath(path, key), previousAt(key))]));

@@ -35,6 +35,7 @@ import {
 import { planTitle, type LinkedPlan, type PlanHead, type PlanRecord } from '../domain/savedPlan';
 import { AUTOSAVE_OFF_MESSAGE, type SavedPlans, type SavedPlansState } from '../app/savedPlans';
 import type { Message } from '../domain/languages';
+import { message, TextError } from '../domain/textError';
 
 /** Long enough to gather a burst of typing into one write, short enough to lose nothing in a crash. */
 const SAVE_DELAY_MS = 300;
@@ -56,9 +57,9 @@ const CONFLICT_PENDING_MESSAGE = 'This plan was also changed in another tab: cho
 const titled = (plan: Plan) => ({ title: planTitle(plan), ...(!plan.client.name.trim() && { context: 'untitled' }) });
 
 /** Asked for a saved plan that is not there (deleted in another tab, or a wrong id from a page). */
-class MissingPlanError extends Error {
+class MissingPlanError extends TextError {
   constructor(id: unknown) {
-    super(`There is no saved plan with the id ${excerpt(id)}.`);
+    super(message('saved.missing', { id: excerpt(id) }), `There is no saved plan with the id ${excerpt(id)}.`);
     this.name = 'MissingPlanError';
   }
 }
@@ -168,7 +169,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   const enqueue = <T,>(work: (lib: PlanLibrary) => Promise<T>): Promise<T> => {
     const task = queue.then(async () => {
       for (let attempt = 0; ; attempt++) {
-        if (!library) throw new Error(AUTOSAVE_OFF_MESSAGE);
+        if (!library) throw new TextError({ key: 'app:notices.autosaveOff' }, AUTOSAVE_OFF_MESSAGE);
         try {
           return await work(library);
         } catch (error) {
@@ -293,7 +294,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
   };
   const flush = async () => {
     await started;
-    if (theirs) throw new Error(CONFLICT_PENDING_MESSAGE);
+    if (theirs) throw new TextError(message('saved.conflictPending'), CONFLICT_PENDING_MESSAGE);
     return enqueue(saveOpenPlan);
   };
   /** Gives the saved plan on screen another head, saving it with the plan as it is now. */

@@ -6,9 +6,10 @@ import { createStore } from 'zustand/vanilla';
 import type { HeadImport, HeadImportState } from '../app/headImport';
 import type { SavedPlans } from '../app/savedPlans';
 import type { Simulator } from '../app/simulator';
-import { userMessage, userReason } from '../app/userMessage';
+import { userText } from '../app/userMessage';
 import { isLandmarkName, LANDMARK_NAMES, type LandmarkName, type Landmarks } from '../domain/head/landmarks';
 import { excerpt } from '../domain/format';
+import { message } from '../domain/textError';
 import { invertSimilarityPoint } from '../domain/scan/align';
 import { isVec3, KEY_LANDMARKS, type FileLandmarks, type ScaleMeasurement, type ScanHead } from '../domain/scan/scanHead';
 import type { AlignedScan, ReadScan } from '../domain/scan/scanImport';
@@ -18,7 +19,7 @@ import { prepareScanHead } from '../scene/loadedHead';
 
 const IDLE: HeadImportState = {
   phase: 'idle',
-  progress: '',
+  progress: null,
   fileName: '',
   triangles: 0,
   read: null,
@@ -103,14 +104,14 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       const aligned = await reader.align(landmarks, measurement ?? undefined);
       state.setState({ aligned, measurement, busy: false });
     } catch (error) {
-      state.setState({ busy: false, error: userMessage(error, 'The scan could not be aligned with these landmarks. Check them and try again.') });
+      state.setState({ busy: false, error: userText(error, message('scan.align.failed')) });
     }
   };
 
   const read = async (simplify: boolean) => {
     const scanReader = newReader();
     const name = files.find((f) => /\.(glb|gltf|obj|ply|stl)$/i.test(f.name))?.name ?? files[0]?.name ?? '';
-    state.setState({ ...IDLE, phase: 'reading', fileName: name, progress: `Reading “${name}”…` });
+    state.setState({ ...IDLE, phase: 'reading', fileName: name, progress: message('scan.progress.reading', { name }) });
     try {
       const result = await scanReader.read(files, { simplify, onProgress: (progress) => state.setState({ progress }) });
       if (reader !== scanReader) return;
@@ -122,8 +123,9 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       if (reader !== scanReader) return;
       if (error instanceof ScanTooLargeError) return void state.setState({ ...IDLE, phase: 'tooLarge', fileName: name, triangles: error.triangles });
       stop();
-      const reason = userReason(error, 'Reading the scan failed:');
-      sim.viewStore.getState().showNotice('error', reason === null ? { key: 'app:notices.scanUnreadable', params: { name } } : { key: 'app:notices.scanImportFailed', params: { name, reason } });
+      const unreadable = { key: 'app:notices.scanUnreadable', params: { name } };
+      const reason = userText(error, unreadable, 'Reading the scan failed:');
+      sim.viewStore.getState().showNotice('error', reason === unreadable ? unreadable : { key: 'app:notices.scanImportFailed', params: { name, reason } });
     }
   };
 
@@ -155,8 +157,9 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
       return scan;
     } catch (error) {
       // A stored scan damaged on this device (say, a landmark missing) must not reach the user as the engine's words.
-      const reason = userReason(error, 'The stored scan cannot be shown:');
-      sim.viewStore.getState().showNotice('error', reason === null ? { key: 'app:notices.scanDamaged', params: { name: head.name } } : { key: 'app:notices.scanFailed', params: { reason } });
+      const damaged = { key: 'app:notices.scanDamaged', params: { name: head.name } };
+      const reason = userText(error, damaged, 'The stored scan cannot be shown:');
+      sim.viewStore.getState().showNotice('error', reason === damaged ? damaged : { key: 'app:notices.scanFailed', params: { reason } });
       return null;
     }
   };
@@ -210,7 +213,7 @@ export function createHeadImport(sim: Simulator, savedPlans: SavedPlans): HeadIm
         stop();
         sim.viewStore.getState().showNotice('info', { key: 'app:notices.scanShown', params: { name: aligned.head.name } });
       } catch (error) {
-        state.setState({ error: userMessage(error, 'The scan could not be shown; the head on screen is unchanged.') });
+        state.setState({ error: userText(error, message('scan.showFailed')) });
       }
     },
     cancel: stop,

@@ -46,7 +46,7 @@ export function startLinkSync(sim: Simulator, openLinkedPlan: (link: LinkedPlan)
   const onHashChange = () => {
     if (window.location.hash === lastWritten) return;
     const link = readLinkHash(window.location.hash);
-    if (link.planError) sim.viewStore.getState().showNotice('error', { key: 'app:notices.linkRefused.kept', params: { reason: link.planError } });
+    if (link.planError) sim.viewStore.getState().showNotice('error', { key: 'app:notices.linkRefused.kept', params: { reason: link.planErrorText ?? link.planError } });
     else if (link.plan) openLinkedPlan({ plan: link.plan, ...(link.saved && { saved: link.saved }) });
     if (link.view) sim.viewStore.getState().requestView(link.view);
   };

@@ -7,6 +7,7 @@
  */
 import { parsePlan, PLAN_VERSION, type Plan } from '../domain/plan';
 import { isPlainObject } from '../domain/schema';
+import { message, TextError } from '../domain/textError';
 import { fileNameSlug } from '../domain/format';
 import { downloadBlob } from './download';
 
@@ -32,12 +33,15 @@ export function writePlanFile(plan: Plan, exportedAt: Date): string {
   return `${JSON.stringify(file)}\n`;
 }
 
-const NOT_A_PLAN = 'This file is not an SMP Simulator plan: it holds other data.';
+const notAPlan = () => new TextError(message('planFile.notAPlan'), 'This file is not an SMP Simulator plan: it holds other data.');
 const NEWER_APP = 'please update the simulator to open it.';
 
 function tooLarge(bytes: number): Error {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return new Error(`This file is too large to be an SMP Simulator plan (${mb(bytes)}; a plan file is at most ${mb(MAX_PLAN_FILE_BYTES)}).`);
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return new TextError(
+    message('planFile.tooLarge', { size: Number(mb(bytes)), max: Number(mb(MAX_PLAN_FILE_BYTES)) }),
+    `This file is too large to be an SMP Simulator plan (${mb(bytes)} MB; a plan file is at most ${mb(MAX_PLAN_FILE_BYTES)} MB).`,
+  );
 }
 
 /**
@@ -53,23 +57,28 @@ export function readPlanFile(text: string): Plan {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('This file is not an SMP Simulator plan: it is not JSON text.');
+    throw new TextError(message('planFile.notJson'), 'This file is not an SMP Simulator plan: it is not JSON text.');
   }
-  if (!isPlainObject(json)) throw new Error(NOT_A_PLAN);
+  if (!isPlainObject(json)) throw notAPlan();
   let plan: unknown = json;
   if (Object.hasOwn(json, 'format')) {
-    if (json.format !== PLAN_FILE_FORMAT) throw new Error(NOT_A_PLAN);
+    if (json.format !== PLAN_FILE_FORMAT) throw notAPlan();
     const { formatVersion } = json;
     if (typeof formatVersion === 'number' && formatVersion > PLAN_FILE_FORMAT_VERSION) {
-      throw new Error(`This plan file was saved by a newer version of the SMP Simulator (file format ${formatVersion}); ${NEWER_APP}`);
+      throw new TextError(message('planFile.newerFormat', { version: formatVersion }), `This plan file was saved by a newer version of the SMP Simulator (file format ${formatVersion}); ${NEWER_APP}`);
     }
-    if (formatVersion !== PLAN_FILE_FORMAT_VERSION) throw new Error(`This plan file is damaged: its formatVersion must be ${PLAN_FILE_FORMAT_VERSION}.`);
-    if (!isPlainObject(json.plan)) throw new Error('This plan file is damaged: it has no plan in it.');
+    if (formatVersion !== PLAN_FILE_FORMAT_VERSION) {
+      throw new TextError(message('planFile.badFormatVersion', { version: PLAN_FILE_FORMAT_VERSION }), `This plan file is damaged: its formatVersion must be ${PLAN_FILE_FORMAT_VERSION}.`);
+    }
+    if (!isPlainObject(json.plan)) throw new TextError(message('planFile.noPlan'), 'This plan file is damaged: it has no plan in it.');
     plan = json.plan;
   }
-  if (!isPlainObject(plan) || typeof plan.version !== 'number') throw new Error(NOT_A_PLAN);
+  if (!isPlainObject(plan) || typeof plan.version !== 'number') throw notAPlan();
   if (plan.version > PLAN_VERSION) {
-    throw new Error(`This plan was made with a newer version of the SMP Simulator (plan version ${plan.version}; this one reads up to ${PLAN_VERSION}); ${NEWER_APP}`);
+    throw new TextError(
+      message('planFile.newerPlan', { version: plan.version, supported: PLAN_VERSION }),
+      `This plan was made with a newer version of the SMP Simulator (plan version ${plan.version}; this one reads up to ${PLAN_VERSION}); ${NEWER_APP}`,
+    );
   }
   return parsePlan(plan);
 }

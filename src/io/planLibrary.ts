@@ -6,6 +6,7 @@
  * code, so they are tested without a browser.
  */
 import type { Message } from '../domain/languages';
+import { message, TextError } from '../domain/textError';
 import { parsePlan, repairPlan, type Plan } from '../domain/plan';
 import { sameDesign, withPersonalDataOf } from '../domain/personalData';
 import type { ScanHead } from '../domain/scan/scanHead';
@@ -132,9 +133,9 @@ export interface PlanChange {
 }
 
 /** A write named a revision that is no longer the stored one: another tab saved the plan meanwhile. */
-export class RevisionConflictError extends Error {
+export class RevisionConflictError extends TextError {
   constructor(readonly stored: PlanRecord | undefined) {
-    super('This plan was saved in another tab meanwhile.');
+    super(message('saved.revisionConflict'), 'This plan was saved in another tab meanwhile.');
     this.name = 'RevisionConflictError';
   }
 }

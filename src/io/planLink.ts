@@ -12,6 +12,8 @@ import { designOf } from '../domain/personalData';
 import { excerpt } from '../domain/format';
 import { isViewName, type ViewName } from '../domain/views';
 import type { SavedPlanRef } from '../domain/savedPlan';
+import type { Message } from '../domain/languages';
+import { message, TextError, textOf } from '../domain/textError';
 
 export function encodeBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -33,8 +35,11 @@ export interface LinkState {
   plan?: Plan;
   /** Why the link's plan was rejected, in words a user can act on. */
   planError?: string;
+  /** The same reason, for the interface to write in the user's language. */
+  planErrorText?: Message;
   view?: ViewName;
   viewError?: string;
+  viewErrorText?: Message;
   /** The saved plan (on the device that wrote the link) and its revision the link's plan was based on. */
   saved?: SavedPlanRef;
 }
@@ -53,17 +58,21 @@ export function readLinkHash(hash: string): LinkState {
       try {
         json = JSON.parse(decodeBase64Url(encodedPlan));
       } catch {
-        throw new Error('The link is damaged: its plan could not be decoded (was it cut short when copied?).');
+        throw new TextError(message('link.damaged'), 'The link is damaged: its plan could not be decoded (was it cut short when copied?).');
       }
       state.plan = parsePlan(json);
     } catch (err) {
       state.planError = err instanceof Error ? err.message : String(err);
+      state.planErrorText = textOf(err) ?? { key: 'messages:asWritten', params: { text: state.planError } };
     }
   }
   const view = params.get('view');
   if (view !== null) {
     if (isViewName(view)) state.view = view;
-    else state.viewError = `The link asks for an unknown view ${excerpt(view)}.`;
+    else {
+      state.viewError = `The link asks for an unknown view ${excerpt(view)}.`;
+      state.viewErrorText = message('link.unknownView', { view: excerpt(view) });
+    }
   }
   // Only a hint for recognising one's own plan: a damaged one is ignored, never an error.
   const id = params.get('saved');

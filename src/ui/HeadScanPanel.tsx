@@ -6,6 +6,7 @@ import { useSimulator, useView } from '../app/simulator';
 import { LANDMARK_NAMES, type LandmarkName } from '../domain/head/landmarks';
 import { KEY_LANDMARKS, type ScaleMeasurement } from '../domain/scan/scanHead';
 import { useSavedPlans } from '../app/savedPlans';
+import { messageText } from './i18n/messageText';
 import { useFormat } from './i18n/useFormat';
 
 /** What the file picker offers: the scan formats and the files that come with them (.mtl, .bin, textures). */
@@ -88,7 +89,7 @@ function ImportStatus() {
   const { phase, progress, triangles, fileName } = useStore(headImport.state);
   return (
     <div className="scan-status" role="status">
-      {phase === 'reading' && <p data-testid="scan-progress">{progress}</p>}
+      {phase === 'reading' && progress && <p data-testid="scan-progress">{messageText(t, progress)}</p>}
       {phase === 'tooLarge' && (
         <p data-testid="scan-too-large">
           {t('head.tooLarge', { fileName, triangles })}
@@ -160,7 +161,7 @@ function Alignment() {
       <MeasurementForm onApply={(m) => void headImport.setMeasurement(m)} current={scale.measurement ?? null} />
       {error && (
         <p className="field-error" role="alert" data-testid="scan-error">
-          {error}
+          {messageText(t, error)}
         </p>
       )}
       <div className="button-row">

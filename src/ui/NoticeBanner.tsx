@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import { useSimulator, useView } from '../app/simulator';
 import { useSavedPlans } from '../app/savedPlans';
 import { fieldLabel } from '../domain/planMerge';
+import { textOf } from '../domain/textError';
 import { useFieldLabel } from './i18n/fieldLabel';
+import { messageText } from './i18n/messageText';
 
 /**
  * The app's message of the moment. A conflict with another tab's save comes first: it waits for the
@@ -19,7 +21,7 @@ export function NoticeBanner() {
   if (conflict) {
     const fields = conflict.fields.length ? [...new Set(conflict.fields.map((path) => label(path, fieldLabel(path))))] : [t('notice.wholePlan')];
     const act = (action: () => Promise<void>) => () =>
-      void action().catch((error: unknown) => viewStore.getState().showNotice('error', error instanceof Error ? error.message : String(error)));
+      void action().catch((error: unknown) => viewStore.getState().showNotice('error', textOf(error) ?? (error instanceof Error ? error.message : String(error))));
     return (
       <div className="notice notice-error notice-choice" role="alert" data-testid="conflict-notice">
         <p>{t('notice.conflict', { fields: fields.join(', ') })}</p>
@@ -35,8 +37,7 @@ export function NoticeBanner() {
     );
   }
   if (!notice) return null;
-  // A Message's key names its namespace (`plans:…`); the catalogue's types cannot follow a key made at run time.
-  const text = typeof notice.text === 'string' ? notice.text : t(notice.text.key as never, { ...notice.text.params });
+  const text = typeof notice.text === 'string' ? notice.text : messageText(t, notice.text);
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
       <p>{text}</p>

@@ -4,6 +4,7 @@ import { useDeviceFiles } from '../app/deviceFiles';
 import { useHeadImport } from '../app/headImport';
 import { useSimulator } from '../app/simulator';
 import { useSavedPlans } from '../app/savedPlans';
+import { textOf } from '../domain/textError';
 import { usePlanTitle } from './planTitle';
 
 /**
@@ -24,7 +25,7 @@ export function useOpenPlanFile(): (file: File) => Promise<boolean> {
         showNotice('info', { key: 'plans:notice.openedFile', params: { title: titleOf(plan) } });
         return true;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = textOf(error) ?? (error instanceof Error ? error.message : String(error));
         showNotice('error', { key: 'plans:notice.openFailed', params: { fileName: file.name, reason } });
         return false;
       }

@@ -8,6 +8,7 @@ import { usePlan, useSimulator } from '../app/simulator';
 import { ImportFileButton } from './ImportFileButton';
 import { CLIENT_FIELDS } from '../domain/plan';
 import type { PlanRecord } from '../domain/savedPlan';
+import { textOf } from '../domain/textError';
 import { NoticeBanner } from './NoticeBanner';
 import { PlanFileDrop, useOpenPlanFile } from './PlanFileDrop';
 import { useSavedPlans } from '../app/savedPlans';
@@ -92,7 +93,7 @@ function PlansDialog({ onClose }: { onClose: () => void }) {
       await action();
       return true;
     } catch (error) {
-      viewStore.getState().showNotice('error', error instanceof Error ? error.message : String(error));
+      viewStore.getState().showNotice('error', textOf(error) ?? (error instanceof Error ? error.message : String(error)));
       return false;
     }
   };

@@ -2,6 +2,7 @@ import type { SurfaceQuery } from '../geometry/closestPoint';
 import { add, cross, dot, normalize, scale, sub } from '../geometry/vec3';
 import { distance, LANDMARK_NAMES, midpoint, type Landmarks, type Vec3 } from '../head/landmarks';
 import { findOpisthocranion, headCircumference } from '../head/measure';
+import { message, TextError } from '../textError';
 
 /**
  * Bringing a scan from its file's units, axes and origin into the head frame (millimetres, +X to the
@@ -196,7 +197,7 @@ function sagittalBisector(origin: Vec3, x: Vec3, glabella: Vec3, vertex: Vec3): 
     return normalize(sub(d, scale(x, dot(d, x))));
   };
   const b = normalize(add(inPlane(glabella), inPlane(vertex)));
-  if (b[0] === 0 && b[1] === 0 && b[2] === 0) throw new Error('The glabella and vertex landmarks must not lie on the line through the tragi.');
+  if (b[0] === 0 && b[1] === 0 && b[2] === 0) throw new TextError(message('scan.align.inLine'), 'The glabella and vertex landmarks must not lie on the line through the tragi.');
   return b;
 }
 
@@ -216,7 +217,7 @@ export function alignmentFromLandmarks(
 ): { similarity: Similarity; unit: ScanUnit; unitScale: number } {
   const origin = midpoint(file.leftTragus, file.rightTragus);
   const breadth = distance(file.leftTragus, file.rightTragus);
-  if (!(breadth > 0)) throw new Error('The two tragus landmarks must be at different places.');
+  if (!(breadth > 0)) throw new TextError(message('scan.align.sameTragi'), 'The two tragus landmarks must be at different places.');
   const x = normalize(sub(file.leftTragus, file.rightTragus));
   const fileUp = sagittalBisector(origin, x, file.glabella, file.vertex);
   // The reference is in the head frame, so its X axis is +X and its origin (0, 0, 0) by definition.
@@ -308,9 +309,11 @@ export function scaleFromMeasurement(
   const { kind, mm } = measurement;
   const [lo, hi] = kind === 'circumference' ? CIRCUMFERENCE_RANGE_MM : TRAGUS_DISTANCE_RANGE_MM;
   const what = kind === 'circumference' ? 'head circumference' : 'tragus-to-tragus distance';
-  if (!Number.isFinite(mm) || mm < lo || mm > hi) throw new Error(`A ${what} of ${mm} mm is not plausible: it should be between ${lo} and ${hi} mm.`);
+  if (!Number.isFinite(mm) || mm < lo || mm > hi) {
+    throw new TextError(message(`scan.align.implausible.${kind}`, { mm, lo, hi }), `A ${what} of ${mm} mm is not plausible: it should be between ${lo} and ${hi} mm.`);
+  }
   const { glabella, leftTragus, rightTragus } = alignedLandmarks;
   const onMesh = kind === 'circumference' ? circumferenceOnMesh(alignedPositions, indices, glabella, leftTragus[1]) : distance(leftTragus, rightTragus);
-  if (!(onMesh > 0)) throw new Error(`The ${what} could not be measured on this scan.`);
+  if (!(onMesh > 0)) throw new TextError(message(`scan.align.unmeasurable.${kind}`), `The ${what} could not be measured on this scan.`);
   return mm / onMesh;
 }

@@ -2,6 +2,7 @@ import { meshArea } from '../geometry/closestPoint';
 import { meshVertexNormals } from '../head/meshTools';
 import { principalAxes } from './align';
 import type { ScanMesh } from './scanMesh';
+import { message, TextError } from '../textError';
 
 /**
  * Making a scan as read from a file fit to draw and to align: welding split vertices, merging
@@ -247,18 +248,18 @@ export function simplifyMesh(mesh: ScanMesh, targetTriangles: number, sampleText
  */
 export function validateScan(mesh: ScanMesh): void {
   const { positions, indices } = mesh;
-  if (indices.length < 3 || positions.length < 9) throw new Error('The scan has no triangles: the file holds no surface to align.');
-  if (indices.length % 3 !== 0 || positions.length % 3 !== 0) throw new Error('The scan is malformed: its vertex or triangle lists are incomplete.');
+  if (indices.length < 3 || positions.length < 9) throw new TextError(message('scan.mesh.noTriangles'), 'The scan has no triangles: the file holds no surface to align.');
+  if (indices.length % 3 !== 0 || positions.length % 3 !== 0) throw new TextError(message('scan.mesh.malformed'), 'The scan is malformed: its vertex or triangle lists are incomplete.');
   for (let i = 0; i < positions.length; i++) {
-    if (!Number.isFinite(positions[i]!)) throw new Error('The scan is damaged: some of its vertex coordinates are not numbers.');
+    if (!Number.isFinite(positions[i]!)) throw new TextError(message('scan.mesh.notNumbers'), 'The scan is damaged: some of its vertex coordinates are not numbers.');
   }
   const vertexCount = positions.length / 3;
   for (let i = 0; i < indices.length; i++) {
-    if (indices[i]! >= vertexCount) throw new Error(`The scan is damaged: a triangle refers to vertex ${indices[i]}, but there are only ${vertexCount} vertices.`);
+    if (indices[i]! >= vertexCount) throw new TextError(message('scan.mesh.badVertex', { vertex: indices[i]!, vertices: vertexCount }), `The scan is damaged: a triangle refers to vertex ${indices[i]}, but there are only ${vertexCount} vertices.`);
   }
   const { diagonal } = boundingBox(positions);
-  if (!(diagonal > 0) || !(meshArea(positions, indices) > 0)) throw new Error('The scan has no size: all its points are at the same place.');
+  if (!(diagonal > 0) || !(meshArea(positions, indices) > 0)) throw new TextError(message('scan.mesh.noSize'), 'The scan has no size: all its points are at the same place.');
   // A head has depth in every direction; the thinnest principal spread of a flat sheet or a line is ~0.
   const { variances } = principalAxes(positions);
-  if (Math.sqrt(Math.max(variances[2]!, 0) / variances[0]!) < 0.01) throw new Error('The scan is flat (all its points lie on a plane or a line), so it cannot be a head.');
+  if (Math.sqrt(Math.max(variances[2]!, 0) / variances[0]!) < 0.01) throw new TextError(message('scan.mesh.flat'), 'The scan is flat (all its points lie on a plane or a line), so it cannot be a head.');
 }

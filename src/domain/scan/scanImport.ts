@@ -1,5 +1,6 @@
 /** A head scan on its way in: as read from its files, then aligned with a set of landmarks. */
 import type { Landmarks } from '../head/landmarks';
+import type { Message } from '../languages';
 import type { Similarity } from './align';
 import type { ScanHead } from './scanHead';
 import type { ScanFormat } from './scanMesh';
@@ -12,8 +13,8 @@ export interface ReadScan {
   /** Triangles kept (fewer than in the file when it was simplified). */
   triangles: number;
   suggestion: { landmarks: Landmarks; looksLikeHead: boolean; fitErrorMm: number };
-  /** What was left out and why (a texture that could not be decoded). */
-  warnings: string[];
+  /** What was left out and why (a texture that could not be decoded), for the interface to write. */
+  warnings: Message[];
 }
 
 /** A scan aligned with a set of landmarks: the head to show, and the landmarks in the file's coordinates. */

@@ -1,27 +1,44 @@
 import type { ScanFile, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { excerpt } from '../../domain/format';
+import type { Message } from '../../domain/languages';
+import { message, TextError } from '../../domain/textError';
 
 /**
  * Helpers shared by the scan file parsers (gltf.ts, obj.ts, ply.ts, stl.ts). Everything here works on
  * bytes and typed arrays only, since parsing runs in a Web Worker.
  */
 
-/** What a format parser hands back: the mesh, and notes for the user on what was left out. */
+/** What a format parser hands back: the mesh, and notes for the user on what was left out (in English, and as Messages). */
 export interface ParsedMesh {
   mesh: ScanMesh;
   warnings: string[];
+  warningTexts: Message[];
+}
+
+/** The notes a parser gathers: each in English and as a Message for the interface, in the same order. */
+export class ScanWarnings {
+  readonly english: string[] = [];
+  readonly texts: Message[] = [];
+  add(key: string, params: Message['params'], english: string): void {
+    this.english.push(english);
+    this.texts.push(message(`scan.warnings.${key}`, params));
+  }
+  parsed(mesh: ScanMesh): ParsedMesh {
+    return { mesh, warnings: this.english, warningTexts: this.texts };
+  }
 }
 
 /** A problem with the file itself, worded for the user (as opposed to a bug in the reader). */
-export class ScanFileError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ScanFileError extends TextError {
+  constructor(key: string, params: Message['params'], english: string) {
+    super(message(`scan.file.${key}`, params), english);
     this.name = 'ScanFileError';
   }
 }
 
+/** A file that breaks its format; `detail` is technical (which accessor, which line) and stays in English. */
 export function damaged(label: string, detail: string): ScanFileError {
-  return new ScanFileError(`This ${label} file is damaged or incomplete: ${detail}.`);
+  return new ScanFileError('damaged', { format: label, detail }, `This ${label} file is damaged or incomplete: ${detail}.`);
 }
 
 export function baseName(path: string): string {
@@ -58,20 +75,21 @@ function imageMimeType(name: string, bytes: Uint8Array): string | undefined {
  * A texture named inside a scan, taken from the dropped files. A missing or unusable image is not fatal:
  * the scan's shape is what matters, so the mesh is kept without colours and the user told why.
  */
-export function companionTexture(files: readonly ScanFile[], reference: string, label: string, warnings: string[]): ScanTexture | undefined {
+export function companionTexture(files: readonly ScanFile[], reference: string, label: string, warnings: ScanWarnings): ScanTexture | undefined {
   const file = findCompanion(files, reference);
   const name = baseName(reference);
   if (!file) {
-    warnings.push(`The ${label}'s texture ${excerpt(name)} was not among the dropped files; drop it together with the .${label.toLowerCase()} to see the scan's colours.`);
+    const extension = label.toLowerCase();
+    warnings.add('textureMissing', { format: label, name: excerpt(name), extension }, `The ${label}'s texture ${excerpt(name)} was not among the dropped files; drop it together with the .${extension} to see the scan's colours.`);
     return undefined;
   }
   return imageTexture(file.bytes, file.name, warnings);
 }
 
-export function imageTexture(bytes: Uint8Array, name: string, warnings: string[]): ScanTexture | undefined {
+export function imageTexture(bytes: Uint8Array, name: string, warnings: ScanWarnings): ScanTexture | undefined {
   const mimeType = imageMimeType(name, bytes);
   if (!mimeType) {
-    warnings.push(`The texture ${excerpt(name)} is not a PNG, JPEG or WebP image, so the scan is shown without its colours.`);
+    warnings.add('textureNotImage', { name: excerpt(name) }, `The texture ${excerpt(name)} is not a PNG, JPEG or WebP image, so the scan is shown without its colours.`);
     return undefined;
   }
   // A copy: a view into the whole file would carry the file along when the mesh is sent between threads.
@@ -122,7 +140,7 @@ export function checkIndices(indices: Uint32Array | Int32Array, vertexCount: num
 
 /** The last checks every parser's result passes: triangles to show, indices in range, coordinates that are numbers. */
 export function checkMesh(mesh: ScanMesh, label: string): void {
-  if (mesh.indices.length < 3) throw new ScanFileError(`This ${label} file contains no triangles, so there is no surface to show.`);
+  if (mesh.indices.length < 3) throw new ScanFileError('noTriangles', { format: label }, `This ${label} file contains no triangles, so there is no surface to show.`);
   checkIndices(mesh.indices, mesh.positions.length / 3, label);
   for (let i = 0; i < mesh.positions.length; i++) {
     if (!Number.isFinite(mesh.positions[i]!)) throw damaged(label, 'some vertex coordinates are not numbers');

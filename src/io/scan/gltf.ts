@@ -1,6 +1,6 @@
 import type { ScanFile, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { readGlb } from '../glb';
-import { baseName, checkIndices, companionTexture, damaged, findCompanion, imageTexture, ScanFileError, sequence, type ParsedMesh } from './common';
+import { baseName, checkIndices, companionTexture, damaged, findCompanion, imageTexture, ScanFileError, ScanWarnings, sequence, type ParsedMesh } from './common';
 
 /**
  * glTF 2.0, binary (GLB) and text (.gltf with data: URIs or companion .bin files). Every triangle primitive
@@ -66,7 +66,8 @@ const COMPRESSIONS: Record<string, string> = {
   EXT_meshopt_compression: 'meshopt',
   KHR_meshopt_compression: 'meshopt',
 };
-const compressed = (kind: string) => new ScanFileError(`This glTF file is ${kind}-compressed, which the simulator cannot read. Export it without compression.`);
+const compressed = (kind: string) =>
+  new ScanFileError('compressed', { kind }, `This glTF file is ${kind}-compressed, which the simulator cannot read. Export it without compression.`);
 
 /**
  * A scan's accessors hold at most one value per byte of its files (a float takes four); a mesh shared by
@@ -84,7 +85,7 @@ export function parseGlb(file: ScanFile, files: readonly ScanFile[]): ParsedMesh
   if (bytes.length < 20) throw damaged('GLB', 'it is too short to hold a scene');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== 2) throw new ScanFileError(`This GLB file is glTF version ${version}, which the simulator cannot read; export it as glTF 2.0.`);
+  if (version !== 2) throw new ScanFileError('gltfVersion', { format: 'GLB', version }, `This GLB file is glTF version ${version}, which the simulator cannot read; export it as glTF 2.0.`);
   const declared = view.getUint32(8, true);
   if (declared > bytes.length) throw damaged('GLB', `it should be ${declared.toLocaleString('en')} bytes long but is ${bytes.length.toLocaleString('en')}`);
   let container: ReturnType<typeof readGlb>;
@@ -119,7 +120,7 @@ interface Part {
 }
 
 function parseDocument(doc: Gltf, glbBin: Uint8Array | undefined, files: readonly ScanFile[], label: string): ParsedMesh {
-  if (doc.asset?.version?.startsWith('1')) throw new ScanFileError(`This ${label} file is glTF version 1, which the simulator cannot read; export it as glTF 2.0.`);
+  if (doc.asset?.version?.startsWith('1')) throw new ScanFileError('gltfVersion', { format: label, version: 1 }, `This ${label} file is glTF version 1, which the simulator cannot read; export it as glTF 2.0.`);
   for (const name of doc.extensionsRequired ?? []) {
     const kind = COMPRESSIONS[name];
     if (kind) throw compressed(kind);
@@ -174,11 +175,11 @@ function readPrimitive(reader: AccessorReader, primitive: Primitive, matrix: num
  * the factor alone for parts without COLOR_0 (the colour glTF itself would draw there, textures aside).
  */
 function merge(reader: AccessorReader, parts: Part[]): ParsedMesh {
-  const warnings: string[] = [];
+  const warnings = new ScanWarnings();
   const images = new Set(parts.map((p) => p.image));
   const sharedImage = images.size === 1 ? parts[0]!.image : undefined;
   if (sharedImage === undefined && parts.some((p) => p.image !== undefined)) {
-    warnings.push(`The ${reader.label} file's parts use different textures, or some have none, so the scan is shown without its texture.`);
+    warnings.add('mixedTextures', { format: reader.label }, `The ${reader.label} file's parts use different textures, or some have none, so the scan is shown without its texture.`);
   }
   const texture = sharedImage === undefined ? undefined : reader.image(sharedImage, warnings);
   const coloured = parts.some((p) => p.primitive.attributes.COLOR_0 !== undefined);
@@ -210,7 +211,7 @@ function merge(reader: AccessorReader, parts: Part[]): ParsedMesh {
     mesh.uvs = uvs;
     mesh.texture = texture;
   }
-  return { mesh, warnings };
+  return warnings.parsed(mesh);
 }
 
 function writeColors(reader: AccessorReader, part: Part, count: number, out: Float32Array): void {
@@ -367,6 +368,8 @@ class AccessorReader {
     this.valuesRead += count * components;
     if (this.valuesRead > this.maxValuesRead) {
       throw new ScanFileError(
+        'rereads',
+        { format: this.label },
         `This ${this.label} file reads its mesh data over and over (more than ${this.maxValuesRead.toLocaleString('en')} values from ${this.maxElements.toLocaleString('en')} bytes), far more than a scan holds; it is not read. Export the scan again, without instancing.`,
       );
     }
@@ -444,7 +447,7 @@ class AccessorReader {
       const file = findCompanion(this.files, name);
       // A "name" this long is no file name but embedded data whose "data:" prefix was damaged.
       if (!file && name.length > 255) throw damaged(this.label, 'the data embedded in it cannot be decoded');
-      if (!file) throw new ScanFileError(`The glTF's data file "${name}" was not among the dropped files; drop it together with the .gltf.`);
+      if (!file) throw new ScanFileError('gltfDataMissing', { name }, `The glTF's data file "${name}" was not among the dropped files; drop it together with the .gltf.`);
       bytes = file.bytes;
     }
     this.buffers[index] = bytes;
@@ -452,7 +455,7 @@ class AccessorReader {
   }
 
   /** The texture image; undefined (with a warning) when it is missing or not an image a browser shows. */
-  image(index: number, warnings: string[]): ScanTexture | undefined {
+  image(index: number, warnings: ScanWarnings): ScanTexture | undefined {
     const image = this.doc.images?.[index];
     if (image?.bufferView !== undefined) {
       const view = this.bufferView(image.bufferView);
@@ -463,7 +466,7 @@ class AccessorReader {
       const bytes = decodeDataUri(image.uri);
       if (bytes) return imageTexture(bytes, image.name ?? 'embedded texture', warnings);
     } else if (image?.uri !== undefined) return companionTexture(this.files, uriFileName(image.uri), this.label, warnings);
-    warnings.push(`The ${this.label} file's texture cannot be found in it, so the scan is shown without its colours.`);
+    warnings.add('textureNotFound', { format: this.label }, `The ${this.label} file's texture cannot be found in it, so the scan is shown without its colours.`);
     return undefined;
   }
 }

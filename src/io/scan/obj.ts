@@ -1,7 +1,7 @@
 import { srgbToLinear } from '../../domain/color';
 import { excerpt } from '../../domain/format';
 import type { ScanFile, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
-import { asIndices, checkIndices, companionTexture, damaged, findCompanion, floatList, gather, intList, splitByUv, type ParsedMesh } from './common';
+import { asIndices, checkIndices, companionTexture, damaged, findCompanion, floatList, gather, intList, ScanWarnings, splitByUv, type ParsedMesh } from './common';
 import { isSpace, TextScanner } from './text';
 
 /**
@@ -123,7 +123,7 @@ export function parseObj(file: ScanFile, files: readonly ScanFile[]): ParsedMesh
     text.nextLine();
   }
 
-  const warnings: string[] = [];
+  const warnings = new ScanWarnings();
   const vertexCount = positions.length / 3;
   const indices = asIndices(cornerVertex);
   checkIndices(indices, vertexCount, 'OBJ');
@@ -142,7 +142,7 @@ export function parseObj(file: ScanFile, files: readonly ScanFile[]): ParsedMesh
     const kdColors = materialColors(vertexCount, indices, materialOf);
     if (kdColors) mesh.colors = kdColors;
   }
-  return { mesh: texture ? withUvs(mesh, cornerUv.toArray(), uvTable.toArray(), texture) : mesh, warnings };
+  return warnings.parsed(texture ? withUvs(mesh, cornerUv.toArray(), uvTable.toArray(), texture) : mesh);
 }
 
 /** Vertex colours to linear RGB; `full` is 255 for files that write them as bytes. Vertices without are white. */
@@ -183,7 +183,7 @@ function materialColors(vertexCount: number, indices: Uint32Array, materialOf: (
  * The image every triangle is textured with. A scan shows one texture, so when parts use different images
  * or some have none, the texture is left out (and the user told) rather than shown on some parts only.
  */
-function sharedTextureName(triangles: number, materialOf: (triangle: number) => Material | undefined, cornerUv: { get(i: number): number }, warnings: string[]): string | undefined {
+function sharedTextureName(triangles: number, materialOf: (triangle: number) => Material | undefined, cornerUv: { get(i: number): number }, warnings: ScanWarnings): string | undefined {
   let name: string | undefined;
   let some = false;
   let all = triangles > 0;
@@ -195,7 +195,7 @@ function sharedTextureName(triangles: number, materialOf: (triangle: number) => 
     else name ??= map;
   }
   if (all) return name;
-  if (some) warnings.push('The OBJ\'s parts use different textures, or some have none, so the scan is shown without its texture.');
+  if (some) warnings.add('mixedTextures', { format: 'OBJ' }, 'The OBJ\'s parts use different textures, or some have none, so the scan is shown without its texture.');
   return undefined;
 }
 
@@ -220,7 +220,7 @@ function withUvs(mesh: ScanMesh, cornerUv: Int32Array, uvTable: Float32Array, te
   };
 }
 
-function readMaterials(libraries: string[], files: readonly ScanFile[], warnings: string[]): Map<string, Material> {
+function readMaterials(libraries: string[], files: readonly ScanFile[], warnings: ScanWarnings): Map<string, Material> {
   const materials = new Map<string, Material>();
   for (const library of libraries) {
     // "mtllib a.mtl b.mtl" names several files, but a single name may contain spaces too.
@@ -228,7 +228,7 @@ function readMaterials(libraries: string[], files: readonly ScanFile[], warnings
     for (const name of names) {
       const file = findCompanion(files, name);
       if (!file) {
-        warnings.push(`The OBJ's material file ${excerpt(name)} was not among the dropped files; drop it together with the .obj to see the scan's texture.`);
+        warnings.add('materialMissing', { name: excerpt(name) }, `The OBJ's material file ${excerpt(name)} was not among the dropped files; drop it together with the .obj to see the scan's texture.`);
         continue;
       }
       let current: Material | undefined;

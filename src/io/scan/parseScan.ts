@@ -1,3 +1,4 @@
+import type { Message } from '../../domain/languages';
 import { SCAN_FORMATS, type ScanFile, type ScanFormat, type ScanMesh } from '../../domain/scan/scanMesh';
 import { checkMesh, extensionOf, ScanFileError, type ParsedMesh } from './common';
 import { isGlb, parseGlb, parseGltf } from './gltf';
@@ -12,6 +13,8 @@ export interface ParsedScan {
   format: ScanFormat;
   /** What was left out and why (a texture not among the dropped files, say), for the user. */
   warnings: string[];
+  /** The same warnings as Messages, for the interface to write in the user's language. */
+  warningTexts: Message[];
 }
 
 const LABELS: Record<ScanFormat, string> = { glb: 'GLB', gltf: 'glTF', obj: 'OBJ', ply: 'PLY', stl: 'STL' };
@@ -21,7 +24,7 @@ const PARSERS: Record<ScanFormat, (file: ScanFile, files: readonly ScanFile[]) =
   gltf: parseGltf,
   obj: parseObj,
   ply: parsePly,
-  stl: (file) => ({ mesh: parseStl(file.bytes), warnings: [] }),
+  stl: (file) => ({ mesh: parseStl(file.bytes), warnings: [], warningTexts: [] }),
 };
 
 const isScanFormat = (extension: string): extension is ScanFormat => (SCAN_FORMATS as readonly string[]).includes(extension);
@@ -35,9 +38,10 @@ export function parseScan(files: ScanFile[]): ParsedScan {
   const main = files.find((f) => isScanFormat(extensionOf(f.name)));
   if (!main) {
     const supported = SCAN_FORMATS.map((f) => `.${f}`).join(', ');
-    throw new ScanFileError(files[0] ? `The simulator cannot read "${files[0].name}": scans must be ${supported} files.` : `No file was given: scans must be ${supported} files.`);
+    if (files[0]) throw new ScanFileError('unsupported', { name: files[0].name, supported }, `The simulator cannot read "${files[0].name}": scans must be ${supported} files.`);
+    throw new ScanFileError('noFile', { supported }, `No file was given: scans must be ${supported} files.`);
   }
-  if (main.bytes.length === 0) throw new ScanFileError(`The file "${main.name}" is empty.`);
+  if (main.bytes.length === 0) throw new ScanFileError('empty', { name: main.name }, `The file "${main.name}" is empty.`);
   const format = detectFormat(main);
   const label = LABELS[format];
   let parsed: ParsedMesh;
@@ -48,10 +52,10 @@ export function parseScan(files: ScanFile[]): ParsedScan {
     // Anything else is data of a shape the reader did not expect (a number where a glTF has a list, say):
     // the engine's words go to the console, for whoever supports the clinic.
     console.warn(`Reading ${label} scan:`, error);
-    throw new ScanFileError(`This ${label} file could not be read: it may be damaged, or a variant the simulator does not know.`);
+    throw new ScanFileError('unreadable', { format: label }, `This ${label} file could not be read: it may be damaged, or a variant the simulator does not know.`);
   }
   checkMesh(parsed.mesh, label);
-  return { mesh: parsed.mesh, format, warnings: parsed.warnings };
+  return { mesh: parsed.mesh, format, warnings: parsed.warnings, warningTexts: parsed.warningTexts };
 }
 
 /** The format by extension, checked against the content where the two glTF kinds are confused. */
@@ -61,7 +65,7 @@ function detectFormat(file: ScanFile): ScanFormat {
   // Exporters and people sometimes give one kind the other's extension; the content decides.
   if (isGlb(file.bytes)) return 'glb';
   if (startsLikeJson(file.bytes)) return 'gltf';
-  throw new ScanFileError(`"${file.name}" is not a glTF file: it neither starts with the GLB signature nor is glTF text.`);
+  throw new ScanFileError('notGltf', { name: file.name }, `"${file.name}" is not a glTF file: it neither starts with the GLB signature nor is glTF text.`);
 }
 
 function startsLikeJson(bytes: Uint8Array): boolean {

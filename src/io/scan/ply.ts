@@ -1,7 +1,7 @@
 import { srgbToLinear } from '../../domain/color';
 import { excerpt } from '../../domain/format';
 import type { ScanFile, ScanMesh } from '../../domain/scan/scanMesh';
-import { asIndices, checkIndices, companionTexture, damaged, floatList, gather, intList, lineAt, ScanFileError, splitByUv, type NumberList, type ParsedMesh } from './common';
+import { asIndices, checkIndices, companionTexture, damaged, floatList, gather, intList, lineAt, ScanFileError, ScanWarnings, splitByUv, type NumberList, type ParsedMesh } from './common';
 import { TextScanner } from './text';
 
 /**
@@ -59,8 +59,8 @@ const SRGB_BYTE_TO_LINEAR = Float32Array.from({ length: 256 }, (_, i) => srgbToL
 export function parsePly(file: ScanFile, files: readonly ScanFile[]): ParsedMesh {
   const header = readHeader(file.bytes);
   const vertexElement = header.elements.find((e) => e.name === 'vertex');
-  if (!vertexElement || vertexElement.count === 0) throw new ScanFileError('This PLY file has no vertices, so there is no surface to show.');
-  if (!header.elements.some((e) => e.name === 'face' && e.count > 0)) throw new ScanFileError(POINT_CLOUD_MESSAGE);
+  if (!vertexElement || vertexElement.count === 0) throw new ScanFileError('noVertices', { format: 'PLY' }, 'This PLY file has no vertices, so there is no surface to show.');
+  if (!header.elements.some((e) => e.name === 'face' && e.count > 0)) throw new ScanFileError('pointCloud', undefined, POINT_CLOUD_MESSAGE);
 
   const source = header.format === 'ascii' ? new AsciiSource(file.bytes, header.dataStart) : new BinarySource(file.bytes, header.dataStart, header.format === 'binary_little_endian');
   let vertices: Vertices | undefined;
@@ -81,7 +81,7 @@ export function parsePly(file: ScanFile, files: readonly ScanFile[]): ParsedMesh
 
 function readHeader(bytes: Uint8Array): Header {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1 << 20));
-  if (!/^ply\r?\n/.test(head)) throw new ScanFileError('This file is not a PLY file: it does not start with "ply".');
+  if (!/^ply\r?\n/.test(head)) throw new ScanFileError('notPly', undefined, 'This file is not a PLY file: it does not start with "ply".');
   const end = /(?:^|\n)end_header[ \t]*(?:\r?\n|$)/.exec(head);
   if (!end) throw damaged('PLY', 'its header has no end_header line');
   // latin1 decodes one character per byte, so string positions are byte offsets.
@@ -270,7 +270,7 @@ function readFaces(element: Element, source: ValueSource, faces: Faces): void {
 }
 
 function assemble(vertices: Vertices, faces: Faces, header: Header, files: readonly ScanFile[]): ParsedMesh {
-  const warnings: string[] = [];
+  const warnings = new ScanWarnings();
   const vertexCount = vertices.positions.length / 3;
   const corners = asIndices(faces.corners);
   checkIndices(corners, vertexCount, 'PLY');
@@ -278,12 +278,12 @@ function assemble(vertices: Vertices, faces: Faces, header: Header, files: reado
   const texture = header.textureFile && (vertices.uvs || cornerUvs) ? companionTexture(files, header.textureFile, 'PLY', warnings) : undefined;
   const mesh: ScanMesh = { positions: vertices.positions, indices: corners };
   if (vertices.colors) mesh.colors = vertices.colors;
-  if (texture && vertices.uvs) return { mesh: { ...mesh, uvs: vertices.uvs, texture }, warnings };
+  if (texture && vertices.uvs) return warnings.parsed({ ...mesh, uvs: vertices.uvs, texture });
   if (texture && cornerUvs) {
     const split = splitByUv(vertexCount, corners, cornerUvs);
     mesh.positions = gather(vertices.positions, 3, split.source);
     if (vertices.colors) mesh.colors = gather(vertices.colors, 3, split.source);
-    return { mesh: { ...mesh, indices: split.indices, uvs: split.uvs, texture }, warnings };
+    return warnings.parsed({ ...mesh, indices: split.indices, uvs: split.uvs, texture });
   }
-  return { mesh, warnings };
+  return warnings.parsed(mesh);
 }

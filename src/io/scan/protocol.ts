@@ -2,6 +2,7 @@
  * Messages between the page and the scan worker (scanWorker.ts). Reading, simplifying, fitting and aligning
  * a scan of millions of triangles takes seconds: all of it runs in the worker, so the page never freezes.
  */
+import type { Message } from '../../domain/languages';
 import type { FileLandmarks, ScaleMeasurement } from '../../domain/scan/scanHead';
 import type { AlignedScan, ReadScan } from '../../domain/scan/scanImport';
 
@@ -18,7 +19,7 @@ export type ScanRequest =
   | { kind: 'align'; id: number; landmarks: FileLandmarks; measurement?: ScaleMeasurement };
 
 export type ScanResponse =
-  | { id: number; ok: true; progress: string }
+  | { id: number; ok: true; progress: Message }
   | { id: number; ok: true; read: ReadScan }
   | { id: number; ok: true; aligned: AlignedScan }
-  | { id: number; ok: false; message: string; tooLarge?: { triangles: number } };
+  | { id: number; ok: false; message: string; text: Message; tooLarge?: { triangles: number } };

@@ -14,7 +14,9 @@ import type { ScanHead } from '../../domain/scan/scanHead';
 import type { ScanFile, ScanFormat, ScanMesh, ScanTexture } from '../../domain/scan/scanMesh';
 import { readGlb, readMesh } from '../glb';
 import { parseScan } from './parseScan';
-import { userMessage } from '../../app/userMessage';
+import { userText } from '../../app/userMessage';
+import type { Message } from '../../domain/languages';
+import { message, TextError } from '../../domain/textError';
 import type { ReadScan } from '../../domain/scan/scanImport';
 import { MAX_SCAN_FILE_BYTES, MAX_SCAN_TRIANGLES, SIMPLIFIED_TRIANGLES, type ScanRequest, type ScanResponse } from './protocol';
 
@@ -44,7 +46,7 @@ let current: Current | null = null;
 function loadReference(url: string): Promise<Reference> {
   reference ??= (async () => {
     const response = await fetch(url);
-    if (!response.ok) throw new Error(`The default head could not be loaded (${response.status}).`);
+    if (!response.ok) throw new TextError(message('scan.worker.templateFailed', { status: response.status }), `The default head could not be loaded (${response.status}).`);
     const glb = readGlb(new Uint8Array(await response.arrayBuffer()));
     const skin = readMesh(glb, 'Skin');
     const nodes = glb.json.nodes as { extras?: { landmarks?: unknown } }[];
@@ -85,32 +87,35 @@ function newId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function read(request: Extract<ScanRequest, { kind: 'read' }>, progress: (text: string) => void): Promise<ReadScan | { tooLarge: number }> {
+async function read(request: Extract<ScanRequest, { kind: 'read' }>, progress: (text: Message) => void): Promise<ReadScan | { tooLarge: number }> {
   const { files } = request;
   const main = files.find((f) => /\.(glb|gltf|obj|ply|stl)$/i.test(f.name)) ?? files[0];
-  if (!main) throw new Error('No file was given.');
+  if (!main) throw new TextError(message('scan.worker.noFile'), 'No file was given.');
   const total = files.reduce((sum, f) => sum + f.size, 0);
-  if (total > MAX_SCAN_FILE_BYTES) throw new Error(`“${main.name}” is ${(total / 1024 ** 3).toFixed(1)} GB: too large to read in a browser (at most 1 GB). Export the scan with fewer triangles.`);
-  progress(`Reading “${main.name}”…`);
+  if (total > MAX_SCAN_FILE_BYTES) {
+    const gb = (total / 1024 ** 3).toFixed(1);
+    throw new TextError(message('scan.worker.fileTooLarge', { name: main.name, gb: Number(gb) }), `“${main.name}” is ${gb} GB: too large to read in a browser (at most 1 GB). Export the scan with fewer triangles.`);
+  }
+  progress(message('scan.progress.reading', { name: main.name }));
   const scanFiles: ScanFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const parsed = parseScan(scanFiles);
   let mesh = parsed.mesh;
   validateScan(mesh);
   const fileTriangles = mesh.indices.length / 3;
-  const warnings = [...parsed.warnings];
+  const warnings = [...parsed.warningTexts];
   if (fileTriangles > MAX_SCAN_TRIANGLES) {
     if (!request.simplify) return { tooLarge: fileTriangles };
-    progress(`Simplifying ${fileTriangles.toLocaleString('en')} triangles…`);
+    progress(message('scan.progress.simplifying', { triangles: fileTriangles }));
     const sampler = mesh.texture && mesh.uvs ? await decodeTexture(mesh.texture) : undefined;
     mesh = simplifyMesh(mesh, SIMPLIFIED_TRIANGLES, sampler);
   } else if (mesh.texture && !(await decodeTexture(mesh.texture))) {
     // A texture the browser cannot decode would draw black: keep the shape, without it.
     const { texture: _texture, uvs: _uvs, ...rest } = mesh;
     mesh = rest;
-    warnings.push('Its texture image could not be read, so the scan is shown without its colours.');
+    warnings.push(message('scan.warnings.textureUndecodable'));
   }
   mesh = mergeDuplicateVertices(mesh);
-  progress('Finding the landmarks…');
+  progress(message('scan.progress.landmarks'));
   const ref = await loadReference(request.templateUrl);
   const query = createSurfaceQuery(mesh.positions, mesh.indices);
   const suggestion = suggestLandmarks(mesh.positions, mesh.indices, ref.template, query);
@@ -136,8 +141,7 @@ async function read(request: Extract<ScanRequest, { kind: 'read' }>, progress: (
 }
 
 async function align(request: Extract<ScanRequest, { kind: 'align' }>) {
-  if (!current) throw new Error('No scan has been read.');
-  if (!reference) throw new Error('No scan has been read.');
+  if (!current || !reference) throw new TextError(message('scan.worker.noScan'), 'No scan has been read.');
   const ref = await reference;
   // A fit that failed (not a head, placed by hand) suggests nothing worth keeping for the other landmarks.
   const fileLandmarks = completeLandmarks(request.landmarks, current.looksLikeHead ? current.suggestion : null, current.query, ref.landmarks);
@@ -193,7 +197,7 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
     if (request.kind === 'read') {
       const result = await read(request, (progress) => post({ id: request.id, ok: true, progress }));
       if ('tooLarge' in result) {
-        post({ id: request.id, ok: false, message: 'too large', tooLarge: { triangles: result.tooLarge } });
+        post({ id: request.id, ok: false, message: 'too large', text: message('scan.tooLarge', { triangles: result.tooLarge, limit: MAX_SCAN_TRIANGLES, simplified: SIMPLIFIED_TRIANGLES }), tooLarge: { triangles: result.tooLarge } });
       } else {
         post({ id: request.id, ok: true, read: result });
       }
@@ -202,6 +206,8 @@ self.onmessage = async (event: MessageEvent<ScanRequest>) => {
       post({ id: request.id, ok: true, aligned }, transferables(aligned.head));
     }
   } catch (error) {
-    post({ id: request.id, ok: false, message: userMessage(error, 'The scan could not be read: it may be damaged, or a variant the simulator does not know.') });
+    const text = userText(error, message('scan.worker.unreadable'), 'Reading the scan failed:');
+    const english = text.key === 'messages:scan.worker.unreadable' ? 'The scan could not be read: it may be damaged, or a variant the simulator does not know.' : (error as Error).message;
+    post({ id: request.id, ok: false, message: english, text });
   }
 };
