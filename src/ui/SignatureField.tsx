@@ -20,23 +20,67 @@ interface Props {
 const MAX_PIXEL_RATIO = 2;
 
 /**
- * A signature drawn on screen with a finger, a pen or the mouse (signature_pad), and the signer's name. What
- * is drawn is the plan's (each stroke updates it), so undo, redo and a cleared signature show here too.
+ * A signature drawn on screen with a finger, a pen or the mouse (signature_pad), and the signer's name. The
+ * pad opens when the signer is ready to sign (the tablet is handed over), or at once when there is a signature
+ * to show. What is drawn is the plan's (each stroke updates it), so undo, redo and a cleared signature show here too.
  */
 export function SignatureField({ role, signature, testId, onName, onImage, onNameDone }: Props) {
   const { t } = useTranslation('consent');
   const f = useFormat();
   const id = useId();
+  const [open, setOpen] = useState(signature.image !== '');
+  const [tooLarge, setTooLarge] = useState(false);
+  const image = signature.image;
+  return (
+    <div className="signature-field" data-testid={testId}>
+      <label className="field" htmlFor={`${id}-name`}>
+        {t('signatures.name', { role })}
+        <input
+          id={`${id}-name`}
+          type="text"
+          autoComplete="off"
+          maxLength={MAX_SIGNER_NAME}
+          value={signature.name}
+          onChange={(e) => onName(e.currentTarget.value)}
+          onBlur={onNameDone}
+          data-testid={`${testId}-name`}
+        />
+      </label>
+      {open || image ? (
+        <DrawingPad image={image} label={t('signatures.pad', { role })} testId={`${testId}-pad`} onImage={onImage} onTooLarge={setTooLarge} />
+      ) : (
+        <button type="button" className="tool-button signature-start" onClick={() => setOpen(true)} data-testid={`${testId}-start`}>
+          {t('signatures.start', { role })}
+        </button>
+      )}
+      <div className="signature-footer">
+        <span className="hint" data-testid={`${testId}-date`}>
+          {signature.signedAt && t('signatures.drawnAt', { date: f.date(new Date(signature.signedAt), { dateStyle: 'long', timeStyle: 'short' }) })}
+        </span>
+        <button type="button" className="tool-button" disabled={!image} onClick={() => onImage('')} data-testid={`${testId}-clear`}>
+          {t('signatures.clear')}
+        </button>
+      </div>
+      {tooLarge && (
+        <p className="hint error" role="alert">
+          {t('signatures.tooLarge')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The drawing pad: the plan's picture (`image`) shown, and each stroke sent back as a new picture. */
+function DrawingPad({ image, label, testId, onImage, onTooLarge }: { image: string; label: string; testId: string; onImage(image: string): void; onTooLarge(tooLarge: boolean): void }) {
+  const { t } = useTranslation('consent');
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
   /** The picture the canvas shows now: the plan's, or the one it just sent there. */
   const shown = useRef('');
-  const [problem, setProblem] = useState(false);
-  const image = signature.image;
-  const commit = useRef(onImage);
+  const commit = useRef({ onImage, onTooLarge });
   useEffect(() => {
-    commit.current = onImage;
-  }, [onImage]);
+    commit.current = { onImage, onTooLarge };
+  }, [onImage, onTooLarge]);
 
   useEffect(() => {
     const element = canvas.current!;
@@ -50,15 +94,10 @@ export function SignatureField({ role, signature, testId, onName, onImage, onNam
       out.getContext('2d')!.drawImage(element, 0, 0, out.width, out.height);
       const url = out.toDataURL('image/png');
       const tooLarge = url.length > MAX_SIGNATURE_CHARS;
-      setProblem(tooLarge);
-      if (tooLarge) {
-        signaturePad.clear();
-        shown.current = '';
-        commit.current('');
-        return;
-      }
-      shown.current = url;
-      commit.current(url);
+      commit.current.onTooLarge(tooLarge);
+      if (tooLarge) signaturePad.clear();
+      shown.current = tooLarge ? '' : url;
+      commit.current.onImage(shown.current);
     });
     // The canvas's pixels follow its size on screen (a turned tablet, a resized window); what was drawn is
     // put back from the plan's picture, as resizing a canvas wipes it.
@@ -96,40 +135,12 @@ export function SignatureField({ role, signature, testId, onName, onImage, onNam
   }, [image]);
 
   return (
-    <div className="signature-field" data-testid={testId}>
-      <label className="field" htmlFor={`${id}-name`}>
-        {t('signatures.name', { role })}
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="off"
-          maxLength={MAX_SIGNER_NAME}
-          value={signature.name}
-          onChange={(e) => onName(e.currentTarget.value)}
-          onBlur={onNameDone}
-          data-testid={`${testId}-name`}
-        />
-      </label>
-      <div className="signature-pad">
-        <canvas ref={canvas} role="img" aria-label={t('signatures.pad', { role })} data-testid={`${testId}-pad`} />
-        {!image && (
-          <span className="signature-empty" aria-hidden="true">
-            {t('signatures.empty')}
-          </span>
-        )}
-      </div>
-      <div className="signature-footer">
-        <span className="hint" data-testid={`${testId}-date`}>
-          {signature.signedAt && t('signatures.drawnAt', { date: f.date(new Date(signature.signedAt), { dateStyle: 'long', timeStyle: 'short' }) })}
+    <div className="signature-pad">
+      <canvas ref={canvas} role="img" aria-label={label} data-testid={testId} />
+      {!image && (
+        <span className="signature-empty" aria-hidden="true">
+          {t('signatures.empty')}
         </span>
-        <button type="button" className="tool-button" disabled={!image} onClick={() => onImage('')} data-testid={`${testId}-clear`}>
-          {t('signatures.clear')}
-        </button>
-      </div>
-      {problem && (
-        <p className="hint error" role="alert">
-          {t('signatures.tooLarge')}
-        </p>
       )}
     </div>
   );

@@ -20,9 +20,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Signs on a pad with the mouse: a few loops across it, pressed from the first point to the last. */
-async function drawSignature(page: Page, testId: string): Promise<void> {
-  const pad = page.getByTestId(testId);
+/** Opens a signer's pad and signs on it with the mouse: a few loops across it, pressed from the first point to the last. */
+async function drawSignature(page: Page, signer: string): Promise<void> {
+  await page.getByTestId(`${signer}-start`).click();
+  const pad = page.getByTestId(`${signer}-pad`);
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const at = (x: number, y: number) => [box.x + box.width * x, box.y + box.height * y] as const;
@@ -70,10 +71,12 @@ describe('consent and health questions', () => {
       expect.stringMatching(/^Check: Sun exposure: the client is not sure/),
     ]);
 
+    // The pads open when each signer is ready: until then step 7 holds no canvas but the 3D view's.
+    expect(await page.locator('canvas').count()).toBe(1);
     await page.getByTestId('consent-client-name').fill('Ana Ruiz');
     await page.getByTestId('consent-practitioner-name').fill('Dr. Lee');
-    await drawSignature(page, 'consent-client-pad');
-    await drawSignature(page, 'consent-practitioner-pad');
+    await drawSignature(page, 'consent-client');
+    await drawSignature(page, 'consent-practitioner');
     await expect.poll(async () => (await consentOf(page)).current.practitioner.image.length).toBeGreaterThan(100);
     const drafted = (await consentOf(page)).current;
     for (const role of ['client', 'practitioner'] as const) {

@@ -71,6 +71,7 @@ export const consent: Translation<typeof english> = {
     hint: 'Unterschreiben Sie, wenn die Antworten feststehen: Eine Änderung an einer Antwort oder an den Hinweisen löscht die Unterschriften.',
     roles: { client: 'Kunde', practitioner: 'Behandler' },
     name: '{{role}}: Name',
+    start: '{{role}}: auf dem Bildschirm unterschreiben',
     pad: '{{role}}: Unterschrift. Zeichnen Sie sie mit dem Finger, einem Stift oder der Maus.',
     empty: 'Hier unterschreiben',
     clear: 'Löschen',

@@ -69,6 +69,7 @@ export const consent = {
     hint: 'Sign once the answers are final: changing an answer or the notes clears the signatures.',
     roles: { client: 'Client', practitioner: 'Practitioner' },
     name: '{{role}}: name',
+    start: '{{role}}: sign on the screen',
     pad: '{{role}}: signature. Draw it with a finger, a pen or the mouse.',
     empty: 'Sign here',
     clear: 'Clear',

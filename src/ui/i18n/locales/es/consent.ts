@@ -71,6 +71,7 @@ export const consent: Translation<typeof english> = {
     hint: 'Firmen cuando las respuestas sean definitivas: cambiar una respuesta o las notas borra las firmas.',
     roles: { client: 'Cliente', practitioner: 'Profesional' },
     name: '{{role}}: nombre',
+    start: '{{role}}: firmar en la pantalla',
     pad: '{{role}}: firma. Dibújela con el dedo, un lápiz o el ratón.',
     empty: 'Firme aquí',
     clear: 'Borrar',

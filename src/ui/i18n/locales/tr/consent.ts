@@ -71,6 +71,7 @@ export const consent: Translation<typeof english> = {
     hint: 'Yanıtlar kesinleşince imzalayın: bir yanıtı veya notları değiştirmek imzaları siler.',
     roles: { client: 'Danışan', practitioner: 'Uygulayıcı' },
     name: '{{role}}: ad soyad',
+    start: '{{role}}: ekranda imzala',
     pad: '{{role}}: imza. Parmağınızla, bir kalemle veya fareyle çizin.',
     empty: 'Buraya imzalayın',
     clear: 'Temizle',
