@@ -163,6 +163,49 @@ const SIGNER_LABELS: Record<SignerRole, string> = { client: 'Client', practition
 
 const BRUSH_LABELS: Record<BrushTarget['map'], string> = { density: 'Paint density', hair: 'Paint hair', scar: 'Paint scar' };
 
+/** The labels `plan.replace` is run with, by their key in the interface's catalogue. */
+const REPLACE_TEXTS: Record<string, string> = {
+  'Load plan': 'load',
+  'Open link': 'openLink',
+  'Plan from page': 'fromPage',
+  'Changes from another tab': 'otherTab',
+  'Merge with another tab’s changes': 'merge',
+  'Reload the other tab’s version': 'reloadOther',
+};
+
+/**
+ * What Undo names a command's step by in the interface, in the reader's language: a key of the `messages`
+ * catalogue (`history.<command id>`) and the values the English label names. None for a label the catalogue
+ * cannot know (a `plan.replace` label a page made up): the English label is shown.
+ */
+export function historyText(id: CommandId, args: unknown): Message | undefined {
+  const key = `messages:history.${id}`;
+  const given = args as Record<string, unknown>;
+  switch (id) {
+    case 'plan.set':
+      return { key, params: { field: (given.path as PlanPath).join('.') } };
+    case 'plan.replace': {
+      const known = REPLACE_TEXTS[String(given.label)];
+      return known ? { key: `${key}.${known}` } : undefined;
+    }
+    case 'brush.begin-stroke':
+    case 'brush.extend-stroke':
+      return { key: `messages:history.brush.${(given.target as BrushTarget).map}` };
+    case 'sessions.set-count':
+      return { key, params: { count: Number(given.count) } };
+    case 'scars.add':
+      return { key, params: { kind: { key: `panels:scars.kinds.${String(given.kind)}` } } };
+    case 'scars.remove':
+    case 'scars.clear-painting':
+      return { key, params: { id: String(given.id) } };
+    case 'consent.set-signer':
+    case 'consent.set-signature':
+      return { key: `${key}.${String(given.role)}` };
+    default:
+      return { key };
+  }
+}
+
 const brushArgs = (id: string) => (input: unknown) => {
   const given = fields(id, input, ['target', 'point']);
   return { target: brushTarget(id, given.target), point: point(id, given.point) };
@@ -184,7 +227,6 @@ export const COMMANDS = {
       // A signed consent is read-only and a draft's answers clear its signatures: only the consent commands keep that.
       if (Array.isArray(given.path) && given.path[0] === 'consent') throw new CommandError('plan.set: the consent is changed by the consent.* commands (consent.answer, consent.sign, …)');
       return { path: given.path as PlanPath, value: given.value };
-      return { path: given.path as PlanPath, value: given.value };
     },
     apply(draft, { path, value }) {
       const { holder, key } = planValueAt(draft, path);
@@ -198,7 +240,7 @@ export const COMMANDS = {
       const given = fields('plan.replace', input, ['plan', 'label']);
       return { plan: given.plan, label: given.label === undefined ? 'Load plan' : text('plan.replace', 'label', given.label) };
     },
-    history: (history, { plan, label }) => history.replacePlan(plan, label),
+    history: (history, { plan, label }) => history.replacePlan(plan, label, historyText('plan.replace', { label })),
   }),
   'history.undo': command<Record<string, never>>({ label: () => 'Undo', args: (input) => (fields('history.undo', input, []), {}), history: (history) => history.undo() }),
   'history.redo': command<Record<string, never>>({ label: () => 'Redo', args: (input) => (fields('history.redo', input, []), {}), history: (history) => history.redo() }),
@@ -496,7 +538,8 @@ export function runNamedCommand(host: CommandHost, id: string, input: unknown, o
     else if (spec.apply) {
       const before = context();
       const { apply } = spec;
-      planStore.getState().edit(spec.label(args, before), (draft) => void (result = apply(draft, args, before)), options.gesture === undefined ? undefined : { gesture: options.gesture });
+      const text = historyText(id, args);
+      planStore.getState().edit(spec.label(args, before), (draft) => void (result = apply(draft, args, before)), { ...(options.gesture !== undefined && { gesture: options.gesture }), ...(text && { text }) });
     }
     spec.view?.(viewStore.getState(), args, result, context());
     return { done: true, result };

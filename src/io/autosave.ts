@@ -497,7 +497,7 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
         changed();
       }),
     async rename(id, name) {
-      if (id === open?.id) return planStore.getState().edit('Rename plan', (draft) => void (draft.client.name = name));
+      if (id === open?.id) return planStore.getState().edit('Rename plan', (draft) => void (draft.client.name = name), { text: { key: 'messages:history.rename' } });
       await enqueue(async (lib) => {
         const record = await getRecord(lib, id);
         // Validated like any edit, so a name the schema refuses (too long) never reaches the database.

@@ -14,9 +14,13 @@
 import { createStore } from 'zustand/vanilla';
 import { defaultPlan, parsePlan, type Plan } from '../domain/plan';
 import { copyData, editData, shareUnchanged, unsharedBytes } from '../domain/plainData';
+import type { Message } from '../domain/languages';
 
 export interface HistoryStep {
+  /** What Undo names the step by, in English (the API's word). */
   label: string;
+  /** The same for the interface, in the reader's language (a catalogue key and its values). */
+  text?: Message;
   /** The plan as it was before this step. */
   before: Plan;
   /** Rough memory (bytes) this step holds that the plan next to it does not (what the step changed). */
@@ -43,9 +47,9 @@ export interface PlanState {
    * Applies `recipe` to a copy-on-write draft of the plan (valid only while the recipe runs); what it changed
    * is validated, so an edit can never store a bad plan. Throws PlanError, changing nothing, if invalid.
    */
-  edit(label: string, recipe: (draft: Plan) => void, options?: { gesture?: string }): void;
+  edit(label: string, recipe: (draft: Plan) => void, options?: { gesture?: string; text?: Message }): void;
   /** Replaces the whole plan (validated; partial plans take defaults). Throws PlanError and changes nothing if invalid. */
-  replacePlan(input: unknown, label?: string): void;
+  replacePlan(input: unknown, label?: string, text?: Message): void;
   /**
    * Opens another plan (a saved plan, a file): it replaces the plan and starts a fresh history, because
    * undoing into a different client's plan would be a surprise. Validated; throws PlanError, changing nothing.
@@ -79,17 +83,17 @@ export function historyBytes(state: Pick<PlanState, 'past' | 'future'>): number 
 }
 
 /** A step back to `before`, from `current` (which shares its unchanged parts). */
-const step = (label: string, before: Plan, current: Plan): HistoryStep => ({ label, before, bytes: unsharedBytes(before, current) });
+const step = (label: string, text: Message | undefined, before: Plan, current: Plan): HistoryStep => ({ label, ...(text && { text }), before, bytes: unsharedBytes(before, current) });
 
 /** `maxHistoryBytes`: the history's bound in bytes (HISTORY_BYTES unless told). */
 export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes = HISTORY_BYTES } = {}) {
   return createStore<PlanState>()((set, get) => {
-    const commit = (label: string, next: Plan, gesture: string | null) => {
+    const commit = (label: string, text: Message | undefined, next: Plan, gesture: string | null) => {
       const { plan, past, openGesture, gestureMark } = get();
       if (next === plan) return;
       const continuing = gesture !== null && gesture === openGesture && past.length > 0;
       // A gesture's step goes back to where the gesture began; what it holds is measured against the newest plan.
-      const nextPast = continuing ? [...past.slice(0, -1), step(past.at(-1)!.label, past.at(-1)!.before, next)] : [...past, step(label, plan, next)].slice(-HISTORY_LIMIT);
+      const nextPast = continuing ? [...past.slice(0, -1), step(past.at(-1)!.label, past.at(-1)!.text, past.at(-1)!.before, next)] : [...past, step(label, text, plan, next)].slice(-HISTORY_LIMIT);
       let bytes = historyBytes({ past: nextPast, future: [] });
       let drop = 0;
       while (bytes > maxHistoryBytes && drop < nextPast.length - 1) bytes -= nextPast[drop++]!.bytes;
@@ -108,11 +112,11 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         // Only what the recipe writes is copied, and only that is checked again; then compared with the plan
         // before, as a write may leave a value as it was, or checking make it so (a colour in capitals).
         const checked = parsePlan(editData(plan, recipe), plan);
-        commit(label, shareUnchanged(checked, plan), options?.gesture ?? null);
+        commit(label, options?.text, shareUnchanged(checked, plan), options?.gesture ?? null);
       },
-      replacePlan(input, label = 'Load plan') {
+      replacePlan(input, label = 'Load plan', text) {
         const { plan } = get();
-        commit(label, shareUnchanged(parsePlan(input), plan), null);
+        commit(label, text, shareUnchanged(parsePlan(input), plan), null);
       },
       openPlan(input) {
         set({ plan: parsePlan(input), past: [], future: [], openGesture: null, gestureMark: null });
@@ -134,13 +138,13 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         const { past, future, plan, gestureMark } = get();
         const last = past.at(-1);
         if (!last || gestureMark) return;
-        set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, plan, last.before)], openGesture: null });
+        set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, last.text, plan, last.before)], openGesture: null });
       },
       redo() {
         const { past, future, plan, gestureMark } = get();
         const next = future.at(-1);
         if (!next || gestureMark) return;
-        set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, plan, next.before)], openGesture: null });
+        set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, next.text, plan, next.before)], openGesture: null });
       },
     };
   });

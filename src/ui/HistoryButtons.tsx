@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { useSimulator } from '../app/simulator';
+import type { HistoryStep } from '../state/planStore';
+import { messageText } from './i18n/messageText';
 
 /** The buttons' arrows: drawings beside the words, hidden from screen readers. */
 const UNDO_ICON = '↶';
@@ -11,8 +13,12 @@ const REDO_ICON = '↷';
 export function HistoryButtons() {
   const { t } = useTranslation('app');
   const sim = useSimulator();
-  const undoLabel = useStore(sim.planStore, (s) => s.past.at(-1)?.label);
-  const redoLabel = useStore(sim.planStore, (s) => s.future.at(-1)?.label);
+  const undoStep = useStore(sim.planStore, (s) => s.past.at(-1));
+  const redoStep = useStore(sim.planStore, (s) => s.future.at(-1));
+  // The step's name in the reader's language; its English label where the catalogue has none.
+  const name = (step: HistoryStep | undefined) => step && (step.text ? messageText(t, step.text) : step.label);
+  const undoLabel = name(undoStep);
+  const redoLabel = name(redoStep);
 
   return (
     <div className="segmented" role="group" aria-label={t('history.label')}>

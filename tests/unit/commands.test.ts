@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, CommandError, PAINTING_FULL, runCommand, runNamedCommand, type CommandId, type CommandInput } from '../../src/app/commands';
 import { createSimulator, type Simulator } from '../../src/app/simulator';
 import { mirrorPartner } from '../../src/domain/hairline/editing';
@@ -10,6 +10,8 @@ import { newScar } from '../../src/domain/scars/scars';
 import type { LoadedHead } from '../../src/scene/loadedHead';
 import { defaultLoadedHead } from '../support/loadedHead';
 import { fillConsent, SIGNATURE_PNG, signConsentNow } from '../support/consent';
+import { i18n, startI18n } from '../../src/ui/i18n';
+import { messageText } from '../../src/ui/i18n/messageText';
 
 let head: LoadedHead;
 beforeAll(() => {
@@ -188,6 +190,25 @@ describe('named commands', () => {
       expect(sim.planStore.getState().plan).toEqual(plan);
     });
   }
+
+  it('names every step in the reader’s language: the English label in English, translated in es, de and tr', () => {
+    vi.stubGlobal('document', { documentElement: { lang: '' } });
+    startI18n('en');
+    for (const [id, c] of Object.entries(EDITS) as [keyof typeof EDITS, Case<keyof typeof EDITS>][]) {
+      const sim = simulator();
+      c.before?.(sim);
+      runNamedCommand(sim, id, c.args(sim));
+      const step = sim.planStore.getState().past.at(-1)!;
+      expect(step.text, id).toBeDefined();
+      expect(messageText(i18n.getFixedT('en'), step.text!), id).toBe(c.label);
+      for (const language of ['es', 'de', 'tr']) {
+        const written = messageText(i18n.getFixedT(language), step.text!);
+        expect(written, `${id} in ${language}`).not.toMatch(/history\.|\{\{/);
+        if (!/^\d|^Loupe$/.test(c.label)) expect(written, `${id} in ${language}`).not.toBe(c.label);
+      }
+    }
+    vi.unstubAllGlobals();
+  });
 
   it('plan.set reaches every kind of value by its path, labelled as its field', () => {
     const sim = simulator();

@@ -105,4 +105,35 @@ export const messages = {
     conflictPending: 'This plan was also changed in another tab: choose “Reload theirs” or “Keep mine as a copy” first.',
     revisionConflict: 'This plan was saved in another tab meanwhile.',
   },
+  /** What Undo and Redo name each step by (src/app/commands.ts `historyText`). */
+  history: {
+    plan: {
+      set: '{{field}}',
+      replace: {
+        load: 'Load plan',
+        openLink: 'Open link',
+        fromPage: 'Plan from page',
+        otherTab: 'Changes from another tab',
+        merge: 'Merge with another tab’s changes',
+        reloadOther: 'Reload the other tab’s version',
+      },
+    },
+    hairline: { 'apply-preset': 'Hairline preset', 'set-mirror': 'Mirror hairline', 'move-point': 'Move hairline point', 'add-point': 'Add hairline point', 'remove-point': 'Remove hairline point' },
+    brush: { density: 'Paint density', hair: 'Paint hair', scar: 'Paint scar' },
+    dots: { 'match-hair': 'Match hair colour' },
+    hair: { 'clear-painting': 'Clear painted hair' },
+    density: { 'clear-painting': 'Clear painted density' },
+    sessions: { 'set-count_one': '{{count}} session', 'set-count_other': '{{count}} sessions' },
+    scars: { add: 'Add {{kind}}', remove: 'Remove scar {{id}}', 'clear-painting': 'Clear scar {{id}}' },
+    consent: {
+      answer: 'Health answer',
+      'set-notes': 'Health notes',
+      'set-signer': { client: 'Client name', practitioner: 'Practitioner name' },
+      'set-signature': { client: 'Client signature', practitioner: 'Practitioner signature' },
+      sign: 'Sign consent',
+      'new-version': 'New consent version',
+    },
+    view: { 'toggle-loupe': 'Loupe' },
+    rename: 'Rename plan',
+  },
 };
