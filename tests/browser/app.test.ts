@@ -168,7 +168,8 @@ describe('links', () => {
   });
 
   it.each([
-    ['an out-of-range value', `#plan=${encodeBase64Url(JSON.stringify({ dots: { diameterMm: 9 } }))}`, /dots\.diameterMm/],
+    // The notice names the field as the panel does; the page API's error keeps its path (dots.diameterMm).
+    ['an out-of-range value', `#plan=${encodeBase64Url(JSON.stringify({ dots: { diameterMm: 9 } }))}`, /“Dot size” must be between 0\.25 and 1\.75 mm/],
     ['a damaged link', '#plan=eyJza2luIjp7ImNvbG9y', /damaged/],
   ])('shows a clear message and the default plan for %s', async (_name, hash, message) => {
     const app = await openApp({ hash });
