@@ -24,7 +24,7 @@ const tags = (text: string) => [...text.matchAll(/<\/?(\w+)>/g)].map((m) => m[0]
  */
 const SAME_IN_EVERY_LANGUAGE = /^(SMP|FUT|FUE|PDF|PNG|JSON|QR|mm|in|cm²|in²|OK|Ctrl|Tab|¾|Norwood \d+|Monk \d+|[\d\s.,:%–×·/+-]*|\{\{[\w., ()]+\}\}[\s\w²/%.:–·-]*|[\s≈(]*(?:\{\{[\w., ()]+\}\}[\s.,:–·/()-]*)+)$/;
 const SAME_WORDS: Partial<Record<(typeof LANGUAGES)[number], RegExp>> = {
-  de: /^(Name|Logo|Tablet|Design|Plan|Pläne|Export|Import|Start|Hairline|Vertex|Minimum|Maximum|Normal|Client|Stopp|Version)$/i,
+  de: /^(Name|Logo|Tablet|Design|Plan|Pläne|Export|Import|Start|Hairline|Vertex|Minimum|Maximum|Normal|Client|Stopp|Version|Blond)$/i,
   es: /^(Logo|Total|No|Normal|Vertex|Final|Mínimo|Máximo)$/i,
   tr: /^(Logo|Normal|Vertex|Tablet|Minimum|Maksimum)$/i,
 };

@@ -80,7 +80,7 @@ export const panels: Translation<typeof english> = {
     customShade: 'Eigener Ton',
     pigments: { black: 'Schwarz (unverdünnt)', dark: 'Dunkelgrau', charcoal: 'Anthrazit', medium: 'Mittelgrau', light: 'Hellgrau' },
   },
-  hairColours: { black: 'Schwarz', 'dark-brown': 'Dunkelbraun', brown: 'Braun', 'light-brown': 'Hellbraun', grey: 'Grau', blond: 'Dunkelblond' },
+  hairColours: { black: 'Schwarz', 'dark-brown': 'Dunkelbraun', brown: 'Braun', 'light-brown': 'Hellbraun', grey: 'Grau', blond: 'Blond' },
   density: {
     heading: 'Dichtekarte',
     intro: 'Dichte nach Region, als Anteil der {{density}} des Plans. Die Regionen gehen über etwa {{blend}} ineinander über.',
