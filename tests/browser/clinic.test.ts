@@ -4,17 +4,15 @@
  * under the clinic's name and logo. The arithmetic is the unit tests' (tests/unit/quote.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, showStep, waitForReady, type AppPage } from './harness';
+import { openApp, showStep, type AppPage } from './harness';
 
 const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" fill="#1f3a5f"/><circle cx="20" cy="20" r="10" fill="#c08a3e"/></svg>';
 
 // One page for the file.
 let app: AppPage;
 beforeAll(async () => {
-  app = await openApp({ width: 1280, height: 800, waitForReady: false });
   // A heavily loaded machine can take over a minute to draw the first frame: wait longer than the harness does.
-  await app.page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 240_000 });
-  await waitForReady(app.page);
+  app = await openApp({ width: 1280, height: 800, readyTimeoutMs: 240_000 });
 }, 300_000);
 afterAll(async () => {
   await app?.close();

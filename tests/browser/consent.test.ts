@@ -7,14 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { openApp, showStep, waitForLinkToMatchPlan, waitForReady, type AppPage } from './harness';
+import { openApp, showStep, waitForLinkToMatchPlan, type AppPage } from './harness';
 
 let app: AppPage;
 beforeAll(async () => {
-  app = await openApp({ width: 1280, height: 800, waitForReady: false });
   // A heavily loaded machine can take over a minute to draw the first frame: wait longer than the harness does.
-  await app.page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 240_000 });
-  await waitForReady(app.page);
+  app = await openApp({ width: 1280, height: 800, readyTimeoutMs: 240_000 });
 }, 300_000);
 afterAll(async () => {
   await app?.close();

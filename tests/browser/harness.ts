@@ -35,6 +35,8 @@ export async function openApp(
     width?: number;
     height?: number;
     waitForReady?: boolean;
+    /** How long the first frame may take (ms); a file that starts on a heavily loaded machine may wait longer. */
+    readyTimeoutMs?: number;
     initScript?: () => void;
     /** Opens the page in this context (another tab of the same browser profile) instead of a fresh one. */
     context?: BrowserContext;
@@ -71,13 +73,13 @@ export async function openApp(
     if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
   });
   await page.goto(appUrl() + (options.hash ?? ''));
-  if (options.waitForReady ?? true) await waitForReady(page);
+  if (options.waitForReady ?? true) await waitForReady(page, options.readyTimeoutMs);
   return { page, context, errors, warnings, foreignRequests, close: () => (options.context ? page.close() : context.close()) };
 }
 
-export async function waitForReady(page: Page): Promise<void> {
+export async function waitForReady(page: Page, timeoutMs = 150_000): Promise<void> {
   // A start takes seconds; on a machine busy with other work, compiling the shaders on SwiftShader can take minutes.
-  await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 150_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: timeoutMs });
   // A suite must never pass on nothing: the canvas must hold a real WebGL2 context.
   const webgl2 = await page.evaluate(() => {
     const canvas = document.querySelector('canvas');

@@ -10,18 +10,7 @@ import { STEPS } from '../../src/domain/consultation';
 import type { Language } from '../../src/domain/languages';
 import { CATALOGUES } from '../../src/ui/i18n';
 import { openApp, showStep, waitForReady, type AppPage } from './harness';
-
-type Tree = { [key: string]: string | Tree };
-
-/** Every string of a catalogue by its dotted key, namespace first (`app.steps.head.title`). */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') out.set(prefix + key, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+import { catalogueStrings } from '../support/catalogueStrings';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -41,8 +30,8 @@ function onScreen(text: string): RegExp | null {
  * are rendered in pieces and left out.
  */
 function englishLeftovers(language: Language) {
-  const english = leaves(CATALOGUES.en as unknown as Tree);
-  const translated = leaves(CATALOGUES[language] as unknown as Tree);
+  const english = catalogueStrings(CATALOGUES.en);
+  const translated = catalogueStrings(CATALOGUES[language]);
   // A text that is this language's own word for something (German "Tab", Spanish "Normal"), or one of its
   // strings with values filled in ("Monk tonu 3" for "Monk {{tone}}"), is not English left over.
   const own = new Set(translated.values());

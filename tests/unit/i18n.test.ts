@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, matchLanguage } from '../../src/domain/languages';
 import { CATALOGUES } from '../../src/ui/i18n';
-
-type Tree = { [key: string]: string | Tree };
-
-/** Every string of a catalogue by its dotted key. */
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    if (typeof value === 'string') out.set(prefix + key, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+import { catalogueStrings } from '../support/catalogueStrings';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort();
 const tags = (text: string) => [...text.matchAll(/<\/?(\w+)>/g)].map((m) => m[0]).sort();
@@ -30,7 +19,7 @@ const SAME_WORDS: Partial<Record<(typeof LANGUAGES)[number], RegExp>> = {
 };
 
 describe('the interface in every language', () => {
-  const english = leaves(CATALOGUES.en as unknown as Tree);
+  const english = catalogueStrings(CATALOGUES.en);
 
   it('has English text for every key', () => {
     expect(english.size).toBeGreaterThan(0);
@@ -39,7 +28,7 @@ describe('the interface in every language', () => {
 
   for (const language of LANGUAGES.filter((l) => l !== 'en')) {
     it(`translates every English string into ${language}, keeping its placeholders and markup`, () => {
-      const translated = leaves(CATALOGUES[language] as unknown as Tree);
+      const translated = catalogueStrings(CATALOGUES[language]);
       expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
       const untranslated: string[] = [];
       for (const [key, source] of english) {

@@ -17,15 +17,12 @@ import { ScanTooLargeError } from '../../src/io/scan/scanReader';
 import { i18n, startI18n } from '../../src/ui/i18n';
 import { messages } from '../../src/ui/i18n/locales/en/messages';
 import { messageText } from '../../src/ui/i18n/messageText';
+import { catalogueStrings } from '../support/catalogueStrings';
 
 const write = (language: string, text: Message) => messageText(i18n.getFixedT(language), text);
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** Every leaf of the English catalogue by its dotted key. */
-function leaves(node: object, prefix = ''): [string, string][] {
-  return Object.entries(node).flatMap(([name, value]) => (typeof value === 'string' ? [[`${prefix}${name}`, value]] : leaves(value as object, `${prefix}${name}.`)));
-}
-const ENGLISH = new Map(leaves(messages));
+const ENGLISH = catalogueStrings(messages);
 
 /** A value for each of an English text's placeholders: a number where it is formatted as one. */
 function sampleParams(text: string): Record<string, string | number> {
