@@ -82,7 +82,9 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
     <Canvas
       className="viewer-canvas"
       frameloop="demand"
-      dpr={[1, 2]}
+      // As many pixels as the screen shows, down to a quarter (a zoomed-out page shows fewer than its CSS
+      // size) and at most two per CSS pixel (more costs frames and adds nothing an eye sees on a tablet).
+      dpr={[0.25, 2]}
       // preserveDrawingBuffer: screenshots and tests read the finished frame back.
       gl={{ antialias: true, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       camera={{ fov: 32, near: 2, far: 8000, position: [0, 0, 900] }}

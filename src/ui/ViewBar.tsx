@@ -32,7 +32,10 @@ export function ViewBar() {
       stage.style.setProperty('--viewbar-bottom', `${bottom}px`);
       viewStore.getState().setToolbarBottom(bottom);
     });
+    // The bar can move without changing size (the stage resizes, or the bar's rows rewrap at a new width):
+    // watching the stage as well keeps what sits below it in step.
     observer.observe(toolbar);
+    observer.observe(stage);
     return () => observer.disconnect();
   }, [viewStore]);
   return (

@@ -29,6 +29,9 @@ async function sharedBrowser(): Promise<Browser> {
 
 export const appUrl = () => inject('appUrl');
 
+/** The device pixel ratio for tests that check the interface, not the picture's pixels (see `deviceScaleFactor`). */
+export const UI_PIXEL_RATIO = 0.25;
+
 export async function openApp(
   options: {
     hash?: string;
@@ -47,6 +50,12 @@ export async function openApp(
      * whole build into the cache of every fresh profile, work that only the offline test looks at.
      */
     serviceWorker?: boolean;
+    /**
+     * Device pixels per CSS pixel (1 unless told). Layout stays the same; the view draws as many pixels as the
+     * device has, so a test that looks at the interface rather than the picture opens at UI_PIXEL_RATIO and
+     * each SwiftShader frame costs a sixteenth.
+     */
+    deviceScaleFactor?: number;
   } = {},
 ): Promise<AppPage> {
   const b = await sharedBrowser();
@@ -54,7 +63,7 @@ export async function openApp(
     options.context ??
     (await b.newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
-      deviceScaleFactor: 1,
+      deviceScaleFactor: options.deviceScaleFactor ?? 1,
       serviceWorkers: options.serviceWorker ? 'allow' : 'block',
     }));
   const page = await context.newPage();

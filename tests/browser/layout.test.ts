@@ -141,7 +141,7 @@ describe('the view toolbar, the step tabs and the units', () => {
       await app.page.setViewportSize({ width, height });
       // Clicks are tried where the bar used to be cut off (1024 and 390 wide); the rest is checked everywhere.
       const tryClicks = width === 1024 || width === 390;
-      await expect.poll(async () => [`${width}×${height}`, ...(await unreachableViewControls(app.page, tryClicks))]).toEqual([`${width}×${height}`]);
+      await expect.poll(async () => [`${width}×${height}`, ...(await unreachableViewControls(app.page, tryClicks))], { timeout: 20_000 }).toEqual([`${width}×${height}`]);
       // Notices and comparison labels start where the bar ends, however many rows it takes.
       const belowBar = () =>
         app.page.evaluate(() => {
@@ -149,7 +149,8 @@ describe('the view toolbar, the step tabs and the units', () => {
           const bottom = document.querySelector('.viewbar')!.getBoundingClientRect().bottom - stage.getBoundingClientRect().top;
           return Math.abs(parseFloat(getComputedStyle(stage).getPropertyValue('--viewbar-bottom')) - bottom) < 1;
         });
-      await expect.poll(belowBar).toBe(true);
+      // A resize redraws the view first; on a loaded machine the bar's observer may report a few seconds later.
+      await expect.poll(belowBar, { timeout: 20_000 }).toBe(true);
       if (width === 390) await app.page.screenshot({ path: `${ARTIFACTS}/viewbar-phone.png` });
     }
   });
