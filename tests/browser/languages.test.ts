@@ -5,11 +5,11 @@
  * openApp checks each start draws into a real WebGL2 context.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/domain/consultation';
 import type { Language } from '../../src/domain/languages';
 import { CATALOGUES } from '../../src/ui/i18n';
-import { openApp, showStep, waitForReady, type AppPage } from './harness';
+import { openApp, showStep, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
 import { catalogueStrings } from '../support/catalogueStrings';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -93,18 +93,21 @@ async function textEverywhere(page: Page): Promise<Map<string, string>> {
   return seen;
 }
 
+// One page for every language: each test sets the language it looks at, and only text is read, so the view
+// draws at a quarter of a pixel per CSS pixel.
 describe('the interface in Spanish, German and Turkish', () => {
-  let app: AppPage | null = null;
-  afterEach(async () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+  });
+  afterAll(async () => {
     await app?.close();
-    app = null;
   });
 
   for (const language of ['es', 'de', 'tr'] as const) {
     it(`shows no English text that ${language} translates, on any step or in Help`, async () => {
-      app = await openApp();
       await app.page.evaluate((lang) => window.smp!.setLanguage(lang), language);
-      await expect.poll(() => app!.page.evaluate(() => document.documentElement.lang)).toBe(language);
+      await expect.poll(() => app.page.evaluate(() => document.documentElement.lang)).toBe(language);
       const { leftovers, isOwn } = englishLeftovers(language);
       const found: string[] = [];
       for (const [text, where] of await textEverywhere(app.page)) {
@@ -117,7 +120,6 @@ describe('the interface in Spanish, German and Turkish', () => {
   }
 
   it('follows the language picker: the page’s lang changes, and the choice survives a reload', async () => {
-    app = await openApp();
     const { page } = app;
     const picker = page.getByTestId('language');
     for (const language of ['de', 'tr', 'es'] as const) {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/domain/consultation';
-import { axeViolations, openApp, showStep, waitForReady, type AppPage } from './harness';
+import { axeViolations, openApp, showStep, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
 
 const ARTIFACTS = 'tests/artifacts';
 
@@ -43,17 +43,22 @@ async function layoutProblems(page: Page) {
   });
 }
 
-// One page for every size (the layout is CSS only, so a resized window lays out as one opened at that size).
+/**
+ * One page for every size and for the toolbar, tabs and units (the layout is CSS only, so a resized window
+ * lays out as one opened at that size). Nothing here looks at the picture: the view draws at a quarter of a
+ * pixel per CSS pixel, and screenshots are taken in CSS pixels.
+ */
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ width: SIZES[0].width, height: SIZES[0].height, deviceScaleFactor: UI_PIXEL_RATIO });
+});
+afterAll(async () => {
+  if (!app) return; // the page never opened: beforeAll has failed already
+  expect(app.errors).toEqual([]);
+  await app.close();
+});
+
 describe('layout and accessibility at every size', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp({ width: SIZES[0].width, height: SIZES[0].height });
-  });
-  afterAll(async () => {
-    if (!app) return; // the page never opened: beforeAll has failed already
-    expect(app.errors).toEqual([]);
-    await app.close();
-  });
 
   it.each(SIZES)('at $width × $height ($name), fits: every step reachable, nothing overflowing or overlapping, every control a 44 px touch target', async ({ name, width, height }) => {
     await app.page.setViewportSize({ width, height });
@@ -64,7 +69,7 @@ describe('layout and accessibility at every size', () => {
       await showStep(app.page, step.id);
       await expect.poll(() => app.page.getByTestId('step-panel').textContent()).toContain(`Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}`);
       expect(await layoutProblems(app.page), `step ${step.id}`).toEqual([]);
-      if (step.id === 'dots') await app.page.screenshot({ path: `${ARTIFACTS}/layout-${name}.png` });
+      if (step.id === 'dots') await app.page.screenshot({ path: `${ARTIFACTS}/layout-${name}.png`, scale: 'css' });
     }
     expect(app.errors).toEqual([]);
   });
@@ -117,16 +122,6 @@ async function unreachableViewControls(page: Page, tryClicks: boolean): Promise<
 }
 
 describe('the view toolbar, the step tabs and the units', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp({ width: 1280, height: 800 });
-  });
-  afterAll(async () => {
-    if (!app) return; // the page never opened: beforeAll has failed already
-    expect(app.errors).toEqual([]);
-    await app.close();
-  });
-
   it('loads without a deprecation warning from three', () => {
     // three r183 deprecated THREE.Clock; fiber 9 still makes one (src/scene/threeMessages.ts).
     expect(app.warnings.filter((w) => w.includes('Clock'))).toEqual([]);
@@ -151,7 +146,7 @@ describe('the view toolbar, the step tabs and the units', () => {
         });
       // A resize redraws the view first; on a loaded machine the bar's observer may report a few seconds later.
       await expect.poll(belowBar, { timeout: 20_000 }).toBe(true);
-      if (width === 390) await app.page.screenshot({ path: `${ARTIFACTS}/viewbar-phone.png` });
+      if (width === 390) await app.page.screenshot({ path: `${ARTIFACTS}/viewbar-phone.png`, scale: 'css' });
     }
   });
 
@@ -187,65 +182,76 @@ describe('the view toolbar, the step tabs and the units', () => {
   });
 });
 
-describe('accessibility', () => {
-  it('is usable from the keyboard, with visible focus', async () => {
-    const app = await openApp({ width: 1280, height: 800 });
-    try {
-      // Tab from the page start reaches the topbar, the view's controls and the steps, each showing focus.
-      const seen = new Set<string>();
-      for (let i = 0; i < 40; i++) {
-        await app.page.keyboard.press('Tab');
-        const focus = await app.page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return null;
-          const style = getComputedStyle(el);
-          return { label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', role: el.getAttribute('role'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
-        });
-        if (!focus) continue;
-        expect(focus.outline, `focus ring on ${focus.label}`).toBe(true);
-        seen.add(focus.role === 'tab' ? 'step tab' : focus.label);
-      }
-      for (const control of ['Plans', 'mm', 'Front view', 'Loupe', 'step tab']) expect([...seen]).toContain(control);
-      // The steps follow the tab pattern: arrows move between them.
-      await app.page.locator('[data-step="head"]').focus();
-      await app.page.keyboard.press('ArrowRight');
-      await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-step'))).toBe('hair');
-      expect(await app.page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
-    } finally {
-      await app.close();
-    }
+/**
+ * One first visit, in order: the guide, skipped and not shown again after a reload; the keyboard, from the
+ * start of that freshly loaded page; then Help, replaying the guide. Only the interface is looked at.
+ */
+describe('first visit, the keyboard and help', () => {
+  let first: AppPage;
+  beforeAll(async () => {
+    first = await openApp({ width: 1024, height: 768, firstRun: true, deviceScaleFactor: UI_PIXEL_RATIO });
   });
-});
+  afterAll(async () => {
+    if (!first) return; // the page never opened: beforeAll has failed already
+    expect(first.errors).toEqual([]);
+    await first.close();
+  });
 
-describe('first visit and help', () => {
-  it('guides a first visit in a few skippable steps, once, and lists gestures and shortcuts in Help', async () => {
-    const app = await openApp({ width: 1024, height: 768, firstRun: true });
-    try {
-      const guide = app.page.getByTestId('guide');
-      await expect.poll(() => guide.isVisible()).toBe(true);
-      await expect.poll(() => guide.textContent()).toContain('1 of 4');
-      await app.page.getByTestId('guide-next').click();
-      await expect.poll(() => guide.textContent()).toContain('Seven steps');
-      await app.page.getByTestId('guide-skip').click();
-      await expect.poll(() => guide.isVisible()).toBe(false);
-      await app.page.reload();
-      await waitForReady(app.page);
-      expect(await guide.isVisible()).toBe(false);
+  it('guides a first visit in a few skippable steps, once', async () => {
+    const guide = first.page.getByTestId('guide');
+    await expect.poll(() => guide.isVisible()).toBe(true);
+    await expect.poll(() => guide.textContent()).toContain('1 of 4');
+    await first.page.getByTestId('guide-next').click();
+    await expect.poll(() => guide.textContent()).toContain('Seven steps');
+    await first.page.getByTestId('guide-skip').click();
+    await expect.poll(() => guide.isVisible()).toBe(false);
+    await first.page.reload();
+    await waitForReady(first.page);
+    expect(await guide.isVisible()).toBe(false);
+  });
 
-      await app.page.getByTestId('help-button').click();
-      const help = app.page.getByTestId('help-dialog');
-      await expect.poll(() => help.isVisible()).toBe(true);
-      for (const text of ['Turn the head', 'Pinch', 'Ctrl+Z', 'Loupe on or off', 'Escape']) expect(await help.textContent()).toContain(text);
-      await app.page.getByTestId('replay-guide').click();
-      await expect.poll(() => guide.isVisible()).toBe(true);
-      for (let i = 0; i < 3; i++) await app.page.getByTestId('guide-next').click();
-      await app.page.getByTestId('guide-done').click();
-      await expect.poll(() => guide.isVisible()).toBe(false);
-      // Focus went back to the page, and the next step is one click away.
-      await app.page.getByTestId('next-step').click();
-      expect(await app.page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
-    } finally {
-      await app.close();
+  it('is usable from the keyboard, with visible focus', async () => {
+    const { page } = first;
+    // The page was just reloaded: nothing has focus, and Tab starts from the top of the page.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Tab from the page start reaches the topbar, the view's controls and the steps, each showing focus.
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', role: el.getAttribute('role'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!focus) continue;
+      expect(focus.outline, `focus ring on ${focus.label}`).toBe(true);
+      seen.add(focus.role === 'tab' ? 'step tab' : focus.label);
     }
+    for (const control of ['Plans', 'mm', 'Front view', 'Loupe', 'step tab']) expect([...seen]).toContain(control);
+    // The steps follow the tab pattern: arrows move between them.
+    await page.locator('[data-step="head"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-step'))).toBe('hair');
+    expect(await page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('lists gestures and shortcuts in Help, and replays the guide from there', async () => {
+    const { page } = first;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await showStep(page, 'head');
+    const guide = page.getByTestId('guide');
+    await page.getByTestId('help-button').click();
+    const help = page.getByTestId('help-dialog');
+    await expect.poll(() => help.isVisible()).toBe(true);
+    for (const text of ['Turn the head', 'Pinch', 'Ctrl+Z', 'Loupe on or off', 'Escape']) expect(await help.textContent()).toContain(text);
+    await page.getByTestId('replay-guide').click();
+    await expect.poll(() => guide.isVisible()).toBe(true);
+    for (let i = 0; i < 3; i++) await page.getByTestId('guide-next').click();
+    await page.getByTestId('guide-done').click();
+    await expect.poll(() => guide.isVisible()).toBe(false);
+    // Focus went back to the page, and the next step is one click away.
+    await page.getByTestId('next-step').click();
+    expect(await page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
   });
 });

@@ -11,7 +11,7 @@ import { simplifyMesh } from '../../src/domain/scan/prepare';
 import type { ScanFile, ScanMesh } from '../../src/domain/scan/scanMesh';
 import { cubeSphereMesh, loadDefaultHead } from '../unit/fixtures';
 import { writeScanGlb, writeScanGltf, writeScanObj, writeScanPly, writeScanStl } from '../support/scanFiles';
-import { axeViolations, foregroundFraction, grabFrame, openApp, savePng, type AppPage } from './harness';
+import { axeViolations, foregroundFraction, grabFrame, openApp, savePng, UI_PIXEL_RATIO, type AppPage } from './harness';
 
 const BACKGROUND: [number, number, number] = [233, 236, 239];
 
@@ -103,7 +103,9 @@ describe('head scan import', () => {
   let defaultArea = 0;
 
   beforeAll(async () => {
-    app = await openApp();
+    // The checks read the head, the panel and shares of colour or mean tones, none of which needs every
+    // pixel: the page (and the tabs opened in its profile) draws at a quarter of a pixel per CSS pixel.
+    app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
     defaultArea = (await app.page.evaluate(() => window.smp!.getMeasurements())).treatedAreaCm2;
   });
   afterAll(async () => {
@@ -298,7 +300,7 @@ describe('head scan import', () => {
     // The scan is shown for checking; the plan's head is unchanged until "Use this head".
     expect((await getHead(page)).kind).toBe('default');
     await expect.poll(() => panel.getByTestId('scan-scale').textContent()).toMatch(/metres/);
-    await page.screenshot({ path: 'tests/artifacts/scan-alignment-panel.png' });
+    await page.screenshot({ path: 'tests/artifacts/scan-alignment-panel.png', scale: 'css' });
     expect(await axeViolations(page)).toEqual([]);
 
     // Move the left tragus 4 mm up by clicking there.
