@@ -46,9 +46,7 @@ function determinant(m: number[]): number {
 function numericJacobian(shape: HeadShape, p: Vec3, h = 1e-3): number[] {
   const out = new Array<number>(9);
   for (let c = 0; c < 3; c++) {
-    const plus = [...p] as Vec3, minus = [...p] as Vec3;
-    plus[c] += h;
-    minus[c] -= h;
+    const plus = p.map((v, k) => (k === c ? v + h : v)) as Vec3, minus = p.map((v, k) => (k === c ? v - h : v)) as Vec3;
     const a = warpPoint(shape, plus), b = warpPoint(shape, minus);
     for (let r = 0; r < 3; r++) out[3 * r + c] = (a[r]! - b[r]!) / (2 * h);
   }
