@@ -108,6 +108,16 @@ export const messages: Translation<typeof english> = {
     conflictPending: 'Dieser Plan wurde auch in einem anderen Tab geändert: Wählen Sie zuerst „Andere Fassung laden“ oder „Meine als Kopie behalten“.',
     revisionConflict: 'Dieser Plan wurde inzwischen in einem anderen Tab gespeichert.',
   },
+  photoFit: {
+    tooFewPoints: 'Um den Kopf an ein Foto anzupassen, werden mindestens {{needed}} Orientierungspunkte benötigt (bisher gesetzt: {{placed}}).',
+    inLine: 'Die Orientierungspunkte liegen auf einer Linie oder an einer Stelle, daher lässt sich der Kopf nicht nach ihnen ausrichten: Setzen Sie Punkte, die über den Kopf verteilt sind.',
+    badIris: 'Der Irisdurchmesser muss eine positive Anzahl von Pixeln sein.',
+    noPose: 'Der Kopf konnte nicht an diese Orientierungspunkte angepasst werden: Prüfen Sie, ob jeder an seiner Stelle sitzt.',
+    measurement: {
+      samePoint: 'Eine Messung muss zwischen zwei verschiedenen Punkten erfolgen.',
+      implausible: 'Ein Maß von {{mm, number}} mm ist zwischen diesen Punkten nicht plausibel: Es sollte zwischen {{lo, number}} und {{hi, number}} mm liegen.',
+    },
+  },
   history: {
     plan: {
       set: '{{field}}',

@@ -105,6 +105,17 @@ export const messages = {
     conflictPending: 'This plan was also changed in another tab: choose “Reload theirs” or “Keep mine as a copy” first.',
     revisionConflict: 'This plan was saved in another tab meanwhile.',
   },
+  /** Fitting the head to a client's photos (src/domain/photo/headFit.ts): why a fit is refused. */
+  photoFit: {
+    tooFewPoints: 'At least {{needed}} landmarks are needed to fit the head to a photo (placed so far: {{placed}}).',
+    inLine: 'The landmarks lie on one line or at one place, so the head cannot be turned to them: place points spread over the head.',
+    badIris: 'The iris diameter must be a positive number of pixels.',
+    noPose: 'The head could not be fitted to these landmarks: check that each is on its point.',
+    measurement: {
+      samePoint: 'A measurement must be between two different points.',
+      implausible: 'A measurement of {{mm, number}} mm is not plausible between these points: it should be between {{lo, number}} and {{hi, number}} mm.',
+    },
+  },
   /** What Undo and Redo name each step by (src/app/commands.ts `historyText`). */
   history: {
     plan: {

@@ -107,6 +107,16 @@ export const messages: Translation<typeof english> = {
     conflictPending: 'Este plan también se modificó en otra pestaña: elija primero «Cargar la otra versión» o «Conservar la mía como copia».',
     revisionConflict: 'Este plan se guardó mientras tanto en otra pestaña.',
   },
+  photoFit: {
+    tooFewPoints: 'Para ajustar la cabeza a una foto se necesitan al menos {{needed}} puntos de referencia (colocados hasta ahora: {{placed}}).',
+    inLine: 'Los puntos de referencia están en una misma línea o en un mismo lugar, así que la cabeza no puede orientarse según ellos: coloque puntos repartidos por la cabeza.',
+    badIris: 'El diámetro del iris debe ser un número positivo de píxeles.',
+    noPose: 'No se pudo ajustar la cabeza a estos puntos de referencia: compruebe que cada uno esté en su lugar.',
+    measurement: {
+      samePoint: 'Una medida debe tomarse entre dos puntos distintos.',
+      implausible: 'Una medida de {{mm, number}} mm no es plausible entre estos puntos: debería estar entre {{lo, number}} y {{hi, number}} mm.',
+    },
+  },
   history: {
     plan: {
       set: '{{field}}',

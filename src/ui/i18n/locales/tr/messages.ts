@@ -107,6 +107,16 @@ export const messages: Translation<typeof english> = {
     conflictPending: 'Bu plan başka bir sekmede de değiştirildi: önce “Diğer sürümü yükle” veya “Benimkini kopya olarak sakla” seçeneğini seçin.',
     revisionConflict: 'Bu plan bu arada başka bir sekmede kaydedildi.',
   },
+  photoFit: {
+    tooFewPoints: 'Başı bir fotoğrafa oturtmak için en az {{needed}} referans noktası gerekir (şu ana kadar yerleştirilen: {{placed}}).',
+    inLine: 'Referans noktaları tek bir çizgi üzerinde veya aynı yerde; bu nedenle baş bunlara göre döndürülemez: başın farklı yerlerine dağılmış noktalar yerleştirin.',
+    badIris: 'İris çapı pozitif bir piksel sayısı olmalıdır.',
+    noPose: 'Baş bu referans noktalarına oturtulamadı: her birinin doğru yerde olup olmadığını kontrol edin.',
+    measurement: {
+      samePoint: 'Ölçüm iki farklı nokta arasında olmalıdır.',
+      implausible: 'Bu noktalar arasında {{mm, number}} mm’lik bir ölçü makul değil: {{lo, number}} ile {{hi, number}} mm arasında olmalıdır.',
+    },
+  },
   history: {
     plan: {
       set: '{{field}}',
