@@ -31,12 +31,14 @@ export function generateHead(grid = GRID_MM): GeneratedHead {
 }
 
 /**
- * The lateral canthus: the outer corner of the eye opening, i.e. the most lateral point where the
- * skin of the lid opening passes through the surface of the left eyeball.
+ * A corner of the left eye opening: the most lateral (outer corner, the lateral canthus) or most medial
+ * (inner corner, the medial canthus) point where the skin of the lid opening passes through the surface
+ * of the left eyeball.
  */
-function lateralCanthus(p: Float32Array, indices: Uint32Array): Vec3 {
+export function leftEyeCorner(p: ArrayLike<number>, indices: ArrayLike<number>, corner: 'lateral' | 'medial'): Vec3 {
   const [cx, cy, cz] = EYE_CENTER;
   const excess = (v: number) => Math.hypot(p[3 * v]! - cx, p[3 * v + 1]! - cy, p[3 * v + 2]! - cz) - EYE_RADIUS;
+  const outward = (q: Vec3) => (corner === 'lateral' ? q[0] - cx : cx - q[0]);
   let best: Vec3 | null = null;
   for (let t = 0; t < indices.length; t += 3) {
     for (let e = 0; e < 3; e++) {
@@ -45,11 +47,11 @@ function lateralCanthus(p: Float32Array, indices: Uint32Array): Vec3 {
       if (ea < 0 === eb < 0) continue;
       const f = ea / (ea - eb);
       const q: Vec3 = [0, 1, 2].map((c) => p[3 * a + c]! + (p[3 * b + c]! - p[3 * a + c]!) * f) as Vec3;
-      if (q[0] < cx || q[2] < cz) continue;
-      if (!best || q[0] > best[0]) best = q;
+      if (outward(q) < 0 || q[2] < cz) continue;
+      if (!best || outward(q) > outward(best)) best = q;
     }
   }
-  if (!best) throw new Error('lateral canthus: the lids do not meet the eye');
+  if (!best) throw new Error(`${corner} canthus: the lids do not meet the eye`);
   return best;
 }
 
@@ -80,7 +82,7 @@ function locateLandmarks(skin: MeshData): Landmarks {
   const inion = hit([0, 2, -far], [0, 0, 1]);
   // Bilateral points, each found on the left and mirrored so the pair is exactly symmetric.
   const leftTragus = hit([far, 0, 0], [-1, 0, 0]);
-  const leftCanthus = lateralCanthus(p, ix);
+  const leftCanthus = leftEyeCorner(p, ix, 'lateral');
   // Frontotemporal point: on the lateral epicanthal line where the forehead turns into the temple,
   // ~15 mm below a mid-frontal hairline set 70 mm above the glabella.
   const leftFrontotemporal = hit([leftCanthus[0], glabella[1] + 55, far], [0, 0, -1]);

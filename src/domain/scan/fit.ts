@@ -223,7 +223,7 @@ function compose(a: Similarity, b: Similarity): Similarity {
 }
 
 /** Rotation by |ω| radians about ω (Rodrigues), row-major. */
-function axisAngleRotation(w: Vec3): number[] {
+export function axisAngleRotation(w: Vec3): number[] {
   const angle = Math.hypot(w[0], w[1], w[2]);
   if (angle === 0) return [1, 0, 0, 0, 1, 0, 0, 0, 1];
   const [x, y, z] = scale(w, 1 / angle);
@@ -236,7 +236,7 @@ function axisAngleRotation(w: Vec3): number[] {
 }
 
 /** Solve the n × n system a x = b (row-major) by Gaussian elimination with partial pivoting; null when singular. */
-function solveLinear(a: Float64Array, b: Float64Array, n: number): Float64Array | null {
+export function solveLinear(a: Float64Array, b: Float64Array, n: number): Float64Array | null {
   const m = a.slice(), x = b.slice();
   let largest = 0;
   for (const v of m) largest = Math.max(largest, Math.abs(v));

@@ -1,0 +1,476 @@
+import { add, cross, dot, normalize, scale, sub } from '../geometry/vec3.ts';
+import { clampHeadShape, DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, HEAD_SHAPE_RANGES, warpPoint, type HeadShape } from '../head/headShape.ts';
+import { distance, type Vec3 } from '../head/landmarks.ts';
+import { applySimilarityToPoint, principalAxes, type Similarity } from '../scan/align.ts';
+import { axisAngleRotation, solveLinear } from '../scan/fit.ts';
+import { message, TextError } from '../textError.ts';
+import { anglesOfRotation, projectToImage, rotationFromAngles, type HeadAngles, type PhotoCamera } from './camera.ts';
+import type { HeadPhotoPoints } from './headLandmarks3d.ts';
+import { IRIS_DIAMETER_MM, PHOTO_LANDMARK_NAMES, type ImagePoint, type PhotoLandmarkName, type PhotoLandmarks } from './photoLandmarks.ts';
+
+/**
+ * Fitting the true-scale head to a client's photo: the pose (rotation and position relative to the camera),
+ * the size and the shape (headShape.ts) that bring the head's photo points (headLandmarks3d.ts) onto the
+ * landmarks found or tapped on the photo. A face view gives most face points; a crown view a few taps
+ * (tragi, hairline marks, vertex); any mix of at least four points spread over the head will do.
+ *
+ * One picture cannot tell a big head far away from a small one near by, so the size comes from a ruler: the
+ * iris (11.7 mm in nearly every adult) or a distance the practitioner measured on the client; without one
+ * the head keeps the default size. The shape leans on its anthropometric spread as a prior, so a few points
+ * cannot make a wild head: the fit minimises the reprojection error, each point weighed by how precisely it
+ * can be placed, plus each parameter's distance from the default in units of its spread among adults.
+ * Levenberg–Marquardt from several starts (a weak-perspective solution, its depth-mirrored twin, and upright
+ * and crown-view turns) keeps the best.
+ */
+
+/** A distance the practitioner measured on the client between two of the photo's points, e.g. the outer eye corners. */
+export interface TypedMeasurement {
+  from: PhotoLandmarkName;
+  to: PhotoLandmarkName;
+  mm: number;
+}
+
+/** One photo as the fit sees it. */
+export interface PhotoView {
+  landmarks: PhotoLandmarks;
+  camera: PhotoCamera;
+  /** The iris's visible diameter in pixels (the longer axis of its outline), both eyes averaged where both show. */
+  irisDiameterPx?: number;
+}
+
+export interface PhotoFitInput extends PhotoView {
+  /** The default head's photo points (`locateHeadPhotoPoints`). */
+  head: HeadPhotoPoints;
+  measurement?: TypedMeasurement;
+}
+
+export interface PhotosFitInput {
+  /** Photos of one client: they share one head shape, each has its own pose. */
+  photos: PhotoView[];
+  head: HeadPhotoPoints;
+  measurement?: TypedMeasurement;
+}
+
+/** Where the head is in one photo. */
+export interface PhotoPose extends HeadAngles {
+  /** Takes the fitted head (the default head warped by the fit's shape) from the head frame into the camera frame; scale 1. */
+  pose: Similarity;
+  /** Root-mean-square distance between the photo's landmarks and the fitted head's points, pixels. */
+  residualPx: number;
+  pointCount: number;
+}
+
+export interface HeadFit {
+  shape: HeadShape;
+  /** What set the head's size. */
+  sizeFrom: 'measurement' | 'iris' | 'default';
+  /** One per photo, in order. */
+  photos: PhotoPose[];
+}
+
+export type PhotoFit = PhotoPose & Omit<HeadFit, 'photos'>;
+
+/** Fewer points leave the pose to the priors (a pose alone has six unknowns; three points admit several). */
+export const MIN_FIT_POINTS = 4;
+
+/**
+ * How precisely each point can be placed on a photo (1 SD, mm on the head): face points as a landmark model
+ * finds them (about 4 % of the interocular distance, 2–3 mm); the tragi hide under hair and ear; hairline
+ * marks vary along a soft, often thinning border; the vertex is only the top of a curve.
+ */
+const PLACEMENT_MM: Record<PhotoLandmarkName, number> = {
+  rightIrisCenter: 1.5,
+  leftIrisCenter: 1.5,
+  rightLateralCanthus: 2.5,
+  leftLateralCanthus: 2.5,
+  rightMedialCanthus: 2.5,
+  leftMedialCanthus: 2.5,
+  nasion: 2.5,
+  pronasale: 2.5,
+  subnasale: 2.5,
+  stomion: 2.5,
+  menton: 3,
+  rightTragus: 3,
+  leftTragus: 3,
+  midFrontal: 3,
+  rightFrontotemporal: 3,
+  leftFrontotemporal: 3,
+  vertex: 5,
+};
+
+/** The iris as a ruler, 1 SD relative: 11.71 ± 0.42 mm between adults (Rüfer et al. 2005), and its outline's placement. */
+const IRIS_SPREAD = 0.05;
+/** A distance measured with a ruler or callipers on the client, 1 SD. */
+const MEASUREMENT_SPREAD_MM = 1;
+/** A typed measurement this far from the default head's (as a ratio) is a typo or the wrong points. */
+const PLAUSIBLE_MEASUREMENT_RATIO: readonly [number, number] = [0.7, 1.4];
+
+/** Finite-difference steps for the Jacobian: each photo's turn (rad) and shift (mm), then the shape parameters. */
+const POSE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4, 1e-4];
+const SHAPE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4];
+const MAX_ITERATIONS = 60;
+
+interface CameraPose {
+  rotation: number[];
+  translation: Vec3;
+}
+
+interface FitState {
+  poses: CameraPose[];
+  shape: HeadShape;
+}
+
+interface ViewProblem {
+  names: PhotoLandmarkName[];
+  observed: ImagePoint[];
+  camera: PhotoCamera;
+  irisDiameterPx?: number;
+  irisNames: PhotoLandmarkName[];
+  /** Pixels per millimetre on the head, to turn placement errors into pixels (fixed during a fit, so costs compare). */
+  pxPerMm: number;
+}
+
+interface Problem {
+  head: HeadPhotoPoints;
+  views: ViewProblem[];
+  measurement?: TypedMeasurement;
+}
+
+/** The head fitted to one photo. */
+export function fitHeadToPhoto(input: PhotoFitInput): PhotoFit {
+  const { head, measurement, ...view } = input;
+  const { photos, ...fit } = fitHeadToPhotos({ photos: [view], head, ...(measurement && { measurement }) });
+  return { ...photos[0]!, ...fit };
+}
+
+/**
+ * The head fitted to photos of one client at once: one shape, one pose per photo. Views complete each other:
+ * a front photo places the hairline marks across and up the forehead, a side or crown photo how far back.
+ */
+export function fitHeadToPhotos(input: PhotosFitInput): HeadFit {
+  if (input.measurement) checkMeasurement(input.measurement, input.head);
+  const problem: Problem = { head: input.head, views: input.photos.map((photo) => checkedView(photo, input.head)), ...(input.measurement && { measurement: input.measurement }) };
+  // Each photo on its own first, from several starts; then all together from the poses found.
+  const poses = problem.views.map((view) => bestSingleViewPose({ ...problem, views: [view] }));
+  const together = levenbergMarquardt(problem, { poses, shape: { ...DEFAULT_HEAD_SHAPE } });
+  if (!together) throw noPose();
+  // Weigh the points again at the depths found, then settle.
+  const reweighed = { ...problem, views: problem.views.map((view, i) => ({ ...view, pxPerMm: view.camera.focalPx / landmarkDepth(problem, view, together.state.shape, together.state.poses[i]!) })) };
+  const { state } = levenbergMarquardt(reweighed, together.state) ?? together;
+  return {
+    shape: state.shape,
+    sizeFrom: input.measurement ? 'measurement' : input.photos.some((photo) => photo.irisDiameterPx !== undefined) ? 'iris' : 'default',
+    photos: problem.views.map((view, i) => {
+      const pose = state.poses[i]!;
+      return {
+        pose: { rotation: pose.rotation, scale: 1, translation: pose.translation },
+        ...anglesOfRotation(pose.rotation),
+        residualPx: rmsReprojectionPx(problem, view, state.shape, pose),
+        pointCount: view.names.length,
+      };
+    }),
+  };
+}
+
+function noPose(): TextError {
+  return new TextError(message('photoFit.noPose'), 'The head could not be fitted to these landmarks: check that each is on its point.');
+}
+
+/** The best pose of the one photo of `problem`, fitted with its own shape from every start. */
+function bestSingleViewPose(problem: Problem): CameraPose {
+  let best: { state: FitState; cost: number } | null = null;
+  for (const pose of startingPoses(problem.head, problem.views[0]!)) {
+    const fitted = levenbergMarquardt(problem, { poses: [pose], shape: { ...DEFAULT_HEAD_SHAPE } });
+    if (fitted && (!best || fitted.cost < best.cost)) best = fitted;
+  }
+  if (!best) throw noPose();
+  return best.state.poses[0]!;
+}
+
+/** One photo's inputs checked and gathered; refuses too few points, points in a line, and an iris that cannot be right. */
+function checkedView(photo: PhotoView, head: HeadPhotoPoints): ViewProblem {
+  const names = PHOTO_LANDMARK_NAMES.filter((name) => {
+    const p = photo.landmarks[name];
+    return p !== undefined && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  });
+  if (names.length < MIN_FIT_POINTS) {
+    throw new TextError(message('photoFit.tooFewPoints', { placed: names.length, needed: MIN_FIT_POINTS }), `At least ${MIN_FIT_POINTS} landmarks are needed to fit the head to a photo (placed so far: ${names.length}).`);
+  }
+  const observed = names.map((name) => photo.landmarks[name]!);
+  if (isInLine(observed)) {
+    throw new TextError(message('photoFit.inLine'), 'The landmarks lie on one line or at one place, so the head cannot be turned to them: place points spread over the head.');
+  }
+  const { irisDiameterPx } = photo;
+  if (irisDiameterPx !== undefined && !(irisDiameterPx > 0 && Number.isFinite(irisDiameterPx))) {
+    throw new TextError(message('photoFit.badIris'), 'The iris diameter must be a positive number of pixels.');
+  }
+  const irisNames = (['rightIrisCenter', 'leftIrisCenter'] as const).filter((name) => names.includes(name));
+  return {
+    names,
+    observed,
+    camera: photo.camera,
+    ...(irisDiameterPx !== undefined && { irisDiameterPx }),
+    irisNames: irisNames.length > 0 ? irisNames : ['rightIrisCenter', 'leftIrisCenter'],
+    pxPerMm: roughPxPerMm(observed, names.map((name) => head[name])),
+  };
+}
+
+function checkMeasurement({ from, to, mm }: TypedMeasurement, head: HeadPhotoPoints): void {
+  if (from === to) throw new TextError(message('photoFit.measurement.samePoint'), 'A measurement must be between two different points.');
+  const onDefault = distance(head[from], head[to]);
+  const [lo, hi] = PLAUSIBLE_MEASUREMENT_RATIO.map((ratio) => Math.round(ratio * onDefault)) as [number, number];
+  if (!(mm >= lo && mm <= hi)) {
+    throw new TextError(message('photoFit.measurement.implausible', { mm, lo, hi }), `A measurement of ${mm} mm is not plausible between these points: it should be between ${lo} and ${hi} mm.`);
+  }
+}
+
+/** Whether the points sit at one place or along one line: their spread across is under 3 % of their spread along. */
+function isInLine(points: ImagePoint[]): boolean {
+  const { variances } = principalAxes(points.flatMap(([x, y]) => [x, y, 0]));
+  const along = Math.sqrt(Math.max(variances[0]!, 0)), across = Math.sqrt(Math.max(variances[1]!, 0));
+  return !(along > 2) || across < 0.03 * along;
+}
+
+/**
+ * A first pixels-per-millimetre, from the spread of the landmarks against that of their head points: a turned
+ * head shows its points foreshortened, so this only weighs the starts alike; the fit refines it.
+ */
+function roughPxPerMm(observed: ImagePoint[], model: Vec3[]): number {
+  return principalAxes(observed.flatMap(([x, y]) => [x, y, 0])).rmsRadius / principalAxes(model.flat()).rmsRadius;
+}
+
+/** Where the head's point `name` is in the camera frame. */
+function cameraPoint(head: HeadPhotoPoints, shape: HeadShape, pose: CameraPose, name: PhotoLandmarkName): Vec3 {
+  return applySimilarityToPoint(warpPoint(shape, head[name]), { ...pose, scale: 1 });
+}
+
+/** Mean depth of a photo's landmarks in front of its camera, mm. */
+function landmarkDepth(problem: Problem, view: ViewProblem, shape: HeadShape, pose: CameraPose): number {
+  return view.names.reduce((sum, name) => sum - cameraPoint(problem.head, shape, pose, name)[2], 0) / view.names.length;
+}
+
+/**
+ * The weighted errors whose sum of squares the fit minimises: each point's reprojection error over its
+ * placement error in pixels, the rulers' errors over their spreads, and each shape parameter's distance from
+ * the default over its spread among adults. Null when a point falls behind a camera.
+ */
+function residuals(problem: Problem, state: FitState): number[] | null {
+  const out: number[] = [];
+  for (let v = 0; v < problem.views.length; v++) {
+    if (!viewResiduals(problem, problem.views[v]!, state.shape, state.poses[v]!, out)) return null;
+  }
+  if (problem.measurement) {
+    const { from, to, mm } = problem.measurement;
+    out.push((distance(warpPoint(state.shape, problem.head[from]), warpPoint(state.shape, problem.head[to])) - mm) / MEASUREMENT_SPREAD_MM);
+  }
+  for (const name of HEAD_SHAPE_PARAMETERS) out.push((state.shape[name] - DEFAULT_HEAD_SHAPE[name]) / HEAD_SHAPE_RANGES[name].spread);
+  return out;
+}
+
+/** One photo's weighted errors appended to `out`; false when a point falls behind the camera. */
+function viewResiduals(problem: Problem, view: ViewProblem, shape: HeadShape, pose: CameraPose, out: number[]): boolean {
+  for (let i = 0; i < view.names.length; i++) {
+    const name = view.names[i]!;
+    const seen = projectToImage(view.camera, cameraPoint(problem.head, shape, pose, name));
+    if (!seen) return false;
+    const spreadPx = PLACEMENT_MM[name] * view.pxPerMm;
+    out.push((seen[0] - view.observed[i]![0]) / spreadPx, (seen[1] - view.observed[i]![1]) / spreadPx);
+  }
+  if (view.irisDiameterPx !== undefined) {
+    // The iris keeps its size whatever the head's: it sets the eyes' distance from the camera.
+    const depths = view.irisNames.map((name) => -cameraPoint(problem.head, shape, pose, name)[2]);
+    const predicted = depths.reduce((sum, depth) => sum + (view.camera.focalPx * IRIS_DIAMETER_MM) / depth, 0) / depths.length;
+    out.push((predicted - view.irisDiameterPx) / (IRIS_SPREAD * view.irisDiameterPx));
+  }
+  return true;
+}
+
+function sumOfSquares(r: number[]): number {
+  return r.reduce((sum, v) => sum + v * v, 0);
+}
+
+function rmsReprojectionPx(problem: Problem, view: ViewProblem, shape: HeadShape, pose: CameraPose): number {
+  let sum = 0;
+  view.names.forEach((name, i) => {
+    const seen = projectToImage(view.camera, cameraPoint(problem.head, shape, pose, name))!;
+    sum += (seen[0] - view.observed[i]![0]) ** 2 + (seen[1] - view.observed[i]![1]) ** 2;
+  });
+  return Math.sqrt(sum / view.names.length);
+}
+
+const unknownCount = (state: FitState) => 6 * state.poses.length + HEAD_SHAPE_PARAMETERS.length;
+
+/** The state moved by `delta`: per photo a small turn (camera frame, radians) and a shift (mm), then the shape's changes. */
+function moved(state: FitState, delta: ArrayLike<number>): FitState {
+  const poses = state.poses.map((pose, v): CameraPose => {
+    const d = (k: number) => delta[6 * v + k]!;
+    return {
+      rotation: multiply3(axisAngleRotation([d(0), d(1), d(2)]), pose.rotation),
+      translation: [pose.translation[0] + d(3), pose.translation[1] + d(4), pose.translation[2] + d(5)],
+    };
+  });
+  const shape = { ...state.shape };
+  HEAD_SHAPE_PARAMETERS.forEach((name, k) => (shape[name] += delta[6 * state.poses.length + k]!));
+  return { poses, shape: clampHeadShape(shape) };
+}
+
+function multiply3(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) out.push(a[3 * i]! * b[j]! + a[3 * i + 1]! * b[3 + j]! + a[3 * i + 2]! * b[6 + j]!);
+  return out;
+}
+
+/**
+ * Levenberg–Marquardt on the weighted residuals, with a forward-difference Jacobian (6 unknowns a photo and 5
+ * for the shape, a few dozen residuals a photo: cheap) and Marquardt's scaling, so turns, millimetres and
+ * ratios need no common unit.
+ */
+function levenbergMarquardt(problem: Problem, start: FitState): { state: FitState; cost: number } | null {
+  const n = unknownCount(start);
+  let state = start;
+  let r = residuals(problem, state);
+  if (!r) return null;
+  let cost = sumOfSquares(r);
+  let damping = 1e-3;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const jacobian = numericJacobian(problem, state, r);
+    if (!jacobian) break;
+    const { normal, gradient } = normalEquations(jacobian, r, n);
+    let improved = false;
+    while (damping < 1e12) {
+      const step = solveDamped(normal, gradient, damping, n);
+      const trial = step && moved(state, step);
+      const trialResiduals = trial && residuals(problem, trial);
+      const trialCost = trialResiduals ? sumOfSquares(trialResiduals) : Infinity;
+      if (trial && trialResiduals && trialCost < cost) {
+        const gain = (cost - trialCost) / cost;
+        state = trial;
+        r = trialResiduals;
+        cost = trialCost;
+        damping = Math.max(damping / 4, 1e-9);
+        improved = gain > 1e-10;
+        break;
+      }
+      damping *= 8;
+    }
+    if (!improved) break;
+  }
+  return { state, cost };
+}
+
+/** ∂r/∂unknowns by forward differences, row-major (residuals × unknowns); null where a nudge puts a point behind a camera. */
+function numericJacobian(problem: Problem, state: FitState, r: number[]): Float64Array | null {
+  const n = unknownCount(state), m = r.length, poseUnknowns = 6 * state.poses.length;
+  const jacobian = new Float64Array(m * n);
+  const delta = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    delta.fill(0);
+    const shapeName = k >= poseUnknowns ? HEAD_SHAPE_PARAMETERS[k - poseUnknowns]! : null;
+    const step = shapeName ? SHAPE_STEPS[k - poseUnknowns]! : POSE_STEPS[k % 6]!;
+    // Step backward from the top of a parameter's range, where clamping would swallow a forward step.
+    const h = shapeName && state.shape[shapeName] + step > HEAD_SHAPE_RANGES[shapeName].max ? -step : step;
+    delta[k] = h;
+    const nudged = residuals(problem, moved(state, delta));
+    if (!nudged) return null;
+    for (let i = 0; i < m; i++) jacobian[i * n + k] = (nudged[i]! - r[i]!) / h;
+  }
+  return jacobian;
+}
+
+function normalEquations(jacobian: Float64Array, r: number[], n: number): { normal: Float64Array; gradient: Float64Array } {
+  const normal = new Float64Array(n * n), gradient = new Float64Array(n);
+  for (let i = 0; i < r.length; i++) {
+    for (let a = 0; a < n; a++) {
+      const ja = jacobian[i * n + a]!;
+      if (ja === 0) continue;
+      gradient[a] = gradient[a]! + ja * r[i]!;
+      for (let b = 0; b < n; b++) normal[a * n + b] = normal[a * n + b]! + ja * jacobian[i * n + b]!;
+    }
+  }
+  return { normal, gradient };
+}
+
+/** The step solving (JᵀJ + λ·diag(JᵀJ)) δ = −Jᵀr. */
+function solveDamped(normal: Float64Array, gradient: Float64Array, damping: number, n: number): Float64Array | null {
+  const a = normal.slice();
+  for (let k = 0; k < n; k++) a[k * n + k] = normal[k * n + k]! * (1 + damping) + 1e-12;
+  return solveLinear(a, gradient.map((g) => -g), n);
+}
+
+/**
+ * The starts: the weak-perspective (scaled orthographic) pose of the default head, its depth-mirrored twin
+ * (which a flat set of points cannot tell apart from it), face views turned from profile to profile, and
+ * crown views from the front and from behind; each placed by `placeByWeakPerspective`.
+ */
+function startingPoses(head: HeadPhotoPoints, view: ViewProblem): CameraPose[] {
+  const model = view.names.map((name) => head[name]);
+  const turns: HeadAngles[] = [
+    ...[-90, -45, 0, 45, 90].map((yawDeg) => ({ yawDeg, pitchDeg: 0, rollDeg: 0 })),
+    ...[60, 90].flatMap((pitchDeg) => [0, 180].map((yawDeg) => ({ yawDeg, pitchDeg, rollDeg: 0 }))),
+  ];
+  const rotations = [...weakPerspectiveRotations(view, model), ...turns.map(rotationFromAngles)];
+  return rotations.flatMap((rotation) => placeByWeakPerspective(view, model, rotation) ?? []);
+}
+
+/**
+ * The rotation of the affine camera that best maps the head points to the landmarks (least squares), made
+ * orthonormal, and its twin mirrored through the plane the points lie closest to. None when the points are
+ * too flat for an affine camera.
+ */
+function weakPerspectiveRotations(view: ViewProblem, model: Vec3[]): number[][] {
+  const n = model.length;
+  const meanP = scale(model.reduce((s, p) => [s[0] + p[0], s[1] + p[1], s[2] + p[2]], [0, 0, 0]), 1 / n);
+  const image = centredImagePoints(view);
+  const meanU = image.reduce((s, [u]) => s + u, 0) / n, meanV = image.reduce((s, [, v]) => s + v, 0) / n;
+  const pp = new Float64Array(9), pu = new Float64Array(3), pv = new Float64Array(3);
+  model.forEach((p, i) => {
+    const c = sub(p, meanP);
+    for (let a = 0; a < 3; a++) {
+      for (let b = 0; b < 3; b++) pp[3 * a + b] = pp[3 * a + b]! + c[a]! * c[b]!;
+      pu[a] = pu[a]! + c[a]! * (image[i]![0] - meanU);
+      pv[a] = pv[a]! + c[a]! * (image[i]![1] - meanV);
+    }
+  });
+  const rowU = solveLinear(pp, pu, 3), rowV = solveLinear(pp, pv, 3);
+  if (!rowU || !rowV) return [];
+  const [x, y] = orthonormalPair(Array.from(rowU) as Vec3, Array.from(rowV) as Vec3);
+  const flatNormal = principalAxes(model.flat()).axes[2];
+  const mirror = (a: Vec3): Vec3 => sub(a, scale(flatNormal, 2 * dot(a, flatNormal)));
+  const rotationOf = (a: Vec3, b: Vec3) => [...a, ...b, ...cross(a, b)];
+  return [rotationOf(x, y), rotationOf(mirror(x), mirror(y))];
+}
+
+/** The orthonormal pair nearest to two vectors, turned symmetrically about their bisector so neither is preferred. */
+function orthonormalPair(a: Vec3, b: Vec3): [Vec3, Vec3] {
+  const an = normalize(a), bn = normalize(b);
+  const bisector = normalize(add(an, bn)), across = normalize(sub(an, bn));
+  return [normalize(add(bisector, across)), normalize(sub(bisector, across))];
+}
+
+/**
+ * The default head turned by `rotation` and placed where a weak-perspective camera puts it: the scale
+ * (pixels per mm) and image position that best match the landmarks set the depth and the shift. Null when
+ * the turn shows the points mirrored (a negative scale).
+ */
+function placeByWeakPerspective(view: ViewProblem, model: Vec3[], rotation: number[]): CameraPose | null {
+  const turned = model.map((p) => applySimilarityToPoint(p, { rotation, scale: 1, translation: [0, 0, 0] }));
+  const image = centredImagePoints(view);
+  const n = model.length;
+  const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / n;
+  const qx = mean(turned.map((q) => q[0])), qy = mean(turned.map((q) => q[1])), qz = mean(turned.map((q) => q[2]));
+  const u = mean(image.map((p) => p[0])), v = mean(image.map((p) => p[1]));
+  let along = 0, spread = 0;
+  turned.forEach((q, i) => {
+    along += (q[0] - qx) * (image[i]![0] - u) + (q[1] - qy) * (image[i]![1] - v);
+    spread += (q[0] - qx) ** 2 + (q[1] - qy) ** 2;
+  });
+  const pxPerMm = along / spread;
+  if (!(pxPerMm > 0)) return null;
+  const depth = view.camera.focalPx / pxPerMm;
+  return { rotation, translation: [u / pxPerMm - qx, v / pxPerMm - qy, -depth - qz] };
+}
+
+/** The landmarks from the picture's centre, y up: as the camera frame's x and y see them. */
+function centredImagePoints({ observed, camera }: ViewProblem): [number, number][] {
+  return observed.map(([u, v]) => [u - camera.widthPx / 2, camera.heightPx / 2 - v]);
+}

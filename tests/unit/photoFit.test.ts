@@ -1,0 +1,417 @@
+/**
+ * Fitting the true-scale head to a client's photos, on synthetic photos: the default head re-shaped, turned
+ * and placed before a pinhole camera of known field of view, its photo points projected (with the scatter of
+ * a face-landmark model where said), and the fit asked to find the pose, size and shape back.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSurfaceQuery } from '../../src/domain/geometry/closestPoint';
+import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, HEAD_SHAPE_RANGES, warpPoint, type HeadShape } from '../../src/domain/head/headShape';
+import { distance, mirrorX, type Vec3 } from '../../src/domain/head/landmarks';
+import {
+  anglesOfRotation,
+  cameraFromFocal35mm,
+  cameraFromVerticalFov,
+  DEFAULT_FOCAL_35MM,
+  photoCamera,
+  projectHeadPoint,
+  projectToImage,
+  rotationDifferenceDeg,
+  rotationFromAngles,
+  verticalFovDeg,
+  type HeadAngles,
+  type PhotoCamera,
+} from '../../src/domain/photo/camera';
+import { fitHeadToPhoto, fitHeadToPhotos, type PhotoView, type TypedMeasurement } from '../../src/domain/photo/headFit';
+import { locateHeadPhotoPoints } from '../../src/domain/photo/headLandmarks3d';
+import { IRIS_DIAMETER_MM, PHOTO_LANDMARK_NAMES, type PhotoLandmarkName, type PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
+import { applySimilarityToPoint, type Similarity } from '../../src/domain/scan/align';
+import { textOf } from '../../src/domain/textError';
+import { readMesh } from '../../src/io/glb';
+import { loadDefaultHead, seededRandom } from './fixtures';
+
+const defaultHead = loadDefaultHead();
+const eyes = readMesh(defaultHead.glb, 'Eyes');
+const head = locateHeadPhotoPoints({ skin: defaultHead.skin, eyes, landmarks: defaultHead.landmarks });
+
+const FACE_POINTS: PhotoLandmarkName[] = [
+  'rightIrisCenter',
+  'leftIrisCenter',
+  'rightLateralCanthus',
+  'leftLateralCanthus',
+  'rightMedialCanthus',
+  'leftMedialCanthus',
+  'nasion',
+  'pronasale',
+  'subnasale',
+  'stomion',
+  'menton',
+];
+/** What a practitioner taps on a crown photo, where no face shows. */
+const CROWN_TAPS: PhotoLandmarkName[] = ['rightTragus', 'leftTragus', 'midFrontal', 'rightFrontotemporal', 'leftFrontotemporal', 'vertex'];
+
+/**
+ * A face-landmark model's error on the face, about 4 % of the interocular distance: each point scattered with
+ * 1.6 mm per axis (2.0 mm on average); the iris outline's diameter with 2 %.
+ */
+const LANDMARK_SCATTER_MM = 1.6;
+const IRIS_SCATTER = 0.02;
+
+interface PhotoCase extends HeadAngles {
+  fovDeg: number;
+  /** From the camera to the nasion (face views) or the vertex (crown views), mm. */
+  distanceMm: number;
+}
+
+/** Face views across the issue's ranges: yaw ±40°, pitch ±20°, roll ±10°, 45–75° fields of view, 30–120 cm. */
+const FACE_CASES: PhotoCase[] = [
+  { yawDeg: 0, pitchDeg: 0, rollDeg: 0, fovDeg: 60, distanceMm: 500 },
+  { yawDeg: 40, pitchDeg: 10, rollDeg: 5, fovDeg: 45, distanceMm: 1200 },
+  { yawDeg: -40, pitchDeg: -10, rollDeg: -5, fovDeg: 75, distanceMm: 300 },
+  { yawDeg: 20, pitchDeg: -20, rollDeg: 10, fovDeg: 65, distanceMm: 800 },
+  { yawDeg: -20, pitchDeg: 20, rollDeg: -10, fovDeg: 50, distanceMm: 400 },
+  { yawDeg: 30, pitchDeg: 20, rollDeg: -8, fovDeg: 75, distanceMm: 1000 },
+  { yawDeg: -30, pitchDeg: -20, rollDeg: 8, fovDeg: 45, distanceMm: 600 },
+  { yawDeg: 10, pitchDeg: 5, rollDeg: -3, fovDeg: 55, distanceMm: 350 },
+  { yawDeg: -10, pitchDeg: -5, rollDeg: 3, fovDeg: 70, distanceMm: 1100 },
+  { yawDeg: 0, pitchDeg: 15, rollDeg: 10, fovDeg: 60, distanceMm: 700 },
+];
+
+/** Crown views: chin down, the camera above the head from in front or from behind. */
+const CROWN_CASES: PhotoCase[] = [
+  { yawDeg: 0, pitchDeg: 70, rollDeg: 0, fovDeg: 60, distanceMm: 500 },
+  { yawDeg: 180, pitchDeg: 65, rollDeg: 5, fovDeg: 70, distanceMm: 400 },
+  { yawDeg: 15, pitchDeg: 80, rollDeg: -8, fovDeg: 50, distanceMm: 900 },
+  { yawDeg: 165, pitchDeg: 60, rollDeg: 10, fovDeg: 75, distanceMm: 300 },
+  { yawDeg: -15, pitchDeg: 85, rollDeg: 5, fovDeg: 45, distanceMm: 1200 },
+];
+
+/** A head re-shaped at random, each parameter within one spread (about one standard deviation among adults) of the default. */
+function randomShape(random: () => number, parameters: readonly (keyof HeadShape)[] = HEAD_SHAPE_PARAMETERS): HeadShape {
+  const shape = { ...DEFAULT_HEAD_SHAPE };
+  for (const name of parameters) shape[name] += HEAD_SHAPE_RANGES[name].spread * (2 * random() - 1);
+  return shape;
+}
+
+/** A normally distributed number (Box–Muller). */
+const gaussian = (random: () => number) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+interface SyntheticPhoto {
+  view: PhotoView;
+  /** The truth: the head's shape and its pose in this photo's camera frame. */
+  shape: HeadShape;
+  pose: Similarity;
+}
+
+/**
+ * A 3000 × 4000 portrait photo of the head of `shape` turned by the case's angles, `anchor` at the case's
+ * distance near the middle of the picture; the tragi show where they face the camera at all.
+ */
+function syntheticPhoto(shape: HeadShape, c: PhotoCase, names: PhotoLandmarkName[], options: { random?: () => number; anchor?: PhotoLandmarkName } = {}): SyntheticPhoto {
+  const { random, anchor = 'nasion' } = options;
+  const camera = cameraFromVerticalFov(3000, 4000, c.fovDeg);
+  const rotation = rotationFromAngles(c);
+  const turned = applySimilarityToPoint(warpPoint(shape, head[anchor]), { rotation, scale: 1, translation: [0, 0, 0] });
+  const aside = 0.05 * c.distanceMm;
+  const pose: Similarity = { rotation, scale: 1, translation: [aside - turned[0], -aside - turned[1], -c.distanceMm - turned[2]] };
+  const inCamera = (name: PhotoLandmarkName) => applySimilarityToPoint(warpPoint(shape, head[name]), pose);
+  const shown = [...names];
+  if (anchor === 'nasion') shown.push(...(['leftTragus', 'rightTragus'] as const).filter((name) => facesCamera(inCamera(name), pose, name === 'leftTragus' ? 1 : -1)));
+  const landmarks: PhotoLandmarks = {};
+  for (const name of shown) {
+    const q = inCamera(name);
+    const [x, y] = projectToImage(camera, q)!;
+    const scatterPx = random ? (LANDMARK_SCATTER_MM * camera.focalPx) / -q[2] : 0;
+    landmarks[name] = random ? [x + scatterPx * gaussian(random), y + scatterPx * gaussian(random)] : [x, y];
+  }
+  const view: PhotoView = { landmarks, camera };
+  if (names.includes('leftIrisCenter')) {
+    const iris = (irisOutlinePx(camera, pose, inCamera('leftIrisCenter')) + irisOutlinePx(camera, pose, inCamera('rightIrisCenter'))) / 2;
+    view.irisDiameterPx = random ? iris * (1 + IRIS_SCATTER * gaussian(random)) : iris;
+  }
+  return { view, shape, pose };
+}
+
+/** Whether a tragus (its skin facing out to the side `side`) can be seen at all, up to a little past the outline. */
+function facesCamera(q: Vec3, pose: Similarity, side: 1 | -1): boolean {
+  const r = pose.rotation;
+  const outward: Vec3 = [side * r[0]!, side * r[3]!, side * r[6]!];
+  return -(q[0] * outward[0] + q[1] * outward[1] + q[2] * outward[2]) / Math.hypot(...q) > -0.3;
+}
+
+/** The longer axis, in pixels, of the projected outline of an iris (a 11.7 mm disc facing the way the face looks). */
+function irisOutlinePx(camera: PhotoCamera, pose: Similarity, center: Vec3): number {
+  const r = pose.rotation;
+  const across: Vec3 = [r[0]!, r[3]!, r[6]!], up: Vec3 = [r[1]!, r[4]!, r[7]!];
+  const outline = Array.from({ length: 72 }, (_, k) => {
+    const t = (k / 72) * 2 * Math.PI, radius = IRIS_DIAMETER_MM / 2;
+    return projectToImage(camera, [0, 1, 2].map((i) => center[i]! + radius * (Math.cos(t) * across[i]! + Math.sin(t) * up[i]!)) as Vec3)!;
+  });
+  let longest = 0;
+  for (const a of outline) for (const b of outline) longest = Math.max(longest, Math.hypot(a[0] - b[0], a[1] - b[1]));
+  return longest;
+}
+
+/**
+ * How far the fitted mid-frontal point is from the true one in the photo's camera frame, once the fitted head
+ * is scaled about the camera to put its nasion at the true depth: the one thing a photo cannot measure beyond
+ * its ruler (a head 3 % larger and 3 % farther gives the same picture).
+ */
+function midFrontalErrorMm(fitShape: HeadShape, fitPose: Similarity, truth: SyntheticPhoto): number {
+  const at = (shape: HeadShape, pose: Similarity, name: PhotoLandmarkName) => applySimilarityToPoint(warpPoint(shape, head[name]), pose);
+  const depthRatio = at(truth.shape, truth.pose, 'nasion')[2] / at(fitShape, fitPose, 'nasion')[2];
+  const fitted = at(fitShape, fitPose, 'midFrontal').map((v) => v * depthRatio) as Vec3;
+  return distance(fitted, at(truth.shape, truth.pose, 'midFrontal'));
+}
+
+const anglesApart = (a: HeadAngles, b: HeadAngles) => Math.max(Math.abs(a.yawDeg - b.yawDeg), Math.abs(a.pitchDeg - b.pitchDeg), Math.abs(a.rollDeg - b.rollDeg));
+const rms = (values: number[]) => Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);
+
+/** Every fit's time, for the speed check at the end. */
+const fitTimesMs: number[] = [];
+function timed<T>(fit: () => T): T {
+  const start = performance.now();
+  const result = fit();
+  fitTimesMs.push(performance.now() - start);
+  return result;
+}
+
+describe("the default head's photo points", () => {
+  const eyeQuery = createSurfaceQuery(eyes.positions, eyes.indices);
+
+  it('has every point on the skin, and the iris centres on the front of the eyes', () => {
+    for (const name of PHOTO_LANDMARK_NAMES) {
+      const onSkin = defaultHead.query.closest(head[name]).distance;
+      if (name.endsWith('IrisCenter')) {
+        expect(eyeQuery.closest(head[name]).distance, name).toBeLessThan(0.01);
+        expect(head[name][2], name).toBeGreaterThan(defaultHead.landmarks.leftLateralCanthus[2]);
+      } else expect(onSkin, name).toBeLessThan(0.05);
+    }
+  });
+
+  it('mirrors each pair and keeps the midline points on the midline', () => {
+    for (const [right, left] of [
+      ['rightIrisCenter', 'leftIrisCenter'],
+      ['rightLateralCanthus', 'leftLateralCanthus'],
+      ['rightMedialCanthus', 'leftMedialCanthus'],
+      ['rightTragus', 'leftTragus'],
+      ['rightFrontotemporal', 'leftFrontotemporal'],
+    ] as const) {
+      expect(head[right]).toEqual(mirrorX(head[left]));
+      expect(head[left][0]).toBeGreaterThan(0);
+    }
+    for (const name of ['nasion', 'pronasale', 'subnasale', 'stomion', 'menton', 'midFrontal', 'vertex'] as const) expect(Math.abs(head[name][0]), name).toBeLessThan(1e-6);
+  });
+
+  it('puts the face points in their anatomical order', () => {
+    const { nasion, pronasale, subnasale, stomion, menton, leftMedialCanthus, leftLateralCanthus, leftIrisCenter, midFrontal, leftFrontotemporal, vertex } = head;
+    // Down the midline: nasion, nose tip, under the nose, between the lips, chin; the nose tip foremost.
+    expect([nasion, pronasale, subnasale, stomion, menton].map((p) => p[1])).toEqual([nasion[1], pronasale[1], subnasale[1], stomion[1], menton[1]].sort((a, b) => b - a));
+    for (const p of [nasion, subnasale, stomion, menton]) expect(pronasale[2]).toBeGreaterThan(p[2] + 10);
+    // Across an eye: the inner corner, the iris, the outer corner.
+    expect(leftMedialCanthus[0]).toBeLessThan(leftIrisCenter[0]);
+    expect(leftIrisCenter[0]).toBeLessThan(leftLateralCanthus[0]);
+    // The hairline marks: the mid-frontal point 80 mm up the skin from the glabella, the frontotemporal points
+    // above the outer eye corners, all below the vertex.
+    expect(midFrontal[1]).toBeGreaterThan(defaultHead.landmarks.glabella[1] + 55);
+    expect(leftFrontotemporal[0]).toBeCloseTo(leftLateralCanthus[0], 0);
+    for (const p of [midFrontal, leftFrontotemporal]) expect(p[1]).toBeLessThan(vertex[1]);
+  });
+});
+
+describe('the photo camera', () => {
+  it('turns a vertical field of view into a focal length and back', () => {
+    for (const fov of [45, 63, 75]) expect(verticalFovDeg(cameraFromVerticalFov(3024, 4032, fov))).toBeCloseTo(fov, 9);
+  });
+
+  it('reads a 35 mm-equivalent focal length across the diagonal, and assumes a phone camera without one', () => {
+    // 26 mm on a 3:4 portrait photo: the diagonal's half-angle is atan(21.6 / 26), about 67° vertically.
+    expect(verticalFovDeg(cameraFromFocal35mm(3024, 4032, 26))).toBeCloseTo(67.1, 0);
+    // The same lens gives the same angle across the diagonal at any resolution.
+    expect(cameraFromFocal35mm(1512, 2016, 26).focalPx * 2).toBeCloseTo(cameraFromFocal35mm(3024, 4032, 26).focalPx, 6);
+    const fallback = cameraFromFocal35mm(3024, 4032, DEFAULT_FOCAL_35MM);
+    expect(photoCamera(3024, 4032)).toEqual(fallback);
+    expect(photoCamera(3024, 4032, 0)).toEqual(fallback);
+    expect(photoCamera(3024, 4032, 4000)).toEqual(fallback);
+    expect(photoCamera(3024, 4032, 52)).toEqual(cameraFromFocal35mm(3024, 4032, 52));
+    expect(() => cameraFromVerticalFov(0, 4032, 60)).toThrow();
+  });
+
+  it('shows a frontal head as a photo does: the face toward the camera, the subject’s left on the right', () => {
+    const camera = cameraFromVerticalFov(3000, 4000, 60);
+    const pose: Similarity = { rotation: rotationFromAngles({ yawDeg: 0, pitchDeg: 0, rollDeg: 0 }), scale: 1, translation: [0, 0, -600] };
+    expect(projectToImage(camera, [0, 0, -600])).toEqual([1500, 2000]);
+    expect(projectToImage(camera, [0, 0, 100])).toBeNull();
+    const left = projectHeadPoint(camera, pose, head.leftTragus)!, right = projectHeadPoint(camera, pose, head.rightTragus)!;
+    expect(left[0]).toBeGreaterThan(right[0]);
+    expect(projectHeadPoint(camera, pose, head.vertex)![1]).toBeLessThan(projectHeadPoint(camera, pose, head.menton)![1]);
+  });
+
+  it('names turns as photographers do: yaw to the subject’s left, pitch chin down, roll toward the right shoulder', () => {
+    const camera = cameraFromVerticalFov(3000, 4000, 60);
+    const place = (angles: HeadAngles): Similarity => ({ rotation: rotationFromAngles(angles), scale: 1, translation: [0, 0, -600] });
+    const at = (angles: HeadAngles, p: Vec3) => projectHeadPoint(camera, place(angles), p)!;
+    // Yaw: the nose tip goes to the picture's right.
+    expect(at({ yawDeg: 20, pitchDeg: 0, rollDeg: 0 }, head.pronasale)[0]).toBeGreaterThan(at({ yawDeg: 0, pitchDeg: 0, rollDeg: 0 }, head.pronasale)[0] + 50);
+    // Pitch: the top of the head comes toward the camera.
+    expect(applySimilarityToPoint(head.vertex, place({ yawDeg: 0, pitchDeg: 30, rollDeg: 0 }))[2]).toBeGreaterThan(applySimilarityToPoint(head.vertex, place({ yawDeg: 0, pitchDeg: 0, rollDeg: 0 }))[2] + 30);
+    // Roll: the left ear rises in the picture.
+    const rolled = { yawDeg: 0, pitchDeg: 0, rollDeg: 10 };
+    expect(at(rolled, head.leftTragus)[1]).toBeLessThan(at(rolled, head.rightTragus)[1] - 50);
+    const random = seededRandom(21);
+    for (let i = 0; i < 50; i++) {
+      const angles = { yawDeg: 360 * random() - 180, pitchDeg: 178 * random() - 89, rollDeg: 360 * random() - 180 };
+      const back = anglesOfRotation(rotationFromAngles(angles));
+      expect(anglesApart(back, angles)).toBeLessThan(1e-9);
+      expect(rotationDifferenceDeg(rotationFromAngles(back), rotationFromAngles(angles))).toBeLessThan(1e-4);
+    }
+  });
+});
+
+describe('fitting the head to a face photo', () => {
+  it('finds the pose within 3° and the size within 5 % from exact landmarks, heads re-shaped in every parameter', () => {
+    const random = seededRandom(101);
+    for (const c of FACE_CASES) {
+      const photo = syntheticPhoto(randomShape(random), c, FACE_POINTS);
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head }));
+      const label = JSON.stringify(c);
+      expect(anglesApart(fit, c), label).toBeLessThan(3);
+      expect(Math.abs(fit.shape.size / photo.shape.size - 1), label).toBeLessThan(0.05);
+      expect(fit.sizeFrom).toBe('iris');
+      expect(fit.residualPx, label).toBeLessThan(10);
+    }
+  });
+
+  it('places the mid-frontal point within 3 mm from exact landmarks, for heads re-shaped in size and proportions', () => {
+    const random = seededRandom(102);
+    for (const c of FACE_CASES) {
+      const photo = syntheticPhoto(randomShape(random, ['size', 'length', 'breadth']), c, [...FACE_POINTS, 'midFrontal']);
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head }));
+      expect(midFrontalErrorMm(fit.shape, fit.pose, photo), JSON.stringify(c)).toBeLessThan(3);
+    }
+  });
+
+  it('stays close with the scatter of a face-landmark model (2 mm on average)', () => {
+    const random = seededRandom(103);
+    const turnErrors: number[] = [], sizeErrors: number[] = [], midFrontalErrors: number[] = [];
+    for (const c of FACE_CASES) {
+      const photo = syntheticPhoto(randomShape(random), c, [...FACE_POINTS, 'midFrontal'], { random });
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head }));
+      turnErrors.push(rotationDifferenceDeg(fit.pose.rotation, photo.pose.rotation));
+      sizeErrors.push(Math.abs(fit.shape.size / photo.shape.size - 1));
+      midFrontalErrors.push(midFrontalErrorMm(fit.shape, fit.pose, photo));
+    }
+    // Measured over 200 such photos: turn 1.8° RMS (90 % within 2.9°), size 1.8 % RMS, mid-frontal point
+    // 4.3 mm RMS (its depth along the line of sight is the forehead's slope, which a face photo barely shows).
+    expect(rms(turnErrors)).toBeLessThan(3);
+    expect(Math.max(...turnErrors)).toBeLessThan(6);
+    expect(Math.max(...sizeErrors)).toBeLessThan(0.05);
+    expect(rms(midFrontalErrors)).toBeLessThan(6);
+  });
+
+  it('keeps the default size without a ruler, and takes a typed measurement over the iris', () => {
+    const photo = syntheticPhoto({ ...DEFAULT_HEAD_SHAPE, size: 1.05 }, FACE_CASES[3]!, FACE_POINTS);
+    const { irisDiameterPx, ...withoutIris } = photo.view;
+    expect(irisDiameterPx).toBeGreaterThan(0);
+    const unruled = timed(() => fitHeadToPhoto({ ...withoutIris, head }));
+    expect(unruled.sizeFrom).toBe('default');
+    expect(Math.abs(unruled.shape.size - 1)).toBeLessThan(0.03);
+    // An iris read 10 % too large: the outer eye corners' distance, measured on the client, corrects it.
+    const misread = { ...photo.view, irisDiameterPx: irisDiameterPx! * 1.1, head };
+    const canthi = distance(warpPoint(photo.shape, head.leftLateralCanthus), warpPoint(photo.shape, head.rightLateralCanthus));
+    const byIris = timed(() => fitHeadToPhoto(misread));
+    const measured = timed(() => fitHeadToPhoto({ ...misread, measurement: { from: 'leftLateralCanthus', to: 'rightLateralCanthus', mm: canthi } }));
+    expect(measured.sizeFrom).toBe('measurement');
+    expect(Math.abs(measured.shape.size / 1.05 - 1)).toBeLessThan(0.03);
+    expect(Math.abs(measured.shape.size / 1.05 - 1)).toBeLessThan(Math.abs(byIris.shape.size / 1.05 - 1) / 2);
+  });
+});
+
+describe('fitting the head to a crown photo from tapped points', () => {
+  const tragusMeasurement = (shape: HeadShape): TypedMeasurement => ({ from: 'leftTragus', to: 'rightTragus', mm: distance(warpPoint(shape, head.leftTragus), warpPoint(shape, head.rightTragus)) });
+
+  it('finds the turn within 3° and, with the tragus-to-tragus distance, the size within 5 %', () => {
+    const random = seededRandom(201);
+    for (const c of CROWN_CASES) {
+      const photo = syntheticPhoto(randomShape(random), c, CROWN_TAPS, { anchor: 'vertex' });
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head, measurement: tragusMeasurement(photo.shape) }));
+      const label = JSON.stringify(c);
+      expect(rotationDifferenceDeg(fit.pose.rotation, photo.pose.rotation), label).toBeLessThan(3);
+      expect(Math.abs(fit.shape.size / photo.shape.size - 1), label).toBeLessThan(0.05);
+    }
+  });
+
+  it('stays close with taps scattered by 2 mm on average', () => {
+    const random = seededRandom(202);
+    const turnErrors = CROWN_CASES.map((c) => {
+      const photo = syntheticPhoto(randomShape(random), c, CROWN_TAPS, { anchor: 'vertex', random });
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head, measurement: tragusMeasurement(photo.shape) }));
+      return rotationDifferenceDeg(fit.pose.rotation, photo.pose.rotation);
+    });
+    expect(rms(turnErrors)).toBeLessThan(3);
+    expect(Math.max(...turnErrors)).toBeLessThan(6);
+  });
+});
+
+describe('fitting one head to several photos of a client', () => {
+  it('shares one shape between a face and a crown photo, each with its own pose', () => {
+    const random = seededRandom(301);
+    const pairs: [PhotoCase, PhotoCase][] = [
+      [FACE_CASES[1]!, CROWN_CASES[0]!],
+      [FACE_CASES[4]!, CROWN_CASES[1]!],
+      [FACE_CASES[6]!, CROWN_CASES[2]!],
+    ];
+    for (const [faceCase, crownCase] of pairs) {
+      const shape = randomShape(random);
+      const face = syntheticPhoto(shape, faceCase, [...FACE_POINTS, 'midFrontal']);
+      const crown = syntheticPhoto(shape, crownCase, CROWN_TAPS, { anchor: 'vertex' });
+      const fit = timed(() => fitHeadToPhotos({ photos: [face.view, crown.view], head }));
+      expect(fit.photos).toHaveLength(2);
+      expect(rotationDifferenceDeg(fit.photos[0]!.pose.rotation, face.pose.rotation)).toBeLessThan(3);
+      expect(rotationDifferenceDeg(fit.photos[1]!.pose.rotation, crown.pose.rotation)).toBeLessThan(3);
+      expect(Math.abs(fit.shape.size / shape.size - 1)).toBeLessThan(0.05);
+      expect(midFrontalErrorMm(fit.shape, fit.photos[0]!.pose, face)).toBeLessThan(6);
+    }
+  });
+});
+
+describe('refusing what cannot be fitted', () => {
+  const photo = syntheticPhoto(DEFAULT_HEAD_SHAPE, FACE_CASES[0]!, FACE_POINTS);
+  const refusal = (fit: () => unknown) => {
+    try {
+      fit();
+    } catch (error) {
+      return textOf(error);
+    }
+    throw new Error('the fit was not refused');
+  };
+
+  it('refuses fewer than four points, naming how many there are and are needed', () => {
+    const three: PhotoLandmarks = { nasion: photo.view.landmarks.nasion!, leftTragus: [100, 200], vertex: [1500, 100] };
+    expect(refusal(() => fitHeadToPhoto({ landmarks: three, camera: photo.view.camera, head }))).toEqual({ key: 'messages:photoFit.tooFewPoints', params: { placed: 3, needed: 4 } });
+    expect(refusal(() => fitHeadToPhoto({ landmarks: {}, camera: photo.view.camera, head }))?.key).toBe('messages:photoFit.tooFewPoints');
+  });
+
+  it('refuses points on one line or at one place', () => {
+    const inLine: PhotoLandmarks = { nasion: [100, 100], pronasale: [200, 200], subnasale: [300, 300], menton: [400, 400.5] };
+    expect(refusal(() => fitHeadToPhoto({ landmarks: inLine, camera: photo.view.camera, head }))?.key).toBe('messages:photoFit.inLine');
+    const together: PhotoLandmarks = { nasion: [100, 100], pronasale: [100.5, 100], subnasale: [100, 100.5], menton: [100.5, 100.5] };
+    expect(refusal(() => fitHeadToPhoto({ landmarks: together, camera: photo.view.camera, head }))?.key).toBe('messages:photoFit.inLine');
+  });
+
+  it('refuses an iris or a measurement that cannot be right', () => {
+    expect(refusal(() => fitHeadToPhoto({ ...photo.view, irisDiameterPx: -3, head }))?.key).toBe('messages:photoFit.badIris');
+    expect(refusal(() => fitHeadToPhoto({ ...photo.view, head, measurement: { from: 'nasion', to: 'nasion', mm: 10 } }))?.key).toBe('messages:photoFit.measurement.samePoint');
+    const tooWide = refusal(() => fitHeadToPhoto({ ...photo.view, head, measurement: { from: 'leftTragus', to: 'rightTragus', mm: 400 } }));
+    expect(tooWide?.key).toBe('messages:photoFit.measurement.implausible');
+    expect(tooWide?.params).toMatchObject({ mm: 400, lo: 107, hi: 214 });
+  });
+});
+
+describe('speed', () => {
+  it('fits each photo in well under 3 s on this machine', () => {
+    expect(fitTimesMs.length).toBeGreaterThan(30);
+    const sorted = [...fitTimesMs].sort((a, b) => a - b);
+    console.log(`photo fit: median ${sorted[sorted.length >> 1]!.toFixed(0)} ms, slowest ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} fits`);
+    expect(sorted.at(-1)).toBeLessThan(3000);
+  });
+});
