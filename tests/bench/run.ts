@@ -4,6 +4,7 @@
  *   - painting: a heavy painted plan's map build, edits and undo history in Node (tests/bench/painting.ts);
  *   - edits: what one pointer event's plan edit costs and what an undo step keeps, from the default plan to
  *     the schema's largest, in Node (tests/bench/edits.ts);
+ *   - photo: fitting the head to a client's face and crown photos, in Node (tests/bench/photoFit.ts);
  *   - frames: frame times of the built app in headless Chromium at 1920x1080, the cases interleaved in one
  *     run so that a shared, noisy machine cancels out of the ratios:
  *       SMP head vs the plain head, both with the skin model (target ≤ 1.3 whole head, ≤ 2.0 close-up);
@@ -22,9 +23,10 @@ import { buildAndServe } from '../browser/server';
 import { benchEdits } from './edits';
 import { median } from './measure';
 import { benchPainting } from './painting';
+import { benchPhotoFit } from './photoFit';
 import { benchScanImport } from './scan';
 
-const GROUPS = ['scan', 'painting', 'edits', 'frames'] as const;
+const GROUPS = ['scan', 'painting', 'edits', 'photo', 'frames'] as const;
 type Group = (typeof GROUPS)[number];
 
 const USAGE = `Usage: npm run bench -- [${GROUPS.join(' | ')} …] [--gpu] [--rounds=N] [--views=three-quarter,top,mirror] (no group: all of them)`;
@@ -197,6 +199,7 @@ const results: Record<string, unknown> = {};
 if (groups.has('scan')) results.scanImport = benchScanImport();
 if (groups.has('painting')) results.painting = benchPainting();
 if (groups.has('edits')) results.edits = benchEdits();
+if (groups.has('photo')) results.photoFit = benchPhotoFit();
 if (groups.has('frames')) results.frames = await benchFrames();
 
 mkdirSync(OUT.replace(/\/[^/]*$/, ''), { recursive: true });
