@@ -178,8 +178,10 @@ describe('fitting the head to a face photo', () => {
       sizeErrors.push(Math.abs(fit.shape.size / photo.shape.size - 1));
       midFrontalErrors.push(midFrontalErrorMm(fit.shape, fit.pose, photo));
     }
-    // Measured over 200 such photos: turn 1.8° RMS (90 % within 2.9°), size 1.8 % RMS, mid-frontal point
-    // 4.3 mm RMS (its depth along the line of sight is the forehead's slope, which a face photo barely shows).
+    // Measured over 200 such photos: turn 1.8° RMS (90 % within 2.9°, the worst 4.3°), size 1.8 % RMS (the
+    // worst 4.2 %), mid-frontal point 4.9 mm RMS: its depth along the line of sight is the forehead's slope,
+    // which landmarks on a face photo do not show. That is the information in 12–14 points scattered by 2 mm
+    // (the fit's cost at its answer is below the cost at the true pose in every case checked), not the solver.
     expect(rms(turnErrors)).toBeLessThan(3);
     expect(Math.max(...turnErrors)).toBeLessThan(6);
     expect(Math.max(...sizeErrors)).toBeLessThan(0.05);
@@ -267,6 +269,7 @@ describe('refusing what cannot be fitted', () => {
     const three: PhotoLandmarks = { nasion: photo.view.landmarks.nasion!, leftTragus: [100, 200], vertex: [1500, 100] };
     expect(refusal(() => fitHeadToPhoto({ landmarks: three, camera: photo.view.camera, head }))).toEqual({ key: 'messages:photoFit.tooFewPoints', params: { placed: 3, needed: 4 } });
     expect(refusal(() => fitHeadToPhoto({ landmarks: {}, camera: photo.view.camera, head }))?.key).toBe('messages:photoFit.tooFewPoints');
+    expect(refusal(() => fitHeadToPhotos({ photos: [], head }))?.key).toBe('messages:photoFit.tooFewPoints');
   });
 
   it('refuses points on one line or at one place', () => {

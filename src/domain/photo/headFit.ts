@@ -148,6 +148,9 @@ export function fitHeadToPhoto(input: PhotoFitInput): PhotoFit {
  * a front photo places the hairline marks across and up the forehead, a side or crown photo how far back.
  */
 export function fitHeadToPhotos(input: PhotosFitInput): HeadFit {
+  if (input.photos.length === 0) {
+    throw new TextError(message('photoFit.tooFewPoints', { placed: 0, needed: MIN_FIT_POINTS }), `At least ${MIN_FIT_POINTS} landmarks are needed to fit the head to a photo (placed so far: 0).`);
+  }
   if (input.measurement) checkMeasurement(input.measurement, input.head);
   const problem: Problem = { head: input.head, views: input.photos.map((photo) => checkedView(photo, input.head)), ...(input.measurement && { measurement: input.measurement }) };
   // Each photo on its own first, from several starts; then all together from the poses found.
