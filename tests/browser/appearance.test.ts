@@ -10,7 +10,7 @@ import { linearToLab, luminanceOfLinear } from '../../src/domain/color';
 import { defaultPlan } from '../../src/domain/plan';
 import { sessionLayers } from '../../src/domain/sessions';
 import { MONK_SKIN_TONES } from '../../src/domain/skinTones';
-import { openApp, savePng, type AppPage, type Image } from './harness';
+import { openApp, resizeView, savePng, UI_PIXEL_RATIO, type AppPage, type Image } from './harness';
 import { linearLuminance, type Rect } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -24,8 +24,11 @@ const lightness = (y: number) => linearToLab([y, y, y])[0];
 describe('pigment in the skin', () => {
   let app: AppPage;
   beforeAll(async () => {
-    // A narrow, tall canvas: the pictures are PICTURE_PX high and only as wide as they need be.
-    app = await openApp({ width: 1000, height: 1000 });
+    // Every figure comes from exported pictures, drawn offscreen at their own size in pixels with the view's
+    // camera: the view on screen only has to show the plan, so it draws at a fraction of a pixel. The
+    // pictures are PICTURE_PX high and as wide as the view's shape makes them: a narrow, tall view (the
+    // panel keeps 320 px) for the crown, which needs little around it.
+    app = await openApp({ width: 901, height: 1800, deviceScaleFactor: UI_PIXEL_RATIO });
   });
   afterAll(async () => {
     await app.close();
@@ -62,6 +65,7 @@ describe('pigment in the skin', () => {
   const crown = (img: Image, pxPerMm: number, sizeMm: number): Rect => {
     const half = Math.max(3, Math.round((sizeMm / 2) * pxPerMm));
     const [cx, cy] = [Math.round(img.width / 2), Math.round(img.height / 2)];
+    expect(cx - half, 'the crown fits in the picture').toBeGreaterThanOrEqual(0);
     return { x0: cx - half, y0: cy - half, x1: cx + half, y1: cy + half };
   };
 
@@ -127,8 +131,11 @@ describe('pigment in the skin', () => {
 
   it('shows no seam from the crown to the silhouette, where resolved deposits give way to their mean', async () => {
     // From 40 cm the pixel's footprint grows towards the silhouette, so the deposits fade to their mean along
-    // the way. The share of light they take, in blocks along the line, must change smoothly.
+    // the way. The share of light they take, in blocks along the line, must change smoothly. A wider view:
+    // the picture reaches past the silhouette.
+    await resizeView(app.page, { width: 1000, height: 1000 });
     const { bare, inked } = await beforeAfter(MONK_SKIN_TONES[2]!.color, 400);
+    expect(bare.width, 'as wide as the view on a 1000 × 1000 page').toBeGreaterThan(700);
     await savePng(inked, `${ARTIFACTS}/appearance-seam.png`);
     const cy = Math.round(bare.height / 2);
     const cx = Math.round(bare.width / 2);

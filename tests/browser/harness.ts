@@ -121,6 +121,22 @@ export interface Image {
   data: Uint8Array;
 }
 
+/**
+ * Resizes the page and waits until the view's canvas has taken its new size (the renderer applies it a frame
+ * or so later): a frame asked for before then could be drawn, or read back, at the old size.
+ */
+export async function resizeView(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction(
+    () => {
+      const canvas = document.querySelector('canvas');
+      return !!canvas && Math.abs(canvas.width - canvas.clientWidth * devicePixelRatio) <= 1 && Math.abs(canvas.height - canvas.clientHeight * devicePixelRatio) <= 1;
+    },
+    null,
+    { timeout: 20_000 },
+  );
+}
+
 /** The current frame, as drawn by the app (via `window.smp.screenshot()`), decoded. */
 export async function grabFrame(page: Page): Promise<Image> {
   const dataUrl = await page.evaluate(() => window.smp!.screenshot());

@@ -7,7 +7,7 @@ import { parsePlan } from '../../src/domain/plan';
 import type { FueShape } from '../../src/domain/scars/fue';
 import type { FutShape } from '../../src/domain/scars/fut';
 import { loadDefaultHead } from '../unit/fixtures';
-import { countShaderLinks, grabFrame, openApp, savePng, shaderLinks, type AppPage, type Image } from './harness';
+import { countShaderLinks, grabFrame, openApp, savePng, shaderLinks, UI_PIXEL_RATIO, type AppPage, type Image } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -38,51 +38,72 @@ const betweenDots = fue.dots
   .map((d) => head.query.project([d[0], d[1] + 2.4, d[2]]))
   .filter((p) => fue.dots.every((d) => distance(d, p) > 2) && Math.abs(p[1] - fut.points[64]![1]) > 8);
 
-describe('scars', () => {
-  let app: AppPage;
+/** One page for a describe block, on the scars step, seen from behind at 15 cm. */
+function scarsPage(deviceScaleFactor: number) {
+  const state = {
+    app: undefined as unknown as AppPage,
+    async frame(setup: () => void): Promise<Image> {
+      await state.app.page.evaluate(setup);
+      return grabFrame(state.app.page);
+    },
+    /** The plan, with or without the SMP shown, in one step (a frame in between would be wasted). */
+    async planFrame(plan: object, showSmp: boolean): Promise<Image> {
+      await state.app.page.evaluate(
+        ({ plan, showSmp }) => {
+          window.smp!.setShowSmp(showSmp);
+          window.smp!.setPlan(plan);
+        },
+        { plan, showSmp },
+      );
+      return grabFrame(state.app.page);
+    },
+    screen: (points: Vec3[]) => state.app.page.evaluate((pts) => pts.map((p) => window.smp!.toScreen(p)), points),
+    /** Mean linear luminance over a 3 × 3 pixel patch round each point. */
+    async luminanceAt(img: Image, points: Vec3[]) {
+      // toScreen answers in CSS pixels; the frame has the device's.
+      const scale = img.width / (await state.app.page.evaluate(() => document.querySelector('canvas')!.clientWidth));
+      const at = await state.screen(points);
+      let sum = 0, n = 0;
+      for (const { x, y } of at) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const px = Math.round(x * scale) + dx, py = Math.round(y * scale) + dy;
+            if (px < 0 || py < 0 || px >= img.width || py >= img.height) continue;
+            sum += linearLuminance(img, px, py);
+            n++;
+          }
+        }
+      }
+      expect(n).toBeGreaterThan(points.length * 4);
+      return sum / n;
+    },
+  };
+  beforeAll(async () => {
+    state.app = await openApp({ width: 1100, height: 800, deviceScaleFactor, initScript: countShaderLinks });
+    // (A first-visit guide may be open over the page: skip it.)
+    const guide = state.app.page.locator('dialog[open]');
+    if ((await guide.count()) > 0) await guide.getByRole('button', { name: 'Skip' }).click();
+    await state.app.page.locator('[data-step="scars"]').click();
+    await state.app.page.evaluate(() => {
+      window.smp!.setShowSmp(false);
+      window.smp!.setView('back', { distanceMm: 150 });
+    });
+  });
+  afterAll(async () => {
+    await state.app?.close();
+  });
+  return state;
+}
+
+describe('scars in the picture', () => {
+  const scars = scarsPage(1);
+  const { planFrame, luminanceAt } = scars;
   let plain: Image;
   let bare: Image;
 
-  const frame = async (setup: () => void): Promise<Image> => {
-    await app.page.evaluate(setup);
-    return grabFrame(app.page);
-  };
-  const planFrame = async (plan: object): Promise<Image> => {
-    await app.page.evaluate((p) => window.smp!.setPlan(p), plan);
-    return grabFrame(app.page);
-  };
-  const screen = (points: Vec3[]) => app.page.evaluate((pts) => pts.map((p) => window.smp!.toScreen(p)), points);
-  /** Mean linear luminance over a 3 × 3 pixel patch round each point. */
-  const luminanceAt = async (img: Image, points: Vec3[]) => {
-    const at = await screen(points);
-    let sum = 0, n = 0;
-    for (const { x, y } of at) {
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const px = Math.round(x) + dx, py = Math.round(y) + dy;
-          if (px < 0 || py < 0 || px >= img.width || py >= img.height) continue;
-          sum += linearLuminance(img, px, py);
-          n++;
-        }
-      }
-    }
-    expect(n).toBeGreaterThan(points.length * 4);
-    return sum / n;
-  };
-
   beforeAll(async () => {
-    app = await openApp({ width: 1100, height: 800, initScript: countShaderLinks });
-    // (A first-visit guide may be open over the page: skip it.)
-    const guide = app.page.locator('dialog[open]');
-    if ((await guide.count()) > 0) await guide.getByRole('button', { name: 'Skip' }).click();
-    await app.page.locator('[data-step="scars"]').click();
-    await app.page.evaluate(() => window.smp!.setView('back', { distanceMm: 150 }));
-    await app.page.evaluate(() => window.smp!.setShowSmp(false));
-    plain = await planFrame({ dots: DOTS, sessions: ONE_SESSION });
-    bare = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS });
-  });
-  afterAll(async () => {
-    await app.close();
+    plain = await planFrame({ dots: DOTS, sessions: ONE_SESSION }, false);
+    bare = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS }, false);
   });
 
   it('draws each kind of scar where it is, paler than the skin, and nothing between', async () => {
@@ -103,14 +124,12 @@ describe('scars', () => {
   });
 
   it('takes less ink where uptake is low, on the scar only', async () => {
-    const linksBefore = await shaderLinks(app.page);
-    await app.page.evaluate(() => window.smp!.setShowSmp(true));
-    const withUptake = (uptake: number) => planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: [{ id: 'fut-1', kind: 'fut', uptake }] });
+    const { page } = scars.app;
+    const linksBefore = await shaderLinks(page);
+    const withUptake = (uptake: number) => planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: [{ id: 'fut-1', kind: 'fut', uptake }] }, true);
     const full = await withUptake(1);
     const low = await withUptake(0.2);
-    await app.page.evaluate(() => window.smp!.setShowSmp(false));
-    const scarOnly = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: [{ id: 'fut-1', kind: 'fut' }] });
-    await app.page.evaluate(() => window.smp!.setShowSmp(true));
+    const scarOnly = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: [{ id: 'fut-1', kind: 'fut' }] }, false);
     await savePng(full, `${ARTIFACTS}/scars-uptake-100.png`);
     await savePng(low, `${ARTIFACTS}/scars-uptake-20.png`);
     const darkening = async (img: Image, points: Vec3[]) => (await luminanceAt(scarOnly, points)) - (await luminanceAt(img, points));
@@ -120,14 +139,15 @@ describe('scars', () => {
     expect(ratio).toBeLessThan(0.35);
     // Off the scar the SMP is the same.
     expect(Math.abs((await darkening(low, aboveStrip)) / (await darkening(full, aboveStrip)) - 1)).toBeLessThan(0.02);
-    expect(await shaderLinks(app.page), 'shader programs linked by scar edits').toBe(linksBefore);
+    expect(await shaderLinks(page), 'shader programs linked by scar edits').toBe(linksBefore);
   });
 
   it('hides the SMP on the scars only, as their before picture, from the panel and window.smp', async () => {
-    const linksBefore = await shaderLinks(app.page);
-    const withSmp = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS });
-    await app.page.getByTestId('scars-hide-smp').check();
-    const hidden = await grabFrame(app.page);
+    const { page } = scars.app;
+    const linksBefore = await shaderLinks(page);
+    const withSmp = await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS }, true);
+    await page.getByTestId('scars-hide-smp').check();
+    const hidden = await grabFrame(page);
     await savePng(withSmp, `${ARTIFACTS}/scars-with-smp.png`);
     await savePng(hidden, `${ARTIFACTS}/scars-smp-hidden-on-scars.png`);
     const strip = await luminanceAt(hidden, futPoints);
@@ -135,27 +155,35 @@ describe('scars', () => {
     expect(strip).toBeGreaterThan((await luminanceAt(withSmp, futPoints)) * 1.05);
     expect(Math.abs((await luminanceAt(hidden, aboveStrip)) / (await luminanceAt(withSmp, aboveStrip)) - 1)).toBeLessThan(0.002);
     // A view setting, not a plan edit: no undo step; window.smp turns it back.
-    expect(await app.page.evaluate(() => window.smp!.getPlan().scars.length)).toBe(3);
-    const shown = await frame(() => window.smp!.setShowSmpOnScars(true));
-    expect(await app.page.getByTestId('scars-hide-smp').isChecked()).toBe(false);
+    expect(await page.evaluate(() => window.smp!.getPlan().scars.length)).toBe(3);
+    const shown = await scars.frame(() => window.smp!.setShowSmpOnScars(true));
+    expect(await page.getByTestId('scars-hide-smp').isChecked()).toBe(false);
     expect(Math.abs((await luminanceAt(shown, futPoints)) / (await luminanceAt(withSmp, futPoints)) - 1)).toBeLessThan(0.002);
-    await expect(app.page.evaluate(() => window.smp!.setShowSmpOnScars('no' as never))).rejects.toThrow(/true or false/);
-    expect(await shaderLinks(app.page), 'shader programs linked by the scars before / after').toBe(linksBefore);
+    await expect(page.evaluate(() => window.smp!.setShowSmpOnScars('no' as never))).rejects.toThrow(/true or false/);
+    expect(await shaderLinks(page), 'shader programs linked by the scars before / after').toBe(linksBefore);
   });
+});
+
+describe('scars in the panel', () => {
+  // Without the SMP shown, so nothing here depends on how large a pixel is (no deposits drawn one by one):
+  // the view draws at a fraction of a pixel, and each frame of the drag costs a sixteenth.
+  const scars = scarsPage(UI_PIXEL_RATIO);
+  const { planFrame, luminanceAt } = scars;
 
   it('measures each scar’s area and coverage, and the panel shows the same figures', async () => {
-    await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS });
-    const m = await app.page.evaluate(() => window.smp!.getMeasurements());
+    const { page } = scars.app;
+    await planFrame({ dots: DOTS, sessions: ONE_SESSION, scars: SCARS }, false);
+    const m = await page.evaluate(() => window.smp!.getMeasurements());
     expect(m.scars!.map((s) => [s.id, s.kind])).toEqual([['fut-1', 'fut'], ['fue-1', 'fue'], ['burn', 'freeform']]);
     for (const s of m.scars!) {
       expect(s.coverage).toBeGreaterThanOrEqual(0);
       expect(s.coverage).toBeLessThanOrEqual(1);
       expect(s.areaCm2).toBeGreaterThan(0);
-      await expect.poll(() => app.page.getByTestId(`scar-${s.id}-area`).textContent()).toBe(formatArea(s.areaCm2, 'metric', 1));
-      await expect.poll(() => app.page.getByTestId(`scar-${s.id}-coverage`).textContent()).toBe(percent(s.coverage));
+      await expect.poll(() => page.getByTestId(`scar-${s.id}-area`).textContent()).toBe(formatArea(s.areaCm2, 'metric', 1));
+      await expect.poll(() => page.getByTestId(`scar-${s.id}-coverage`).textContent()).toBe(percent(s.coverage));
     }
     // Scars add an extra session to the estimate, and low coverage is warned about.
-    const noScars = await app.page.evaluate(() => {
+    const noScars = await page.evaluate(() => {
       window.smp!.setPlan({ ...window.smp!.getPlan(), scars: [] });
       return window.smp!.getMeasurements();
     });
@@ -165,25 +193,25 @@ describe('scars', () => {
   });
 
   it('adds a scar and paints it with the brush through the panel, each one undo step, without a recompile', async () => {
-    await app.page.evaluate(() => window.smp!.setShowSmp(false));
-    const before = await planFrame({ dots: DOTS, sessions: ONE_SESSION });
-    const steps = () => app.page.evaluate(() => window.smp!.getPlan().scars);
-    await app.page.getByTestId('scar-add-freeform').click();
+    const { page } = scars.app;
+    const before = await planFrame({ dots: DOTS, sessions: ONE_SESSION }, false);
+    const steps = () => page.evaluate(() => window.smp!.getPlan().scars);
+    await page.getByTestId('scar-add-freeform').click();
     expect(await steps()).toEqual([{ id: 'freeform-1', kind: 'freeform', uptake: 0.5, strokes: [] }]);
-    await app.page.getByTestId('brush-scar-freeform-1').click();
-    await app.page.locator('[data-brush-mode="up"]').click();
-    await app.page.getByTestId('brush-radius').fill('5');
-    await app.page.locator('.brush-controls').getByLabel('Strength').fill('1');
-    const box = (await app.page.locator('canvas').boundingBox())!;
+    await page.getByTestId('brush-scar-freeform-1').click();
+    await page.locator('[data-brush-mode="up"]').click();
+    await page.getByTestId('brush-radius').fill('5');
+    await page.locator('.brush-controls').getByLabel('Strength').fill('1');
+    const box = (await page.locator('canvas').boundingBox())!;
     const y = box.y + box.height * 0.4;
-    await app.page.mouse.move(box.x + box.width * 0.3, y);
-    await app.page.evaluate(() => window.smp!.whenRendered());
-    const linksBefore = await shaderLinks(app.page);
-    await app.page.mouse.down();
-    for (let i = 1; i <= 12; i++) await app.page.mouse.move(box.x + box.width * (0.3 + (0.4 * i) / 12), y);
-    await app.page.mouse.up();
-    await app.page.getByTestId('brush-scar-freeform-1').click();
-    const painted = await grabFrame(app.page);
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.evaluate(() => window.smp!.whenRendered());
+    const linksBefore = await shaderLinks(page);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.3 + (0.4 * i) / 12), y);
+    await page.mouse.up();
+    await page.getByTestId('brush-scar-freeform-1').click();
+    const painted = await grabFrame(page);
     await savePng(painted, `${ARTIFACTS}/scars-painted.png`);
     const [scar] = await steps();
     expect(scar).toMatchObject({ id: 'freeform-1', kind: 'freeform' });
@@ -194,22 +222,22 @@ describe('scars', () => {
     // The painted skin is paler, along the stroke.
     const along = stroke!.points.slice(1, -1);
     expect((await luminanceAt(painted, along)) / (await luminanceAt(before, along))).toBeGreaterThan(1.03);
-    await expect.poll(() => app.page.getByTestId('scar-freeform-1-area').textContent()).not.toBe('0.0 cm²');
-    expect(await shaderLinks(app.page), 'shader programs linked by painting a scar').toBe(linksBefore);
+    await expect.poll(() => page.getByTestId('scar-freeform-1-area').textContent()).not.toBe('0.0 cm²');
+    expect(await shaderLinks(page), 'shader programs linked by painting a scar').toBe(linksBefore);
 
     // One undo takes the whole stroke back and keeps the scar; a second removes the scar.
-    await app.page.evaluate(() => window.smp!.undo());
+    await page.evaluate(() => window.smp!.undo());
     expect(await steps()).toEqual([{ id: 'freeform-1', kind: 'freeform', uptake: 0.5, strokes: [] }]);
-    const undone = await grabFrame(app.page);
+    const undone = await grabFrame(page);
     expect((await luminanceAt(undone, along)) / (await luminanceAt(before, along))).toBeCloseTo(1, 2);
-    await app.page.evaluate(() => window.smp!.undo());
+    await page.evaluate(() => window.smp!.undo());
     expect(await steps()).toEqual([]);
     // Removing a scar from its card is one step too.
-    await app.page.evaluate(() => window.smp!.redo());
-    await app.page.getByTestId('scar-freeform-1-remove').click();
+    await page.evaluate(() => window.smp!.redo());
+    await page.getByTestId('scar-freeform-1-remove').click();
     expect(await steps()).toEqual([]);
-    await app.page.evaluate(() => window.smp!.undo());
+    await page.evaluate(() => window.smp!.undo());
     expect(await steps()).toHaveLength(1);
-    expect(app.errors).toEqual([]);
+    expect(scars.app.errors).toEqual([]);
   });
 });
