@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSurfaceQuery } from '../../src/domain/geometry/closestPoint';
-import { DEFAULT_HEAD_SHAPE, warpPoint, type HeadShape } from '../../src/domain/head/headShape';
+import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, HEAD_SHAPE_RANGES, warpPoint, type HeadShape } from '../../src/domain/head/headShape';
 import { distance, mirrorX, type Vec3 } from '../../src/domain/head/landmarks';
 import {
   anglesOfRotation,
@@ -229,6 +229,22 @@ describe('fitting the head to a crown photo from tapped points', () => {
     });
     expect(rms(turnErrors)).toBeLessThan(3);
     expect(Math.max(...turnErrors)).toBeLessThan(6);
+  });
+});
+
+describe('priors: a few points cannot make a wild head', () => {
+  it('keeps every shape parameter near the adult average when four scattered taps are all there is, or when they disagree', () => {
+    const random = seededRandom(401);
+    const views = CROWN_CASES.map((c) => syntheticPhoto(randomShape(random), c, ['rightTragus', 'leftTragus', 'midFrontal', 'vertex'], { anchor: 'vertex', random }).view);
+    // The same four taps, two of them swapped: points no head can match.
+    const { landmarks, camera } = views[0]!;
+    views.push({ camera, landmarks: { ...landmarks, midFrontal: landmarks.vertex!, vertex: landmarks.midFrontal! } });
+    for (const view of views) {
+      const fit = timed(() => fitHeadToPhoto({ ...view, head }));
+      for (const name of HEAD_SHAPE_PARAMETERS) {
+        expect(Math.abs(fit.shape[name] - DEFAULT_HEAD_SHAPE[name]), name).toBeLessThan(2.5 * HEAD_SHAPE_RANGES[name].spread);
+      }
+    }
   });
 });
 
