@@ -8,6 +8,7 @@ import { HAIR_LOSS_GROUPS, HAIR_LOSS_LABELS } from '../../src/domain/hairLoss/la
 import { HAIR_LOSS_PATTERNS, type HairLossPattern } from '../../src/domain/hairLoss/patterns';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan } from '../../src/domain/plan';
+import { VERTEX_LAYERS, VertexLayerRunner } from '../../src/domain/vertexLayers';
 import { loadDefaultHead } from './fixtures';
 
 const head = loadDefaultHead();
@@ -327,5 +328,40 @@ describe('the hair map', () => {
     map.update(plan.hairLoss);
     expect(asked).toBe(1);
     expect(Array.from(map.density)).toEqual(Array.from(mapOf('areata')));
+  });
+});
+
+describe('the hair the scalp shader draws', () => {
+  it('is every pattern’s map: the vertex layer the shader reads holds it, reported changed for upload', () => {
+    // The browser test (tests/browser/hairLoss.test.ts) checks that the pixels follow this layer for a few
+    // patterns (bald, full, thinning, patches); here every pattern reaches the layer as its map.
+    const area = new TreatmentArea(positions, indices, head.landmarks);
+    const runner = new VertexLayerRunner(VERTEX_LAYERS, area);
+    const layer = VERTEX_LAYERS.find((l) => l.name === 'hairDensity')!;
+    runner.run(defaultPlan());
+    for (const pattern of HAIR_LOSS_PATTERNS.filter((p) => p !== 'none')) {
+      const plan = defaultPlan();
+      plan.hairLoss.pattern = pattern;
+      expect(runner.run(plan).changed, pattern).toContain('hairDensity');
+      expect(Array.from(layer.values(area)), pattern).toEqual(Array.from(mapOf(pattern)));
+    }
+  });
+
+  it('gives full hair over the top of the head in most patterns, where the top view is checked', () => {
+    // The vertices the browser test samples from above: every fifth, facing up, high on the head.
+    const normals = head.skin.normals;
+    const top = Array.from({ length: vertexCount }, (_, v) => v).filter((v) => v % 5 === 0 && normals[3 * v + 1]! > 0.75 && positions[3 * v + 1]! > 60);
+    // A sample is full hair when the map is over 0.95 everywhere within 5 mm (hair drawn from roots beside it reaches it).
+    const fullAround = (map: Float32Array) =>
+      top.filter((v) => {
+        let low = Infinity;
+        treatment.grid.near([position(v)], 5, (u) => {
+          if (dist(position(u), position(v)) <= 5) low = Math.min(low, map[u]!);
+        });
+        return low > 0.95;
+      }).length;
+    const haired = HAIR_LOSS_PATTERNS.filter((p) => fullAround(mapOf(p)) > 100);
+    // Norwood 1, 2, 3, 3a, 3v, 4a and 5a, Ludwig 1 and areata: not a map of nothing.
+    expect(haired.length, haired.join(', ')).toBeGreaterThanOrEqual(8);
   });
 });
