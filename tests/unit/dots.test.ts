@@ -3,6 +3,7 @@ import { pigmentKernel, skinOpticsForTone, inkStrengthForShade } from '../../src
 import { dotAreaFraction, expectedCoverage, explicitMeanTransmittance, KERNEL_OVERLAP, meanTransmittance } from '../../src/domain/dots/coverage';
 import { dotKernel, kernelReachMm, type DotKernel } from '../../src/domain/dots/kernel';
 import { cellSizeMm, LATTICE_ROTATION, pcg3d } from '../../src/domain/dots/lattice';
+import { MAX_DENSITY_FACTOR } from '../../src/domain/density/regions';
 import { featurePoint, markCoverageAt, transmittanceAt, windowedGaussianIntegral } from '../../src/domain/dots/placement';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
@@ -229,6 +230,25 @@ describe('dot search reach', () => {
         const [a, b] = [transmittanceAt(p, n, kernel), transmittanceAt(p, n, kernel, 1, 0, 2)];
         for (let c = 0; c < 3; c++) expect(a[c]).toBeCloseTo(b[c]!, 6);
       }
+    }
+  });
+});
+
+describe('the plans the browser test draws', () => {
+  // tests/browser/dots.test.ts measures the GPU's pixels against the law at 150/cm², 0.4 mm and 25/cm², 1.5 mm;
+  // here the CPU twin of the same placement (the browser test ties its hash to the GPU's) at two more.
+  it.each([
+    [100, 0.5],
+    [40, 1.0],
+  ])('lets through what the law says at %i/cm² and %f mm: undiluted uniform deposits, 3 sessions, the default skin', (densityPerCm2, diameterMm) => {
+    const plan = defaultPlan();
+    const dots = { ...plan.dots, densityPerCm2, diameterMm, sizeVariation: 0, softness: 0, opacity: 1, color: '#1c1a19' };
+    const kernel = dotKernel(dots, sessionLayers(defaultSessions(3)), skinOpticsForTone(plan.skin.color), MAX_DENSITY_FACTOR);
+    const measured = measuredTransmittance(kernel, 8000, { seed: densityPerCm2, densityFraction: 1 / MAX_DENSITY_FACTOR });
+    const law = explicitMeanTransmittance(kernel, 1 / MAX_DENSITY_FACTOR);
+    for (let c = 0; c < 3; c++) {
+      // Compare the darkening (what the pigment takes), within 4 % of it.
+      expect(Math.abs((1 - measured[c]!) / (1 - law[c]!) - 1), `channel ${c}: ${measured[c]} vs ${law[c]}`).toBeLessThan(0.04);
     }
   });
 });
