@@ -9,10 +9,12 @@ import type { HeadPhotoPoints } from './headLandmarks3d.ts';
 import { IRIS_DIAMETER_MM, PHOTO_LANDMARK_NAMES, type ImagePoint, type PhotoLandmarkName, type PhotoLandmarks } from './photoLandmarks.ts';
 
 /**
- * Fitting the true-scale head to a client's photo: the pose (rotation and position relative to the camera),
- * the size and the shape (headShape.ts) that bring the head's photo points (headLandmarks3d.ts) onto the
- * landmarks found or tapped on the photo. A face view gives most face points; a crown view a few taps
- * (tragi, hairline marks, vertex); any mix of at least four points spread over the head will do.
+ * Fitting the true-scale head to a client's photos: the pose (rotation and position relative to each photo's
+ * camera), the size and the shape (headShape.ts) that bring the head's photo points (headLandmarks3d.ts) onto
+ * the landmarks found or tapped on the photos. A face view gives most face points; a crown view a few taps
+ * (tragi, hairline marks, vertex); any mix of at least four points spread over the head will do. Photos of one
+ * client share one shape. The result places the default head warped by `shape` in each camera's frame
+ * (camera.ts), ready to be drawn through that camera.
  *
  * One picture cannot tell a big head far away from a small one near by, so the size comes from a ruler: the
  * iris (11.7 mm in nearly every adult) or a distance the practitioner measured on the client; without one
