@@ -22,7 +22,7 @@ import {
   type HeadAngles,
 } from '../../src/domain/photo/camera';
 import { fitHeadToPhoto, fitHeadToPhotos, type TypedMeasurement } from '../../src/domain/photo/headFit';
-import { PHOTO_LANDMARK_NAMES, type PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
+import { PHOTO_LANDMARK_NAMES, type PhotoLandmarkName, type PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
 import { applySimilarityToPoint, type Similarity } from '../../src/domain/scan/align';
 import { textOf } from '../../src/domain/textError';
 import {
@@ -186,6 +186,17 @@ describe('fitting the head to a face photo', () => {
     expect(Math.max(...turnErrors)).toBeLessThan(6);
     expect(Math.max(...sizeErrors)).toBeLessThan(0.05);
     expect(rms(midFrontalErrors)).toBeLessThan(6);
+  });
+
+  it('fits left and right profiles (±75° and ±90°) from the points that show on that side', () => {
+    const random = seededRandom(104);
+    for (const yawDeg of [-90, -75, 75, 90]) {
+      const side = yawDeg < 0 ? 'left' : 'right';
+      const shown: PhotoLandmarkName[] = [`${side}IrisCenter`, `${side}LateralCanthus`, `${side}MedialCanthus`, 'nasion', 'pronasale', 'subnasale', 'stomion', 'menton', `${side}Tragus`];
+      const photo = syntheticPhoto(randomShape(random), { yawDeg, pitchDeg: 5, rollDeg: -3, fovDeg: 60, distanceMm: 600 }, shown);
+      const fit = timed(() => fitHeadToPhoto({ ...photo.view, head }));
+      expect(rotationDifferenceDeg(fit.pose.rotation, photo.pose.rotation), `yaw ${yawDeg}°`).toBeLessThan(3);
+    }
   });
 
   it('keeps the default size without a ruler, and takes a typed measurement over the iris', () => {
