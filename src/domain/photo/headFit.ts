@@ -112,10 +112,8 @@ const POSE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4, 1e-4];
 const SHAPE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4];
 const MAX_ITERATIONS = 60;
 
-interface CameraPose {
-  rotation: number[];
-  translation: Vec3;
-}
+/** A head pose in a camera's frame: rigid (scale 1), the size being the shape's. */
+type CameraPose = Similarity & { scale: 1 };
 
 interface FitState {
   poses: CameraPose[];
@@ -168,7 +166,7 @@ export function fitHeadToPhotos(input: PhotosFitInput): HeadFit {
     photos: problem.views.map((view, i) => {
       const pose = state.poses[i]!;
       return {
-        pose: { rotation: pose.rotation, scale: 1, translation: pose.translation },
+        pose,
         ...anglesOfRotation(pose.rotation),
         residualPx: rmsReprojectionPx(problem, view, state.shape, pose),
         pointCount: view.names.length,
@@ -246,7 +244,7 @@ function roughPxPerMm(observed: ImagePoint[], model: Vec3[]): number {
 
 /** Where the head's point `name` is in the camera frame. */
 function cameraPoint(head: HeadPhotoPoints, shape: HeadShape, pose: CameraPose, name: PhotoLandmarkName): Vec3 {
-  return applySimilarityToPoint(warpPoint(shape, head[name]), { ...pose, scale: 1 });
+  return applySimilarityToPoint(warpPoint(shape, head[name]), pose);
 }
 
 /** Mean depth of a photo's landmarks in front of its camera, mm. */
@@ -311,6 +309,7 @@ function moved(state: FitState, delta: ArrayLike<number>): FitState {
     const d = (k: number) => delta[6 * v + k]!;
     return {
       rotation: multiply3(axisAngleRotation([d(0), d(1), d(2)]), pose.rotation),
+      scale: 1,
       translation: [pose.translation[0] + d(3), pose.translation[1] + d(4), pose.translation[2] + d(5)],
     };
   });
@@ -472,7 +471,7 @@ function placeByWeakPerspective(view: ViewProblem, model: Vec3[], rotation: numb
   const pxPerMm = along / spread;
   if (!(pxPerMm > 0)) return null;
   const depth = view.camera.focalPx / pxPerMm;
-  return { rotation, translation: [u / pxPerMm - qx, v / pxPerMm - qy, -depth - qz] };
+  return { rotation, scale: 1, translation: [u / pxPerMm - qx, v / pxPerMm - qy, -depth - qz] };
 }
 
 /** The landmarks from the picture's centre, y up: as the camera frame's x and y see them. */
