@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOT_FIELDS } from '../../src/domain/plan';
 import { PIGMENT_PRESETS } from '../../src/domain/pigment';
-import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, waitForReady, type AppPage, showStep } from './harness';
+import { countShaderLinks, grabFrame, imageDifference, openApp, savePng, shaderLinks, UI_PIXEL_RATIO, waitForReady, type AppPage, showStep } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
 
-describe('editing dots in the interface', () => {
+// The panel, the plan and the units; the picture only as "it changed": the view draws at a quarter of a
+// pixel per CSS pixel.
+describe('editing dots in the interface, and the units', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openApp({ initScript: countShaderLinks });
+    app = await openApp({ initScript: countShaderLinks, deviceScaleFactor: UI_PIXEL_RATIO });
     await showStep(app.page, 'dots');
     await app.page.evaluate(() => window.smp!.setView('top', { distanceMm: 90 }));
     await app.page.evaluate(() => window.smp!.whenRendered());
@@ -94,21 +96,10 @@ describe('editing dots in the interface', () => {
     expect(await shade()).toBe(PIGMENT_PRESETS[4].color);
     expect(await app.page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(true);
   });
-});
-
-// One page for both: the units test ends in millimetres as it began, and the loupe reads the default plan.
-describe('units and the loupe', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp();
-  });
-  afterAll(async () => {
-    if (!app) return; // the page never opened: beforeAll has failed already
-    expect(app.errors).toEqual([]);
-    await app.close();
-  });
 
   it('shows lengths and areas in inches on request, remembers the choice, and keeps the plan in mm', async () => {
+    // From the default plan (the tests above changed the dots).
+    await app.page.evaluate(() => window.smp!.setPlan({}));
     const planBefore = await app.page.evaluate(() => window.smp!.getPlan());
     await app.page.locator('[data-units="imperial"]').click();
     await showStep(app.page, 'hairline');
@@ -123,6 +114,19 @@ describe('units and the loupe', () => {
     expect(await sizeOutput.textContent()).toBe('0.0157 in');
     await app.page.locator('[data-units="metric"]').click();
     expect(await sizeOutput.textContent()).toBe('0.40 mm');
+  });
+});
+
+// The loupe's picture itself: dots in it, resolved at one pixel per CSS pixel.
+describe('the loupe', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp();
+  });
+  afterAll(async () => {
+    if (!app) return; // the page never opened: beforeAll has failed already
+    expect(app.errors).toEqual([]);
+    await app.close();
   });
 
   it('magnifies the scalp under the pointer with a millimetre scale', async () => {
