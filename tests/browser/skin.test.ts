@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { linearToLab } from '../../src/domain/color';
 import { HAIR_COLOR_PRESETS } from '../../src/domain/pigment';
 import { MONK_SKIN_TONES } from '../../src/domain/skinTones';
-import { countShaderLinks, imageDifference, openApp, savePng, shaderLinks, waitForReady, type AppPage, type Image } from './harness';
+import { countShaderLinks, imageDifference, openApp, savePng, shaderLinks, UI_PIXEL_RATIO, waitForReady, type AppPage, type Image } from './harness';
 
 const ARTIFACTS = 'tests/artifacts';
 const BLACK = HAIR_COLOR_PRESETS.find((h) => h.id === 'black')!.color;
@@ -59,7 +59,9 @@ describe('skin and stubble', () => {
   };
 
   beforeAll(async () => {
-    app = await openApp({ width: 640, height: 480, initScript: countShaderLinks, waitForReady: false });
+    // Every figure comes from pictures drawn offscreen at SIZE × SIZE pixels with the view's camera: the view
+    // on screen only has to show the plan, so it draws at a fraction of a pixel (the pictures are the same).
+    app = await openApp({ width: 640, height: 480, deviceScaleFactor: UI_PIXEL_RATIO, initScript: countShaderLinks, waitForReady: false });
     // (A machine busy with other work may take over a minute to compile the skin's shader on SwiftShader.)
     await app.page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 170_000 });
     await waitForReady(app.page);
