@@ -10,10 +10,8 @@ import { useFormat } from './i18n/useFormat';
 import { useWarningText } from './i18n/warningText';
 import { QuoteTable } from './QuotePanel';
 import { ReportConsent } from './ReportConsent';
+import { PICTURE_PX, picturePx } from './pictureSize';
 import { writeReport, type WrittenLine } from './reportText';
-
-/** Pictures are drawn at this size (px): about 380 dpi at the 6 cm they are printed at. */
-const PICTURE_PX = 900;
 
 const pictureKey = (p: ReportPicture) => `${p.view}-${p.showSmp ? 'with' : 'without'}-smp`;
 
@@ -86,7 +84,7 @@ function ReportDialog() {
         const { renderImage } = await sim.scene.whenAttached();
         // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
         const canvas = await sim.signals.drawWhenRestored(() =>
-          renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true }),
+          renderImage({ view: picture.view, showSmp: picture.showSmp, width: picturePx(), height: picturePx(), finished: true }),
         );
         if (cancelled) return;
         const url = canvas.toDataURL('image/png');

@@ -6,6 +6,7 @@ import { useDeviceFiles } from '../app/deviceFiles';
 import { useSharing } from '../app/sharing';
 import { useSimulator, useView, type Simulator } from '../app/simulator';
 import { REPORT_BEFORE_AFTER, REPORT_VIEWS, type ReportPicture } from '../domain/report';
+import { picturePx } from './pictureSize';
 
 /**
  * The lowest error correction: the most a QR code can hold, so that designs with painted strokes still fit.
@@ -21,7 +22,6 @@ const QR_MIN_PX = 400;
 
 /** The report's before/after pair and its front view, drawn as the report draws them (finished, healed). */
 const SHARED_PICTURES: readonly ReportPicture[] = [...REPORT_BEFORE_AFTER, ...REPORT_VIEWS.slice(0, 1)];
-const PICTURE_PX = 900;
 /** Pictures are drawn once edits pause for this long, not on every step of a drag. */
 const PREPARE_DELAY_MS = 600;
 
@@ -71,7 +71,7 @@ async function renderPictures(sim: Simulator, cancelled: () => boolean): Promise
     const { renderImage } = await sim.scene.whenAttached();
     // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
     const canvas = await sim.signals.drawWhenRestored(() =>
-      renderImage({ view: picture.view, showSmp: picture.showSmp, width: PICTURE_PX, height: PICTURE_PX, finished: true }),
+      renderImage({ view: picture.view, showSmp: picture.showSmp, width: picturePx(), height: picturePx(), finished: true }),
     );
     const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!png) throw new Error('the browser could not encode a picture as PNG');

@@ -195,6 +195,14 @@ export function shaderLinks(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __links: number }).__links);
 }
 
+/**
+ * Has the page draw the report's and the shared pictures this many pixels wide instead of 900
+ * (src/ui/pictureSize.ts), for tests that need them drawn but not their detail. Holds until the page reloads.
+ */
+export function drawSmallPictures(page: Page, px = 240): Promise<void> {
+  return page.evaluate((px) => void (document.documentElement.dataset.smpPicturePx = String(px)), px);
+}
+
 /** Opens a consultation step in the side panel (each step shows only its own controls). */
 export async function showStep(page: Page, step: string): Promise<void> {
   await page.locator(`[data-step="${step}"]`).click();
