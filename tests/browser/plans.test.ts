@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
 import { encodeBase64Url } from '../../src/io/planLink';
-import { openApp, waitForLinkToMatchPlan, waitForReady, type AppPage } from './harness';
+import { openApp, UI_PIXEL_RATIO, waitForLinkToMatchPlan, waitForReady, type AppPage } from './harness';
 
 const getPlan = (page: Page) => page.evaluate(() => window.smp!.getPlan());
 const listPlans = (page: Page) => page.evaluate(() => window.smp!.listPlans());
@@ -29,14 +29,17 @@ async function readDownload(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
+// These tests look at storage, links and the dialog, not the picture: small frames, and one profile for the
+// autosave and dialog tests (the dialog's tests start from a new plan of their own).
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+});
+afterAll(async () => {
+  await app.close();
+});
+
 describe('autosave', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('brings back the last plan in a new tab opened without a link', async () => {
     await app.page.evaluate(() => window.smp!.setPlan({ client: { name: 'Reload Test' }, dots: { diameterMm: 0.9, densityPerCm2: 140 } }));
@@ -108,14 +111,20 @@ describe('autosave', () => {
 });
 
 describe('the Plans dialog', () => {
-  let app: AppPage;
   let page: Page;
   beforeAll(async () => {
-    app = await openApp({ width: 1024, height: 768 });
     page = app.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    // A new, untitled plan with a history of its own, as in a fresh profile.
+    const dialog = await openPlansDialog(page);
+    await dialog.getByRole('button', { name: 'New plan' }).click();
+    await page.waitForFunction(() => window.smp!.getPlan().client.name === '');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
   afterAll(async () => {
-    await app.close();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Plans' }).waitFor({ state: 'detached' });
   });
 
   it('edits the client details, each field typed being one undo step, and closes with Escape', async () => {
@@ -282,23 +291,40 @@ describe('the Plans dialog', () => {
   });
 });
 
+/** Starts, says once that autosave is off, and keeps working: edits, the Plans dialog, a file export. */
+async function checkAutosaveOff(app: AppPage): Promise<void> {
+  // Storage that does not answer is waited for (20 s) before autosave is called off.
+  await app.page.getByTestId('notice').filter({ hasText: /^Autosave is off/ }).waitFor({ timeout: 40_000 });
+  await app.page.evaluate(() => window.smp!.setPlan({ client: { name: 'Unsaved Client' } }));
+  expect(await app.page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/^Autosave is off/);
+  const dialog = await openPlansDialog(app.page);
+  expect(await dialog.getByText(/^Autosave is off/).count()).toBeGreaterThan(0);
+  expect(await dialog.getByText('Saved plans').count()).toBe(0);
+  const file = await readDownload(app.page, () => dialog.getByRole('button', { name: 'Export file' }).click());
+  expect(file.name).toBe('unsaved-client.smp.json');
+  expect(app.errors).toEqual([]);
+}
+
 describe('without storage', () => {
-  it.each([
-    ['refuses it (as some private modes do)', () => void (IDBFactory.prototype.open = () => { throw new DOMException('IndexedDB is disabled', 'InvalidStateError'); })],
-    ['never answers', () => void (IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest)],
-  ])('starts, says once that autosave is off, and keeps working when IndexedDB %s', async (_name, initScript) => {
-    const app = await openApp({ initScript });
+  /**
+   * Opened first and looked at last: the app waits 20 s for storage that never answers, and the other
+   * tests here run meanwhile instead of waiting too.
+   */
+  let neverAnswers: AppPage;
+  beforeAll(async () => {
+    neverAnswers = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO, initScript: () => void (IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest) });
+  });
+  afterAll(async () => {
+    await neverAnswers?.close();
+  });
+
+  it('starts, says once that autosave is off, and keeps working when IndexedDB refuses it (as some private modes do)', async () => {
+    const app = await openApp({
+      deviceScaleFactor: UI_PIXEL_RATIO,
+      initScript: () => void (IDBFactory.prototype.open = () => { throw new DOMException('IndexedDB is disabled', 'InvalidStateError'); }),
+    });
     try {
-      // Storage that does not answer is waited for (20 s) before autosave is called off.
-      await app.page.getByTestId('notice').filter({ hasText: /^Autosave is off/ }).waitFor({ timeout: 40_000 });
-      await app.page.evaluate(() => window.smp!.setPlan({ client: { name: 'Unsaved Client' } }));
-      expect(await app.page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/^Autosave is off/);
-      const dialog = await openPlansDialog(app.page);
-      expect(await dialog.getByText(/^Autosave is off/).count()).toBeGreaterThan(0);
-      expect(await dialog.getByText('Saved plans').count()).toBe(0);
-      const file = await readDownload(app.page, () => dialog.getByRole('button', { name: 'Export file' }).click());
-      expect(file.name).toBe('unsaved-client.smp.json');
-      expect(app.errors).toEqual([]);
+      await checkAutosaveOff(app);
     } finally {
       await app.close();
     }
@@ -306,6 +332,7 @@ describe('without storage', () => {
 
   it('waits for storage that is slow to open, without turning autosave off, and saves what was done meanwhile', async () => {
     const app = await openApp({
+      deviceScaleFactor: UI_PIXEL_RATIO,
       initScript: () => {
         // IndexedDB answers 2.5 s late (a busy machine): the app starts after 1.5 s without it, and storage
         // is waited for (autosave would be called off only after 20 s).
@@ -344,43 +371,43 @@ describe('without storage', () => {
   });
 
   it('turns autosave off with one message when storage fills up, and back on once it has room', async () => {
-    const app = await openApp({
-      initScript: () => {
-        const put = IDBObjectStore.prototype.put;
-        IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-          if ((window as unknown as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-          return put.apply(this, args);
-        };
-      },
-    });
+    // Storage fills up while the app runs: the file's page, its storage made to refuse writes while storageFull is set.
     const { page } = app;
-    try {
-      await page.evaluate(() => window.smp!.setPlan({ client: { name: 'Before Full' } }));
-      await page.evaluate(() => window.smp!.flushAutosave());
-      await page.evaluate(() => {
-        (window as unknown as { storageFull?: boolean }).storageFull = true;
-        window.smp!.setPlan({ client: { name: 'After Full' } });
-      });
-      // The first save to fail says why (after its retries); one asked for after that, that autosave is off.
-      expect(await page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/quota|^Autosave is off/);
-      expect(await noticeText(page)).toMatch(/^Autosave is off/);
-      await page.getByRole('button', { name: 'Dismiss message' }).click();
-      // Later edits neither save nor repeat the message.
-      await page.evaluate(() => window.smp!.setPlan({ client: { name: 'Still Working' } }));
-      await page.waitForTimeout(600);
-      expect(await page.getByTestId('notice').count()).toBe(0);
-      expect((await getPlan(page)).client.name).toBe('Still Working');
-      await page.evaluate(() => window.smp!.undo());
-      expect((await getPlan(page)).client.name).toBe('After Full');
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if ((window as unknown as { storageFull?: boolean }).storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const errorsBefore = app.errors.length;
+    await page.evaluate(() => window.smp!.setPlan({ client: { name: 'Before Full' } }));
+    await page.evaluate(() => window.smp!.flushAutosave());
+    await page.evaluate(() => {
+      (window as unknown as { storageFull?: boolean }).storageFull = true;
+      window.smp!.setPlan({ client: { name: 'After Full' } });
+    });
+    // The first save to fail says why (after its retries); one asked for after that, that autosave is off.
+    expect(await page.evaluate(() => window.smp!.flushAutosave().then(() => 'saved', (e: Error) => e.message))).toMatch(/quota|^Autosave is off/);
+    expect(await noticeText(page)).toMatch(/^Autosave is off/);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    // Later edits neither save nor repeat the message.
+    await page.evaluate(() => window.smp!.setPlan({ client: { name: 'Still Working' } }));
+    await page.waitForTimeout(600);
+    expect(await page.getByTestId('notice').count()).toBe(0);
+    expect((await getPlan(page)).client.name).toBe('Still Working');
+    await page.evaluate(() => window.smp!.undo());
+    expect((await getPlan(page)).client.name).toBe('After Full');
 
-      // Room again: autosave comes back by itself and saves the plan on screen.
-      await page.evaluate(() => void ((window as unknown as { storageFull?: boolean }).storageFull = false));
-      await page.getByTestId('notice').filter({ hasText: 'Autosave is back on' }).waitFor({ timeout: 30_000 });
-      await page.evaluate(() => window.smp!.flushAutosave());
-      expect((await listPlans(page)).map((p) => p.name)).toContain('After Full');
-      expect(app.errors).toEqual([]);
-    } finally {
-      await app.close();
-    }
+    // Room again: autosave comes back by itself and saves the plan on screen.
+    await page.evaluate(() => void ((window as unknown as { storageFull?: boolean }).storageFull = false));
+    await page.getByTestId('notice').filter({ hasText: 'Autosave is back on' }).waitFor({ timeout: 30_000 });
+    await page.evaluate(() => window.smp!.flushAutosave());
+    expect((await listPlans(page)).map((p) => p.name)).toContain('After Full');
+    expect(app.errors.slice(errorsBefore)).toEqual([]);
+  });
+
+  it('starts, says once that autosave is off, and keeps working when IndexedDB never answers', async () => {
+    await checkAutosaveOff(neverAnswers);
   });
 });
