@@ -11,6 +11,21 @@ const ARTIFACTS = 'tests/artifacts';
 
 /** Dark, mid-sized, well-spaced dots: every dot is many pixels across in the close-up, and overlaps are rare. */
 const DOTS = { diameterMm: 0.6, densityPerCm2: 40, sizeVariation: 0, softness: 0.1, opacity: 1, color: '#1c1a19', depthMm: DEFAULT_PIGMENT_DEPTH_MM };
+/**
+ * Half a device pixel per CSS pixel: a quarter of the pixels to shade, and in the close-up the dots are still
+ * drawn one by one (0.1 mm pixels at 70 mm, far below the size where a mark fades to its mean; each dot about
+ * 6 pixels across).
+ */
+const PIXEL_RATIO = 0.5;
+
+// One page for the file: the comparisons below set their own plan, view and step.
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ width: 1100, height: 800, deviceScaleFactor: PIXEL_RATIO, initScript: countShaderLinks });
+});
+afterAll(async () => {
+  await app.close();
+});
 
 /** Total darkening (linear luminance) of `img` against the bare skin over a region: the ink laid down. */
 function darkening(img: Image, bare: Image, r: Rect): number {
@@ -51,11 +66,9 @@ function redOverBlueDarkening(img: Image, bare: Image, pixels: Set<number>): num
 }
 
 describe('sessions and ageing', () => {
-  let app: AppPage;
   let bare: Image;
   let rect: Rect;
   beforeAll(async () => {
-    app = await openApp({ width: 1100, height: 800, initScript: countShaderLinks });
     await showStep(app.page, 'sessions');
     await app.page.evaluate((dots) => {
       window.smp!.setPlan({ dots });
@@ -65,9 +78,6 @@ describe('sessions and ageing', () => {
     bare = await grabFrame(app.page);
     rect = centralRect(bare, 0.6);
     await app.page.evaluate(() => window.smp!.setShowSmp(true));
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   const frameWith = async (setup: () => void): Promise<Image> => {
@@ -102,7 +112,8 @@ describe('sessions and ageing', () => {
     // Session 1's dots are still there, in the same places, when the treatment is finished.
     const first = inked(after1, bare, rect);
     const last = inked(final, bare, rect);
-    expect(first.size).toBeGreaterThan(500);
+    // Enough inked pixels to judge by (500 at one device pixel per CSS pixel).
+    expect(first.size).toBeGreaterThan(500 * PIXEL_RATIO ** 2);
     let kept = 0;
     for (const p of first) if (last.has(p)) kept++;
     expect(kept / first.size).toBeGreaterThan(0.97);
@@ -189,17 +200,12 @@ describe('sessions and ageing', () => {
 });
 
 describe('before and after', () => {
-  let app: AppPage;
   beforeAll(async () => {
-    app = await openApp({ width: 1100, height: 800 });
     await showStep(app.page, 'compare');
     await app.page.evaluate((dots) => {
       window.smp!.setPlan({ dots });
       window.smp!.setView('back', { distanceMm: 250 });
     }, DOTS);
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   /** The region [x0, x1) of the frame's width, full height. */
