@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { grabFrame, imageDifference, luminance, openApp, savePng, type AppPage, type Image, showStep } from './harness';
+import { drawSmallPictures, grabFrame, imageDifference, luminance, openApp, savePng, type AppPage, type Image, showStep, UI_PIXEL_RATIO } from './harness';
 import { centralRect, meanLuminance, type Rect } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
@@ -48,16 +48,20 @@ const exportImage = (page: Page, options?: Record<string, unknown>) => page.eval
 const exportError = (page: Page, options: unknown) =>
   page.evaluate((o) => window.smp!.exportImage(o as never).then(() => 'resolved', (e: Error) => e.message), options);
 
-describe('exported images', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp();
-    await showStep(app.page, 'compare');
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+/**
+ * One page for the file, with small frames on screen: exports and the report's pictures are drawn offscreen
+ * at their own size (an export at twice the canvas is compared with the canvas, whatever its size).
+ */
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+  await showStep(app.page, 'compare');
+});
+afterAll(async () => {
+  await app.close();
+});
 
+describe('exported images', () => {
   it('draws the current view at twice the canvas size, looking like the screen, and leaves the screen as it was', async () => {
     const before = await grabFrame(app.page);
     const picture = decodeDataUrl(await exportImage(app.page, { width: before.width * 2, height: before.height * 2 }));
@@ -143,10 +147,7 @@ describe('exported images', () => {
 });
 
 describe('the consultation report', () => {
-  let app: AppPage;
   beforeAll(async () => {
-    app = await openApp();
-    await showStep(app.page, 'compare');
     await app.page.evaluate(() =>
       window.smp!.setPlan({
         client: { name: 'Alex Example', date: '2026-11-20', notes: 'Prefers a soft front.\nSmall scar on the crown.' },
@@ -155,9 +156,6 @@ describe('the consultation report', () => {
       }),
     );
     await app.page.evaluate(() => window.smp!.whenRendered());
-  });
-  afterAll(async () => {
-    await app.close();
   });
 
   it('opens from the Report button with the plan, its measurements, the disclaimer and seven distinct pictures', async () => {
@@ -257,6 +255,8 @@ describe('the consultation report', () => {
     // The app behind the report is usable again.
     await expect(app.page.locator('.panel').evaluate((e) => (e as HTMLElement).inert)).resolves.toBe(false);
 
+    // From here on the report's pictures need only be drawn: the test above looked at them at full size.
+    await drawSmallPictures(app.page);
     const drawn = await app.page.evaluate(async () => {
       await window.smp!.openReport();
       return [...document.querySelectorAll<HTMLImageElement>('[data-testid="report"] img')].map((img) => img.complete && img.naturalWidth > 0);
@@ -286,13 +286,18 @@ describe('the consultation report', () => {
     try {
       const report = app.page.getByRole('dialog', { name: 'SMP-Beratungsbericht' });
       await report.getByRole('heading', { name: 'Vorher und nachher', exact: true }).waitFor();
-      await expect(report.getAttribute('lang')).resolves.toBe('de');
-      const headings = await report.getByRole('heading').allInnerTexts();
-      expect(headings).toEqual(expect.arrayContaining(['SMP-Beratungsbericht', 'Ansichten mit SMP', 'Haaransatz', 'Punkte', 'Sitzungen und Nachsorge', 'Notizen']));
+      // The page draws the pictures one at a time between the test's requests: the words are read in one.
+      const read = await report.evaluate((dialog: HTMLElement) => ({
+        lang: dialog.getAttribute('lang'),
+        headings: [...dialog.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter((h) => h.checkVisibility()).map((h) => h.innerText),
+        text: dialog.innerText,
+      }));
+      expect(read.lang).toBe('de');
+      expect(read.headings).toEqual(expect.arrayContaining(['SMP-Beratungsbericht', 'Ansichten mit SMP', 'Haaransatz', 'Punkte', 'Sitzungen und Nachsorge', 'Notizen']));
       for (const english of ['SMP consultation report', 'Before and after', 'Views with SMP', 'Hairline', 'Dots', 'Sessions and aftercare', 'Quote', 'Notes']) {
-        expect(headings).not.toContain(english);
+        expect(read.headings).not.toContain(english);
       }
-      const text = (await report.innerText()).replace(/\s+/g, ' ');
+      const text = read.text.replace(/\s+/g, ' ');
       for (const expected of ['20. November 2026', 'Punktgröße 0,45 mm', 'Übergangszone 8,0 mm', 'Sitzung 2 45 %', 'nach etwa 3 Jahren bei viel Sonne']) {
         expect(text).toContain(expected);
       }
