@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_FIELD_KINDS, sameDesign } from '../../src/domain/personalData';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
 import { readLinkHash } from '../../src/io/planLink';
-import { appUrl, openApp, showStep, type AppPage } from './harness';
+import { appUrl, drawSmallPictures, openApp, showStep, UI_PIXEL_RATIO, type AppPage } from './harness';
 
 const CLIENT = { name: 'Jonas Brightwater', date: '2026-11-23', notes: 'Takes anticoagulants; keloid scar on the crown.' };
 const DESIGN = { skin: { color: '#6b4a35' }, dots: { diameterMm: 0.6 } };
@@ -41,16 +41,29 @@ async function waitForPictures(page: Page): Promise<void> {
   await expect.poll(() => sharePictures(page).isEnabled(), { timeout: PICTURES_TIMEOUT_MS, interval: 500 }).toBe(true);
 }
 
-describe('sharing with the client, where the browser cannot share files', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp({ waitForReady: false });
-    await app.page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 240_000 });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
+/** A browser with the Web Share API: what it is handed is kept for the test to look at. */
+function installWebShare() {
+  const shared: ShareData[] = [];
+  (window as unknown as { sharedWithApi: ShareData[] }).sharedWithApi = shared;
+  Object.defineProperty(navigator, 'canShare', {
+    configurable: true,
+    value: (data?: ShareData) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File && f.type === 'image/png'),
   });
+  Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
+}
 
+// One page for the file, with small frames on screen and small pictures: their names, format and what is done
+// with them are checked here, not their detail (the report's tests look at that, drawn as the share panel draws them).
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO, readyTimeoutMs: 240_000 });
+  await drawSmallPictures(app.page);
+}, 300_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('sharing with the client, where the browser cannot share files', () => {
   it('shows a QR code that opens the same design at the app’s address, without the client', { timeout: 240_000 }, async () => {
     const { page } = app;
     await openSharePanel(page);
@@ -106,25 +119,10 @@ describe('sharing with the client, where the browser cannot share files', () => 
 });
 
 describe('sharing with the client through the Web Share API', () => {
-  let app: AppPage;
   beforeAll(async () => {
-    app = await openApp({
-      waitForReady: false,
-      // A browser with the Web Share API: what it is handed is kept for the test to look at.
-      initScript: () => {
-        const shared: ShareData[] = [];
-        (window as unknown as { sharedWithApi: ShareData[] }).sharedWithApi = shared;
-        Object.defineProperty(navigator, 'canShare', {
-          configurable: true,
-          value: (data?: ShareData) => Array.isArray(data?.files) && data.files.every((f) => f instanceof File && f.type === 'image/png'),
-        });
-        Object.defineProperty(navigator, 'share', { configurable: true, value: async (data: ShareData) => void shared.push(data) });
-      },
-    });
-    await app.page.waitForFunction(() => document.documentElement.dataset.smpReady === 'true', null, { timeout: 240_000 });
-  }, 300_000);
-  afterAll(async () => {
-    await app?.close();
+    // The share panel looks for the Web Share API each time it opens: closed, given the API, then opened again.
+    if ((await app.page.getByTestId('share-open').getAttribute('aria-expanded')) === 'true') await app.page.getByTestId('share-open').click();
+    await app.page.evaluate(installWebShare);
   });
 
   it('hands the PNG pictures and the design’s link to the share menu, downloading nothing', { timeout: PICTURES_TIMEOUT_MS + 60_000 }, async () => {
