@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Plan } from '../../src/domain/plan';
-import { appUrl, openApp, showStep, type AppPage } from './harness';
+import { appUrl, openApp, showStep, UI_PIXEL_RATIO, type AppPage } from './harness';
 
 /**
  * A plan that got past an older version's checks and fails today's (a list with a gap) must never stop the
@@ -74,7 +74,8 @@ describe('damaged plans never stop the app', () => {
   });
 
   it('refuses a link whose plan has an elided list item, and still starts and draws', async () => {
-    const app = await openApp({ hash: `#plan=${base64Url('{"version":2,"hairline":{"points":[[1,2,3],,[4,5,6]]}}')}` });
+    // The profile's pages draw small frames: these tests look at notices, storage and the panel, not the picture.
+    const app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO, hash: `#plan=${base64Url('{"version":2,"hairline":{"points":[[1,2,3],,[4,5,6]]}}')}` });
     pages.push(app);
     context = app.context;
     expect(await noticeText(app.page)).toMatch(/The link is damaged.*The default plan is shown instead\./);
