@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openApp } from './harness';
+import { openApp, UI_PIXEL_RATIO } from './harness';
 
 type LiveGl = Record<'texture' | 'buffer' | 'framebuffer' | 'renderbuffer' | 'vertexArray', number>;
 
@@ -54,7 +54,8 @@ const stroke = (i: number, n = 40) => ({
 
 describe('memory under load', () => {
   it('keeps the heap and the GPU objects flat over 1,000 edits and 50 plan switches', async () => {
-    const app = await openApp({ width: 640, height: 480, initScript: countWebGlObjects });
+    // Small frames: the heap and the count of WebGL objects do not depend on how many pixels are drawn.
+    const app = await openApp({ width: 640, height: 480, deviceScaleFactor: UI_PIXEL_RATIO, initScript: countWebGlObjects });
     try {
       const { page } = app;
       // Two saved plans to switch between: one painted, with a scar; one with hair loss and another density.
