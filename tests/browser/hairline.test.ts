@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../src/domain/head/landmarks';
-import { grabFrame, openApp, savePng, waitForLinkToMatchPlan, type AppPage, showStep } from './harness';
+import { grabFrame, openApp, savePng, UI_PIXEL_RATIO, waitForLinkToMatchPlan, type AppPage, showStep } from './harness';
 import { linearLuminance } from './imageStats';
 
 const ARTIFACTS = 'tests/artifacts';
 
+/** The plan the hairline tests end with, its measurements and its link: the second page opens from it. */
+let linked: { hash: string; plan: unknown; measurements: unknown } | undefined;
+
 describe('the hairline', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openApp({ width: 1280, height: 900 });
+    // Measurements, the plan and handles found in CSS pixels: the view draws at a quarter of a pixel per CSS pixel.
+    app = await openApp({ width: 1280, height: 900, deviceScaleFactor: UI_PIXEL_RATIO });
     await showStep(app.page, 'hairline');
   });
   afterAll(async () => {
@@ -190,58 +194,63 @@ describe('the hairline', () => {
     await app.page.evaluate(() => window.smp!.undo());
   });
 
-  it('round-trips through the link and setPlan without changing a measurement', async () => {
+  it('round-trips through setPlan without changing a measurement, and goes into the link', async () => {
     const plan = await app.page.evaluate(() => window.smp!.getPlan());
     expect(plan.hairline.points.length).toBeGreaterThan(8);
     const m = await measurements();
     await app.page.evaluate(() => window.smp!.setPlan(window.smp!.getPlan()));
     expect(await measurements()).toEqual(m);
     await waitForLinkToMatchPlan(app.page);
-    const hash = await app.page.evaluate(() => location.hash);
-    const second = await openApp({ hash });
-    try {
-      expect(await second.page.evaluate(() => window.smp!.getPlan())).toEqual(plan);
-      expect(await second.page.evaluate(() => window.smp!.getMeasurements())).toEqual(m);
-    } finally {
-      await second.close();
-    }
+    linked = { hash: await app.page.evaluate(() => location.hash), plan, measurements: m };
   });
 });
 
-describe('the hairline edge on the dots', () => {
+// The page opened from the edited hairline's link (one boot for both tests), at one pixel per CSS pixel:
+// the edge test reads the picture's pixels.
+describe('the hairline from its link, and its edge on the dots', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    if (!linked) throw new Error('the hairline tests above did not leave a link to open');
+    app = await openApp({ hash: linked.hash, width: 1280, height: 900 });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the link with the same plan and the same measurements', async () => {
+    expect(await app.page.evaluate(() => window.smp!.getPlan())).toEqual(linked!.plan);
+    expect(await app.page.evaluate(() => window.smp!.getMeasurements())).toEqual(linked!.measurements);
+  });
+
   it('ramps density over the transition zone, and is crisp at zero', async () => {
-    const app = await openApp({ width: 1280, height: 900 });
-    try {
-      // Ink just behind the front line, in a 6 mm band starting 1 mm behind it, seen from the front.
-      const inkBehindLine = async (hairline: object) => {
-        await app.page.evaluate((h) => window.smp!.setPlan({ hairline: h, dots: { densityPerCm2: 150, diameterMm: 0.6, opacity: 1, softness: 0 } }), hairline);
-        await app.page.evaluate(() => window.smp!.setView('front', { distanceMm: 400 }));
-        // toScreen projects with the camera as drawn: wait until the view's frame is on screen.
-        await app.page.evaluate(() => window.smp!.whenRendered());
-        const [mid] = await app.page.evaluate(() => window.smp!.getHairlinePoints());
-        const band: Array<{ x: number; y: number }> = [];
-        for (let dx = -20; dx <= 20; dx += 1) {
-          for (let up = 1; up <= 7; up += 0.5) band.push(await app.page.evaluate((p) => window.smp!.toScreen(p), [mid![0] + dx, mid![1] + up, mid![2] - up * 0.3] as Vec3));
-        }
-        const withSmp = await grabFrame(app.page);
-        await app.page.evaluate(() => window.smp!.setShowSmp(false));
-        const bare = await grabFrame(app.page);
-        await app.page.evaluate(() => window.smp!.setShowSmp(true));
-        let ink = 0;
-        for (const { x, y } of band) {
-          const [px, py] = [Math.round(x), Math.round(y)];
-          ink += 1 - linearLuminance(withSmp, px, py) / linearLuminance(bare, px, py);
-        }
-        return { ink: ink / band.length, frame: withSmp };
-      };
-      const crisp = await inkBehindLine({ transitionMm: 0, irregularity: 0, sentinels: 0 });
-      const soft = await inkBehindLine({ transitionMm: 20, irregularity: 0, sentinels: 0 });
-      await savePng(crisp.frame, `${ARTIFACTS}/hairline-crisp.png`);
-      await savePng(soft.frame, `${ARTIFACTS}/hairline-soft.png`);
-      expect(crisp.ink).toBeGreaterThan(0.05);
-      expect(soft.ink / crisp.ink).toBeLessThan(0.5);
-    } finally {
-      await app.close();
-    }
+    // Ink just behind the front line, in a 6 mm band starting 1 mm behind it, seen from the front.
+    const inkBehindLine = async (hairline: object) => {
+      await app.page.evaluate((h) => window.smp!.setPlan({ hairline: h, dots: { densityPerCm2: 150, diameterMm: 0.6, opacity: 1, softness: 0 } }), hairline);
+      await app.page.evaluate(() => window.smp!.setView('front', { distanceMm: 400 }));
+      // toScreen projects with the camera as drawn: wait until the view's frame is on screen.
+      await app.page.evaluate(() => window.smp!.whenRendered());
+      const [mid] = await app.page.evaluate(() => window.smp!.getHairlinePoints());
+      const points: Vec3[] = [];
+      for (let dx = -20; dx <= 20; dx += 1) {
+        for (let up = 1; up <= 7; up += 0.5) points.push([mid![0] + dx, mid![1] + up, mid![2] - up * 0.3]);
+      }
+      const band = await app.page.evaluate((ps) => ps.map((p) => window.smp!.toScreen(p)), points);
+      const withSmp = await grabFrame(app.page);
+      await app.page.evaluate(() => window.smp!.setShowSmp(false));
+      const bare = await grabFrame(app.page);
+      await app.page.evaluate(() => window.smp!.setShowSmp(true));
+      let ink = 0;
+      for (const { x, y } of band) {
+        const [px, py] = [Math.round(x), Math.round(y)];
+        ink += 1 - linearLuminance(withSmp, px, py) / linearLuminance(bare, px, py);
+      }
+      return { ink: ink / band.length, frame: withSmp };
+    };
+    const crisp = await inkBehindLine({ transitionMm: 0, irregularity: 0, sentinels: 0 });
+    const soft = await inkBehindLine({ transitionMm: 20, irregularity: 0, sentinels: 0 });
+    await savePng(crisp.frame, `${ARTIFACTS}/hairline-crisp.png`);
+    await savePng(soft.frame, `${ARTIFACTS}/hairline-soft.png`);
+    expect(crisp.ink).toBeGreaterThan(0.05);
+    expect(soft.ink / crisp.ink).toBeLessThan(0.5);
   });
 });

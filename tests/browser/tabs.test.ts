@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Plan } from '../../src/domain/plan';
 import { decodeBase64Url } from '../../src/io/planLink';
-import { openApp, waitForLinkToMatchPlan, waitForReady, type AppPage } from './harness';
+import { openApp, UI_PIXEL_RATIO, waitForLinkToMatchPlan, waitForReady, type AppPage } from './harness';
 
 const getPlan = (page: Page) => page.evaluate(() => window.smp!.getPlan());
 const listPlans = (page: Page) => page.evaluate(() => window.smp!.listPlans());
@@ -63,10 +63,12 @@ const savedId = async (page: Page) => {
   return page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('saved'));
 };
 
+// Storage, links and the plan only: every page here draws at a quarter of a pixel per CSS pixel (the tabs
+// opened in a profile take its pixel ratio).
 describe('links, reloads and a page’s mistakes', () => {
   let app: AppPage;
   beforeAll(async () => {
-    app = await openApp();
+    app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
   });
   afterAll(async () => {
     await app.close();
@@ -155,7 +157,7 @@ describe('several tabs on one saved plan', () => {
   let b: AppPage;
   let c: AppPage;
   beforeAll(async () => {
-    a = await openApp();
+    a = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
     await edit(a.page, 'client.name', 'Shared Client');
     await flush(a.page);
     // Opened without a link, the other tabs bring back the same saved plan.
