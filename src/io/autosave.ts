@@ -36,6 +36,7 @@ import { planTitle, type LinkedPlan, type PlanHead, type PlanRecord } from '../d
 import { AUTOSAVE_OFF_MESSAGE, type SavedPlans, type SavedPlansState } from '../app/savedPlans';
 import type { Message } from '../domain/languages';
 import { message, TextError } from '../domain/textError';
+import { removePlanPhotos } from './photos/photoStore';
 
 /** Long enough to gather a burst of typing into one write, short enough to lose nothing in a crash. */
 const SAVE_DELAY_MS = 300;
@@ -508,6 +509,8 @@ export async function startAutosave(sim: Simulator, link: LinkedPlan | undefined
     },
     remove: (id) =>
       enqueue(async (lib) => {
+        // The client's photos go with their plan; first, so that a failure half-way never leaves them behind.
+        await removePlanPhotos(id);
         const record = await lib.get(id);
         if (id !== open?.id) {
           await lib.remove(id);

@@ -23,6 +23,8 @@ import type { ClinicProfile } from '../domain/clinic';
 import type { Consent } from '../domain/consent';
 import { buildQuote, type Quote } from '../domain/quote';
 import { isLanguage, LANGUAGES, type Language } from '../domain/languages';
+import type { PhotoMeta } from '../domain/photos';
+import { createClientPhotos, type ImportPhotoOptions } from './photos/clientPhotos';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -155,6 +157,19 @@ export interface SmpApi {
    * device: this page's address with `#plan=…&view=…`, as the "Share with client" QR code holds it.
    */
   getShareLink(): string;
+  /**
+   * Stores a photo of the client with the current saved plan: a JPEG, PNG or HEIC file, turned upright by its
+   * EXIF orientation, at most 4096 px on its long side, with no metadata kept (no EXIF, GPS, XMP or comments).
+   * `options.view` is 'front', 'left', 'right', 'back' or 'top'; `options.landmarks` places points by hand,
+   * `{ nasion: [x, y], … }` in the upright photo's pixels. Without them a face view's landmarks are found on
+   * the device. Resolves to the stored photo's metadata (never its pixels); rejects with an Error saying
+   * what is wrong (not a photo, damaged, unknown view or landmark, no face found) and stores nothing.
+   */
+  importPhoto(file: Blob, options: ImportPhotoOptions): Promise<PhotoMeta>;
+  /** The metadata of the current plan's photos, oldest first. */
+  getPhotos(): Promise<PhotoMeta[]>;
+  /** Deletes one of the current plan's photos; an id it does not have rejects, changing nothing. */
+  removePhoto(id: string): Promise<void>;
 }
 
 export interface SavedPlanSummary {
@@ -183,6 +198,7 @@ function checkOptions(call: string, options: unknown, known: readonly string[], 
 }
 
 export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles): SmpApi {
+  const photos = createClientPhotos(savedPlans);
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => void runCommand(sim, 'plan.replace', { plan, label: 'Plan from page' }),
@@ -366,5 +382,15 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     },
     getConsent: () => structuredClone(sim.planStore.getState().plan.consent),
     getShareLink: () => designLink(sim.planStore.getState().plan, sim.viewStore.getState().viewRequest.name, window.location),
+    async importPhoto(file, options) {
+      if (!(file instanceof Blob)) throw new Error(`importPhoto: expected a File (a JPEG, PNG or HEIC photo) (got ${excerpt(file)})`);
+      checkOptions('importPhoto', options, ['view', 'landmarks'], '{ view: "front" }');
+      return photos.importPhoto(file, options);
+    },
+    getPhotos: () => photos.list(),
+    async removePhoto(id) {
+      if (typeof id !== 'string' || !id) throw new Error(`removePhoto needs a photo id (text) from getPhotos() (got ${excerpt(id)})`);
+      await photos.remove(id);
+    },
   };
 }

@@ -105,6 +105,29 @@ export const messages = {
     conflictPending: 'This plan was also changed in another tab: choose “Reload theirs” or “Keep mine as a copy” first.',
     revisionConflict: 'This plan was saved in another tab meanwhile.',
   },
+  /** The client's photos (src/io/photos): their views, and why a photo is refused or not stored. */
+  photos: {
+    views: { front: 'Front', left: 'Left side', right: 'Right side', back: 'Back', top: 'Top of the head' },
+    notImage: 'This file is not a photo the simulator can read: use a JPEG, PNG or HEIC image.',
+    damaged: 'This photo could not be read: the file is damaged or incomplete.',
+    empty: 'This file is empty: it holds no photo.',
+    tooLarge: 'This file is too large to be a photo ({{size}} MB; at most {{max}} MB).',
+    unknownView: 'Unknown photo view {{view}}: use one of {{views}}.',
+    noFace: 'No face was found in this photo, so it cannot be used as the “{{view}}” view: choose a photo that shows the client’s face, or place its landmarks by hand.',
+    faceModelFailed: 'The landmarks could not be found on this photo: the face landmark model failed to run. Place the landmarks by hand, or try again.',
+    heicUnsupported: 'This browser cannot read HEIC photos here. Save the photo as a JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then import it again.',
+    tooMany: 'This plan already has {{max}} photos; delete some before adding more.',
+    missing: 'This plan has no photo with the id {{id}}.',
+    noStorage: 'Photos are kept with a saved plan on this device, and this browser is not storing plans (private browsing, or storage is full or blocked).',
+    storageFull: 'The photo could not be stored: this device has no storage left for the simulator. Delete photos or plans you no longer need, then try again.',
+    storageFailed: 'The photo could not be stored on this device: the browser refused to store it.',
+    landmarks: {
+      notObject: "Photo landmarks must be an object such as { nasion: [x, y] } in the photo's pixels.",
+      unknownName: '{{name}} is not a photo landmark: use {{names}}.',
+      notPoint: "The landmark {{name}} must be a point [x, y] in the photo's pixels.",
+      outside: 'The landmark {{name}} at [{{x}}, {{y}}] lies outside the photo ({{width}} × {{height}} pixels).',
+    },
+  },
   /** Fitting the head to a client's photos (src/domain/photo/headFit.ts): why a fit is refused. */
   photoFit: {
     tooFewPoints: 'At least {{needed}} landmarks are needed to fit the head to a photo (placed so far: {{placed}}).',
