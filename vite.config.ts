@@ -1,11 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { faceModelAssets } from './scripts/faceModelAssets.ts';
 import { offlinePlugin } from './scripts/offlinePlugin.ts';
+import { FACE_MODEL_DIR } from './src/io/photos/faceModel.ts';
 
 export default defineConfig({
   // Relative asset paths: the app can be served from any sub-path of a clinic's site.
   base: './',
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), faceModelAssets(), offlinePlugin({ cachedAtFirstUse: [FACE_MODEL_DIR] })],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   // The scan reader runs in a module worker (src/io/scan/scanWorker.ts).
   worker: { format: 'es' },
