@@ -13,6 +13,8 @@ import { ClinicContext } from './app/clinic';
 import { createClinicProfiles } from './io/clinicProfile';
 import { deviceFiles } from './io/deviceFiles';
 import { createEmbedApi } from './io/embedApi';
+import { createClientPhotos } from './io/photos/clientPhotos';
+import { ClientPhotosContext } from './app/photos';
 import { createHeadImport } from './io/headImport';
 import { createSharing } from './io/sharing';
 import { startLinkSync } from './io/linkSync';
@@ -51,7 +53,8 @@ const headImport = createHeadImport(sim, savedPlans);
 await headImport.ready;
 const clinic = createClinicProfiles();
 const sharing = createSharing(sim);
-window.smp = createEmbedApi(sim, savedPlans, headImport, clinic);
+const photos = createClientPhotos(savedPlans);
+window.smp = createEmbedApi(sim, savedPlans, headImport, clinic, photos);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
@@ -73,7 +76,9 @@ createRoot(rootElement).render(
           <DeviceFilesContext.Provider value={deviceFiles}>
             <ClinicContext.Provider value={clinic}>
               <SharingContext.Provider value={sharing}>
-                <App />
+                <ClientPhotosContext.Provider value={photos}>
+                  <App />
+                </ClientPhotosContext.Provider>
               </SharingContext.Provider>
             </ClinicContext.Provider>
           </DeviceFilesContext.Provider>

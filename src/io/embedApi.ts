@@ -24,7 +24,7 @@ import type { Consent } from '../domain/consent';
 import { buildQuote, type Quote } from '../domain/quote';
 import { isLanguage, LANGUAGES, type Language } from '../domain/languages';
 import type { PhotoMeta } from '../domain/photos';
-import { createClientPhotos, type ImportPhotoOptions } from './photos/clientPhotos';
+import type { ClientPhotos, ImportPhotoOptions } from '../app/photos';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -197,8 +197,7 @@ function checkOptions(call: string, options: unknown, known: readonly string[], 
   if (unknown !== undefined) throw new Error(`${call}: unknown option ${excerpt(unknown)}: use ${known.join(', ')}`);
 }
 
-export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles): SmpApi {
-  const photos = createClientPhotos(savedPlans);
+export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles, photos: ClientPhotos): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => void runCommand(sim, 'plan.replace', { plan, label: 'Plan from page' }),

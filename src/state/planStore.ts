@@ -25,6 +25,20 @@ export interface HistoryStep {
   before: Plan;
   /** Rough memory (bytes) this step holds that the plan next to it does not (what the step changed). */
   bytes: number;
+  /** A step that changed something kept beside the plan (a client's photo): how to take it back and do it again. */
+  effect?: HistoryEffect;
+}
+
+/**
+ * An edit of something the plan does not hold (a photo's landmarks or mask, stored with the saved plan): it
+ * joins the plan's one history, so Undo takes back the newest change, whichever it was. Each side sets its
+ * state whole (not by difference), so running one twice does no harm.
+ */
+export interface HistoryEffect {
+  undo(): void;
+  redo(): void;
+  /** Rough memory (bytes) the two states hold. */
+  bytes: number;
 }
 
 /** Where a pointer gesture began: the plan and its history as they were. */
@@ -55,6 +69,11 @@ export interface PlanState {
    * undoing into a different client's plan would be a surprise. Validated; throws PlanError, changing nothing.
    */
   openPlan(input: unknown): void;
+  /**
+   * Records an edit made outside the plan (already done) as one step whose undo and redo run `effect`; the
+   * plan is unchanged. Passing the open pointer gesture's key keeps the gesture's mark, as `edit` does.
+   */
+  record(label: string, effect: HistoryEffect, options?: { gesture?: string; text?: Message }): void;
   /** Ends a continuous gesture so that the next edit becomes a new step. */
   endGesture(): void;
   /**
@@ -83,7 +102,8 @@ export function historyBytes(state: Pick<PlanState, 'past' | 'future'>): number 
 }
 
 /** A step back to `before`, from `current` (which shares its unchanged parts). */
-const step = (label: string, text: Message | undefined, before: Plan, current: Plan): HistoryStep => ({ label, ...(text && { text }), before, bytes: unsharedBytes(before, current) });
+const step = (label: string, text: Message | undefined, before: Plan, current: Plan, effect?: HistoryEffect): HistoryStep =>
+  effect ? { label, ...(text && { text }), before, bytes: effect.bytes, effect } : { label, ...(text && { text }), before, bytes: unsharedBytes(before, current) };
 
 /** `maxHistoryBytes`: the history's bound in bytes (HISTORY_BYTES unless told). */
 export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes = HISTORY_BYTES } = {}) {
@@ -118,6 +138,18 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         const { plan } = get();
         commit(label, text, shareUnchanged(parsePlan(input), plan), null);
       },
+      record(label, effect, options) {
+        const { plan, past, gestureMark } = get();
+        const gesture = options?.gesture ?? null;
+        let nextPast = [...past, step(label, options?.text, plan, plan, effect)].slice(-HISTORY_LIMIT);
+        let bytes = historyBytes({ past: nextPast, future: [] });
+        while (bytes > maxHistoryBytes && nextPast.length > 1) {
+          bytes -= nextPast[0]!.bytes;
+          nextPast = nextPast.slice(1);
+        }
+        // A step of its own: the next edit, even of the same gesture, starts another.
+        set({ past: nextPast, future: [], openGesture: null, gestureMark: gestureMark && gesture === gestureMark.key ? gestureMark : null });
+      },
       openPlan(input) {
         set({ plan: parsePlan(input), past: [], future: [], openGesture: null, gestureMark: null });
       },
@@ -138,13 +170,15 @@ export function createPlanStore(initial: Plan = defaultPlan(), { maxHistoryBytes
         const { past, future, plan, gestureMark } = get();
         const last = past.at(-1);
         if (!last || gestureMark) return;
-        set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, last.text, plan, last.before)], openGesture: null });
+        set({ plan: last.before, past: past.slice(0, -1), future: [...future, step(last.label, last.text, plan, last.before, last.effect)], openGesture: null });
+        last.effect?.undo();
       },
       redo() {
         const { past, future, plan, gestureMark } = get();
         const next = future.at(-1);
         if (!next || gestureMark) return;
-        set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, next.text, plan, next.before)], openGesture: null });
+        set({ plan: next.before, future: future.slice(0, -1), past: [...past, step(next.label, next.text, plan, next.before, next.effect)], openGesture: null });
+        next.effect?.redo();
       },
     };
   });

@@ -1,12 +1,13 @@
 /**
  * The photos of the saved plan on screen: import (read, checked, landmarks found or given, stored), list and
- * delete. `window.smp` uses it; the photo reader, HEIC decoder and face-landmark model load only when a
+ * correct and delete (the app's ClientPhotos port, src/app/photos.ts). `window.smp` and the UI use it; the photo reader, HEIC decoder and face-landmark model load only when a
  * photo is imported. Every check is made before anything is stored, so a refused photo changes nothing.
  */
+import type { ClientPhotos } from '../../app/photos';
 import type { SavedPlans } from '../../app/savedPlans';
 import { excerpt } from '../../domain/format';
 import type { PhotoLandmarks } from '../../domain/photo/photoLandmarks';
-import { checkPhotoLandmarks, FACE_VIEWS, isPhotoView, PHOTO_VIEWS, photoViewName, type PhotoMeta, type PhotoView } from '../../domain/photos';
+import { checkPhotoLandmarks, FACE_VIEWS, isPhotoView, PHOTO_VIEWS, photoViewName, type PhotoMeta } from '../../domain/photos';
 import { message, TextError } from '../../domain/textError';
 import { newPlanId } from '../planLibrary';
 import type { FoundFace } from './faceModel';
@@ -14,23 +15,6 @@ import { openPhotoStore, type PhotoStore } from './photoStore';
 
 /** A plan's photos: the standard views, a few of each, retakes included; more is a page's mistake, not a consultation. */
 export const MAX_PHOTOS_PER_PLAN = 40;
-
-export interface ImportPhotoOptions {
-  view: PhotoView;
-  /** Landmarks placed by hand, in the pixels of the upright photo as given; without them a face view's are found. */
-  landmarks?: PhotoLandmarks;
-}
-
-export interface ClientPhotos {
-  /** Stores a photo with the plan on screen; resolves to its metadata. Rejects with a TextError, storing nothing. */
-  importPhoto(file: Blob, options: ImportPhotoOptions): Promise<PhotoMeta>;
-  /** The plan on screen's photos, oldest first. */
-  list(): Promise<PhotoMeta[]>;
-  /** Deletes one of the plan on screen's photos. */
-  remove(id: string): Promise<void>;
-  /** A photo's stored picture (a JPEG without metadata); undefined when it is not the plan on screen's. */
-  image(id: string): Promise<Blob | undefined>;
-}
 
 const noStorage = () =>
   new TextError(
@@ -141,6 +125,15 @@ export function createClientPhotos(savedPlans: SavedPlans): ClientPhotos {
       const planId = openPlanId();
       const photos = await store();
       return (await photos.get(id))?.planId === planId ? photos.image(id) : undefined;
+    },
+    async updateLandmarks(id, landmarks) {
+      const planId = openPlanId();
+      const photos = await store();
+      const meta = await photos.get(id);
+      if (meta?.planId !== planId) throw missing(id);
+      const updated: PhotoMeta = { ...meta, landmarks: checkPhotoLandmarks(landmarks, meta.width, meta.height) };
+      await photos.put(updated);
+      return updated;
     },
   };
 }

@@ -8,6 +8,7 @@
  * megabytes of every picture; one transaction writes or deletes both.
  */
 import { inTakenOrder, readPhotoMeta, type PhotoMeta } from '../../domain/photos';
+import { excerpt } from '../../domain/format';
 import { message, TextError } from '../../domain/textError';
 import { committed, request } from '../planLibrary';
 
@@ -30,6 +31,8 @@ export interface PhotoStore {
   /** The photos of a saved plan that this app can read, oldest first. */
   list(planId: string): Promise<PhotoMeta[]>;
   get(id: string): Promise<PhotoMeta | undefined>;
+  /** Replaces a stored photo's metadata (its picture stays); refused for a photo not stored, or deleted meanwhile. */
+  put(meta: PhotoMeta): Promise<void>;
   /** A photo's stored picture (a JPEG without metadata). */
   image(id: string): Promise<Blob | undefined>;
   /** Deletes a photo (nothing happens for an id not stored). */
@@ -86,6 +89,23 @@ export async function openPhotoStore(): Promise<PhotoStore> {
     },
     async get(id) {
       return readPhotoMeta(await request(db.transaction(PHOTOS).objectStore(PHOTOS).get(id)));
+    },
+    async put(meta) {
+      // Checked in the same transaction: a photo deleted meanwhile (another tab) is not brought back as metadata alone.
+      const tx = db.transaction(PHOTOS, 'readwrite');
+      const photos = tx.objectStore(PHOTOS);
+      let found = false;
+      const stored = photos.getKey(meta.id);
+      stored.onsuccess = () => {
+        found = stored.result !== undefined;
+        if (found) photos.put(meta);
+      };
+      try {
+        await committed(tx);
+      } catch (error) {
+        throw storageError(error);
+      }
+      if (!found) throw new TextError(message('photos.missing', { id: excerpt(meta.id) }), `This plan has no photo with the id ${excerpt(meta.id)}.`);
     },
     async image(id) {
       const value = (await request(db.transaction(IMAGES).objectStore(IMAGES).get(id))) as Partial<StoredImage> | undefined;
