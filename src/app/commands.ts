@@ -43,6 +43,7 @@ import {
 } from '../domain/consent';
 import { LANGUAGES, type Language } from '../domain/languages';
 import { isHexColor, isPlainObject } from '../domain/schema';
+import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, type HeadShape } from '../domain/head/headShape';
 import { excerpt } from '../domain/format';
 import type { Message } from '../domain/languages';
 import type { Notice, ViewState } from '../state/viewStore';
@@ -201,6 +202,10 @@ export function historyText(id: CommandId, args: unknown): Message | undefined {
     case 'consent.set-signer':
     case 'consent.set-signature':
       return { key: `${key}.${String(given.role)}` };
+    case 'head.set-shape':
+      return { key: 'head:history.setShape' };
+    case 'head.reset-shape':
+      return { key: 'head:history.resetShape' };
     default:
       return { key };
   }
@@ -491,6 +496,37 @@ export const COMMANDS = {
       if (!isSigned(current)) throw new CommandRefused(null, `Consent version ${current.version} is a draft still: change it as it is.`);
       if (history.length >= MAX_CONSENT_HISTORY) throw new CommandRefused(null, `This plan keeps ${MAX_CONSENT_HISTORY} earlier consent versions, the most it can: make a new plan for the client to sign again.`);
       newConsentVersion(draft.consent);
+    },
+  }),
+
+  /**
+   * Sets some of the head shape's numbers (`{ breadth: 1.05 }`; the others stay): the sliders, with a gesture
+   * key per drag, and a fit to the client's photos. Ranges are the schema's (a value outside one is a PlanError).
+   */
+  'head.set-shape': command<Partial<HeadShape>>({
+    label: () => 'Head shape',
+    args(input) {
+      const given = fields('head.set-shape', input, HEAD_SHAPE_PARAMETERS);
+      const shape: Partial<HeadShape> = {};
+      for (const name of HEAD_SHAPE_PARAMETERS) {
+        const value = given[name];
+        if (value === undefined) continue;
+        if (typeof value !== 'number' || !Number.isFinite(value)) throw new CommandError(`head.set-shape: ${name} must be a number (got ${excerpt(value)})`);
+        shape[name] = value;
+      }
+      if (Object.keys(shape).length === 0) throw new CommandError(`head.set-shape: give at least one of ${HEAD_SHAPE_PARAMETERS.join(', ')}`);
+      return shape;
+    },
+    apply(draft, shape) {
+      Object.assign(draft.headShape, shape);
+    },
+  }),
+  /** The default head as it is: every head shape number back to its default. */
+  'head.reset-shape': command<Record<string, never>>({
+    label: () => 'Reset head shape',
+    args: (input) => (fields('head.reset-shape', input, []), {}),
+    apply(draft) {
+      draft.headShape = { ...DEFAULT_HEAD_SHAPE };
     },
   }),
 

@@ -24,6 +24,8 @@ const MIGRATIONS: Record<number, (plan: PlainPlan) => PlainPlan> = {
   }),
   // v3 added the client's consent and health answers: a v2 plan has none, and its empty draft is the default.
   2: (plan) => ({ ...plan, version: 3 }),
+  // v4 added the client's head shape: a v3 plan was drawn on the default head, which is the default shape.
+  3: (plan) => ({ ...plan, version: 4 }),
 };
 
 /**

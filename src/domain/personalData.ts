@@ -24,6 +24,10 @@ export const PLAN_FIELD_KINDS = {
   hairLoss: 'design',
   scars: 'design',
   consent: 'personal',
+  // The client's head measurements (typed, or fitted to their photos): a body's measurements are personal
+  // data, and a link is for the design. A link's plan opens on the default head; its points are in the
+  // default head's frame, so the design still sits where it was planned.
+  headShape: 'personal',
 } as const satisfies Record<keyof Plan, 'design' | 'personal'>;
 
 type Kinds = typeof PLAN_FIELD_KINDS;

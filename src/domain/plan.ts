@@ -17,9 +17,10 @@ import { HAIR_COLOR_PRESETS } from './pigment';
 import { MONK_SKIN_TONES } from './skinTones';
 import { DEFAULT_PIGMENT_DEPTH_MM } from './appearance';
 import { checkConsent, CONSENT_FIELD, type Consent } from './consent';
+import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_RANGES, type HeadShape } from './head/headShape';
 
 /** Bump when a field changes meaning or a newer app writes fields older apps reject; add a migration. */
-export const PLAN_VERSION = 3;
+export const PLAN_VERSION = 4;
 
 export interface Plan {
   version: typeof PLAN_VERSION;
@@ -95,6 +96,13 @@ export interface Plan {
   scars: Scar[];
   /** The client's consent and health answers, signed on screen (src/domain/consent.ts). Stays on the user's device. */
   consent: Consent;
+  /**
+   * The client's head as the default head reshaped (src/domain/head/headShape.ts): typed on the sliders or
+   * fitted to their photos. The plan's points stay in the default head's own frame and follow the skin when
+   * the shape changes. Applies to the default head only (a scan is the client's head already). Stays on the
+   * user's device (src/domain/personalData.ts).
+   */
+  headShape: HeadShape;
 }
 
 const num = (f: Omit<NumberField, 'kind'>): NumberField => ({ kind: 'number', ...f });
@@ -119,6 +127,15 @@ export const HAIRLINE_FIELDS = {
   transitionMm: num({ default: 8, min: 0, max: 20, step: 0.5, unit: 'mm', label: 'Transition zone' }),
   irregularity: num({ default: 0.5, min: 0, max: 1, step: 0.05, unit: '', label: 'Irregularity' }),
   sentinels: num({ default: 0.3, min: 0, max: 1, step: 0.05, unit: '', label: 'Sentinel dots' }),
+} as const;
+
+/** The head shape's fields: the slider ranges are the adult ranges of src/domain/head/headShape.ts. */
+export const HEAD_SHAPE_FIELDS = {
+  size: num({ default: DEFAULT_HEAD_SHAPE.size, min: HEAD_SHAPE_RANGES.size.min, max: HEAD_SHAPE_RANGES.size.max, step: 0.01, unit: '', label: 'Head size' }),
+  length: num({ default: DEFAULT_HEAD_SHAPE.length, min: HEAD_SHAPE_RANGES.length.min, max: HEAD_SHAPE_RANGES.length.max, step: 0.01, unit: '', label: 'Head length' }),
+  breadth: num({ default: DEFAULT_HEAD_SHAPE.breadth, min: HEAD_SHAPE_RANGES.breadth.min, max: HEAD_SHAPE_RANGES.breadth.max, step: 0.01, unit: '', label: 'Head breadth' }),
+  foreheadSlopeDeg: num({ default: DEFAULT_HEAD_SHAPE.foreheadSlopeDeg, min: HEAD_SHAPE_RANGES.foreheadSlopeDeg.min, max: HEAD_SHAPE_RANGES.foreheadSlopeDeg.max, step: 0.5, unit: '°', label: 'Forehead slope' }),
+  crownHeightMm: num({ default: DEFAULT_HEAD_SHAPE.crownHeightMm, min: HEAD_SHAPE_RANGES.crownHeightMm.min, max: HEAD_SHAPE_RANGES.crownHeightMm.max, step: 0.5, unit: 'mm', label: 'Crown height' }),
 } as const;
 
 const text = (f: Omit<TextField, 'kind'>): TextField => ({ kind: 'text', ...f });
@@ -194,6 +211,7 @@ export const PLAN_SCHEMA: ObjectField = {
     hairLoss: { kind: 'object', fields: HAIR_LOSS_FIELDS },
     scars: { kind: 'list', of: SCAR_SCHEMA, minItems: 0, maxItems: MAX_SCARS, default: () => [], label: 'Scars' },
     consent: CONSENT_FIELD,
+    headShape: { kind: 'object', fields: HEAD_SHAPE_FIELDS },
   },
 };
 

@@ -9,6 +9,7 @@ import { DotsPanel } from './DotsPanel';
 import { HairlinePanel } from './HairlinePanel';
 import { HairPanel } from './HairPanel';
 import { HeadScanPanel } from './HeadScanPanel';
+import { HeadShapePanel } from './HeadShapePanel';
 import { ScarsPanel } from './ScarsPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { SharePanel } from './SharePanel';
@@ -20,6 +21,7 @@ const STEP_CONTENT: Record<StepId, () => ReactNode> = {
   head: () => (
     <>
       <HeadScanPanel />
+      <HeadShapePanel />
       <SkinTonePicker />
     </>
   ),

@@ -158,6 +158,17 @@ const EDITS: { [K in Exclude<CommandId, 'plan.replace' | 'history.undo' | 'histo
     label: 'Sign consent',
     check: (p) => expect(p.consent.current).toMatchObject({ text: 'I consent to SMP.', language: 'de', signedAt: expect.stringMatching(/Z$/) }),
   },
+  'head.set-shape': {
+    args: () => ({ breadth: 1.05, crownHeightMm: -4 }),
+    label: 'Head shape',
+    check: (p) => expect(p.headShape).toEqual({ size: 1, length: 1, breadth: 1.05, foreheadSlopeDeg: 0, crownHeightMm: -4 }),
+  },
+  'head.reset-shape': {
+    before: (sim) => void runCommand(sim, 'head.set-shape', { size: 1.1, foreheadSlopeDeg: 5 }),
+    args: () => ({}),
+    label: 'Reset head shape',
+    check: (p) => expect(p.headShape).toEqual({ size: 1, length: 1, breadth: 1, foreheadSlopeDeg: 0, crownHeightMm: 0 }),
+  },
   'consent.new-version': {
     before: (sim) => signConsentNow(sim),
     args: () => ({}),

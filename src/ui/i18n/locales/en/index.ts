@@ -1,12 +1,14 @@
 import { app } from './app';
 import { clinic } from './clinic';
 import { consent } from './consent';
+import { head } from './head';
 import { help } from './help';
 import { messages } from './messages';
 import { panels } from './panels';
+import { photoTools } from './photoTools';
 import { plans } from './plans';
 import { report } from './report';
 import { share } from './share';
 import { warnings } from './warnings';
 
-export const en = { app, clinic, consent, help, messages, panels, plans, report, share, warnings };
+export const en = { app, clinic, consent, head, help, messages, panels, photoTools, plans, report, share, warnings };

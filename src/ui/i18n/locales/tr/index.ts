@@ -2,12 +2,14 @@ import type { Catalogue } from '../../catalogue';
 import { app } from './app';
 import { clinic } from './clinic';
 import { consent } from './consent';
+import { head } from './head';
 import { help } from './help';
 import { messages } from './messages';
 import { panels } from './panels';
+import { photoTools } from './photoTools';
 import { plans } from './plans';
 import { report } from './report';
 import { share } from './share';
 import { warnings } from './warnings';
 
-export const tr: Catalogue = { app, clinic, consent, help, messages, panels, plans, report, share, warnings };
+export const tr: Catalogue = { app, clinic, consent, head, help, messages, panels, photoTools, plans, report, share, warnings };
