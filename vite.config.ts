@@ -1,13 +1,23 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { faceModelAssets } from './scripts/faceModelAssets.ts';
 import { offlinePlugin } from './scripts/offlinePlugin.ts';
+import { shaderText } from './scripts/shaderText.ts';
+import { threeCatalogue } from './scripts/threeCatalogue.ts';
 import { FACE_MODEL_DIR } from './src/io/photos/faceModel.ts';
 
 export default defineConfig({
   // Relative asset paths: the app can be served from any sub-path of a clinic's site.
   base: './',
-  plugins: [react(), faceModelAssets(), offlinePlugin({ cachedAtFirstUse: [FACE_MODEL_DIR] })],
+  plugins: [
+    react(),
+    faceModelAssets(),
+    offlinePlugin({ cachedAtFirstUse: [FACE_MODEL_DIR] }),
+    // What the first load carries (README, "Bundle size"; tests/browser/bundle.test.ts holds it under its budget).
+    threeCatalogue(fileURLToPath(new URL('./src/scene/threeElements.ts', import.meta.url))),
+    shaderText(),
+  ],
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   // The scan reader runs in a module worker (src/io/scan/scanWorker.ts).
   worker: { format: 'es' },

@@ -15,6 +15,7 @@ import { deviceFiles } from './io/deviceFiles';
 import { createEmbedApi } from './io/embedApi';
 import { createClientPhotos } from './io/photos/clientPhotos';
 import { ClientPhotosContext } from './app/photos';
+import { createPhotoScreen, PhotoScreenContext } from './app/photoScreen';
 import { createHeadImport } from './io/headImport';
 import { createSharing } from './io/sharing';
 import { startLinkSync } from './io/linkSync';
@@ -29,9 +30,10 @@ const link = readLinkHash(window.location.hash);
 const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }), units: loadUnits(), language: loadLanguage(navigator.languages) });
 keepUnits(sim);
 keepLanguage(sim);
-// The interface's text follows the chosen language from the first frame on.
-startI18n(sim.viewStore.getState().language);
-sim.viewStore.subscribe((s) => setLanguage(s.language));
+// The interface's text follows the chosen language from the first frame on (a language other than English
+// is read from its own chunk first, while the saved plan comes back below).
+const i18nReady = startI18n(sim.viewStore.getState().language);
+sim.viewStore.subscribe((s) => void setLanguage(s.language));
 // Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
 // into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
 let library: SavedPlans | null = null;
@@ -51,10 +53,12 @@ if (link.planError) {
 
 const headImport = createHeadImport(sim, savedPlans);
 await headImport.ready;
+await i18nReady;
 const clinic = createClinicProfiles();
 const sharing = createSharing(sim);
 const photos = createClientPhotos(savedPlans);
-window.smp = createEmbedApi(sim, savedPlans, headImport, clinic, photos);
+const photoScreen = createPhotoScreen(sim, photos, savedPlans);
+window.smp = createEmbedApi(sim, savedPlans, headImport, clinic, photos, photoScreen);
 sim.signals.onFirstFrame(() => {
   document.documentElement.dataset.smpReady = 'true';
 });
@@ -77,7 +81,9 @@ createRoot(rootElement).render(
             <ClinicContext.Provider value={clinic}>
               <SharingContext.Provider value={sharing}>
                 <ClientPhotosContext.Provider value={photos}>
-                  <App />
+                  <PhotoScreenContext.Provider value={photoScreen}>
+                    <App />
+                  </PhotoScreenContext.Provider>
                 </ClientPhotosContext.Provider>
               </SharingContext.Provider>
             </ClinicContext.Provider>

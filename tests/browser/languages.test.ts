@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/domain/consultation';
 import type { Language } from '../../src/domain/languages';
-import { CATALOGUES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import { openApp, showStep, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
 import { catalogueStrings } from '../support/catalogueStrings';
 

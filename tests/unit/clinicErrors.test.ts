@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { blankClinicProfile, ClinicError, clinicFileTooLarge, logoProblem, logoTooLarge, MAX_LOGO_BYTES, parseClinicProfile, readClinicFile } from '../../src/domain/clinic';
 import { LANGUAGES } from '../../src/domain/languages';
-import { i18n, startI18n } from '../../src/ui/i18n';
+import { i18n } from '../../src/ui/i18n';
+import { startEveryLanguage } from '../support/everyLanguage';
 import { clinicErrorText } from '../../src/ui/clinicErrorText';
 
 const good = { ...blankClinicProfile(), name: 'Bright Line', price: { model: 'session', amount: 450, currency: 'EUR', deposit: 0 } };
@@ -50,10 +51,10 @@ const ERRORS: Record<string, () => ClinicError> = {
 };
 
 describe('clinic profile errors in every language', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // The app's own i18next set-up; it names the page's language, which Node lacks.
     vi.stubGlobal('document', { documentElement: { lang: '' } });
-    startI18n('en');
+    await startEveryLanguage();
   });
 
   for (const [key, make] of Object.entries(ERRORS)) {

@@ -10,7 +10,8 @@ import { newScar } from '../../src/domain/scars/scars';
 import type { LoadedHead } from '../../src/scene/loadedHead';
 import { defaultLoadedHead } from '../support/loadedHead';
 import { fillConsent, SIGNATURE_PNG, signConsentNow } from '../support/consent';
-import { i18n, startI18n } from '../../src/ui/i18n';
+import { i18n } from '../../src/ui/i18n';
+import { startEveryLanguage } from '../support/everyLanguage';
 import { messageText } from '../../src/ui/i18n/messageText';
 
 let head: LoadedHead;
@@ -202,9 +203,9 @@ describe('named commands', () => {
     });
   }
 
-  it('names every step in the reader’s language: the English label in English, translated in es, de and tr', () => {
+  it('names every step in the reader’s language: the English label in English, translated in es, de and tr', async () => {
     vi.stubGlobal('document', { documentElement: { lang: '' } });
-    startI18n('en');
+    await startEveryLanguage();
     for (const [id, c] of Object.entries(EDITS) as [keyof typeof EDITS, Case<keyof typeof EDITS>][]) {
       const sim = simulator();
       c.before?.(sim);

@@ -3,7 +3,7 @@ import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, MAX_PLAN_STROKE_POINTS, parsePlan, repairPlan, strokePointCount } from '../../src/domain/plan';
 import type { Message } from '../../src/domain/languages';
 import { checkStoredRecord, damagedPlanNotice } from '../../src/io/planLibrary';
-import { CATALOGUES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 
 const line = (n: number): Vec3[] => Array.from({ length: n }, (_, i) => [i, 100, 50] as Vec3);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, matchLanguage } from '../../src/domain/languages';
-import { CATALOGUES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import { catalogueStrings } from '../support/catalogueStrings';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort();

@@ -14,7 +14,8 @@ import { readPlanFile } from '../../src/io/planFile';
 import { readLinkHash } from '../../src/io/planLink';
 import { parseScan } from '../../src/io/scan/parseScan';
 import { ScanTooLargeError } from '../../src/io/scan/scanReader';
-import { i18n, startI18n } from '../../src/ui/i18n';
+import { i18n } from '../../src/ui/i18n';
+import { startEveryLanguage } from '../support/everyLanguage';
 import { messages } from '../../src/ui/i18n/locales/en/messages';
 import { messageText } from '../../src/ui/i18n/messageText';
 import { catalogueStrings } from '../support/catalogueStrings';
@@ -50,10 +51,10 @@ function keysInSource(): string[] {
 }
 
 describe('messages in every language', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // The app's own i18next set-up; it names the page's language, which Node lacks.
     vi.stubGlobal('document', { documentElement: { lang: '' } });
-    startI18n('en');
+    await startEveryLanguage();
   });
 
   it('has every key the code produces', () => {
@@ -82,9 +83,9 @@ describe('messages in every language', () => {
 });
 
 describe('errors worded twice', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     vi.stubGlobal('document', { documentElement: { lang: '' } });
-    startI18n('en');
+    await startEveryLanguage();
   });
 
   const caught = (act: () => unknown): Error => {

@@ -9,7 +9,7 @@ import type { PlanPath } from '../../src/domain/planPaths';
 import type { Field } from '../../src/domain/schema';
 import { FREEFORM_FIELDS, FUE_FIELDS, FUT_FIELDS, SCAR_KIND_LABELS } from '../../src/domain/scars/scars';
 import { LANGUAGES } from '../../src/domain/languages';
-import { CATALOGUES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import { fieldLabelKey } from '../../src/ui/i18n/fieldLabel';
 
 type Tree = { [key: string]: string | Tree };

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { blankClinicProfile, type ClinicPrice, type ClinicProfile } from '../../src/domain/clinic';
 import type { Language } from '../../src/domain/languages';
 import { buildQuote, type Quote, type QuoteWork } from '../../src/domain/quote';
-import { formatDate, formatMoney, i18n, setLanguage, startI18n } from '../../src/ui/i18n';
+import { formatDate, formatMoney, i18n, setLanguage } from '../../src/ui/i18n';
+import { startEveryLanguage } from '../support/everyLanguage';
 import { quoteText } from '../../src/ui/quoteText';
 
 const clinic = (price: Partial<ClinicPrice>, changes: Partial<ClinicProfile> = {}): ClinicProfile => ({
@@ -77,9 +78,10 @@ function textIn(language: Language, quote: Quote) {
 
 describe('quote text', () => {
   // The app's own i18next set-up; it names the page's language, which Node lacks.
-  beforeAll(() => {
+  // Every language read first, so that choosing one switches at once.
+  beforeAll(async () => {
     vi.stubGlobal('document', { documentElement: { lang: '' } });
-    startI18n('en');
+    await startEveryLanguage();
   });
 
   it('writes words, money, numbers and the validity date in the chosen language', () => {

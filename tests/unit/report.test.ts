@@ -10,7 +10,7 @@ import { SCAR_KINDS } from '../../src/domain/scars/scars';
 import { SUN_EXPOSURES } from '../../src/domain/sunExposure';
 import { VIEW_NAMES } from '../../src/domain/views';
 import { dotWarnings, warningText } from '../../src/domain/warnings';
-import { CATALOGUES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import type { WrittenLine } from '../../src/ui/reportText';
 import { catalogueInstance, writtenReport } from './writtenReport';
 

@@ -9,7 +9,8 @@ import type { Vec3 } from '../../src/domain/head/landmarks';
 import { scarWarnings, type ScarCoverage } from '../../src/domain/scars/coverage';
 import { formatArea, formatDensity, formatDensityRange, formatLength, formatLengthRange, type UnitSystem } from '../../src/domain/units';
 import { dotWarnings, warningText, type PlanWarning } from '../../src/domain/warnings';
-import { CATALOGUES, NAMESPACES } from '../../src/ui/i18n';
+import { NAMESPACES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import { warningKey, writeWarning } from '../../src/ui/i18n/warningText';
 import { DEFAULT_HEAD_GLB, loadDefaultHead } from './fixtures';
 

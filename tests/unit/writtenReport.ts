@@ -7,7 +7,8 @@ import type { Language } from '../../src/domain/languages';
 import { buildReport, type ReportInput } from '../../src/domain/report';
 import { formatArea, formatDensity, formatLength, type UnitSystem } from '../../src/domain/units';
 import { warningText } from '../../src/domain/warnings';
-import { CATALOGUES, NAMESPACES } from '../../src/ui/i18n';
+import { NAMESPACES } from '../../src/ui/i18n';
+import { CATALOGUES } from '../../src/ui/i18n/catalogues';
 import { writeReport, type ReportWriter, type WrittenReport } from '../../src/ui/reportText';
 
 /** An i18next instance over every bundled catalogue, in `language`. */

@@ -1,20 +1,25 @@
 /**
- * The interface's languages (i18next with react-i18next). Every catalogue is bundled: the app makes no
- * request for text, works offline, and switches language in the same frame. Numbers, dates and money are
- * formatted by the browser's Intl for the chosen language (`{{value, number}}`, `{{date, datetime}}`,
+ * The interface's languages (i18next with react-i18next). English, the source and the fallback, is bundled
+ * with the app; each other language is a chunk of its own, loaded when it is chosen (before the first render
+ * when the app starts in it), so the first load carries one language's text, not four. The service worker
+ * keeps every chunk, so any language can be chosen offline. Numbers, dates and money are formatted by the
+ * browser's Intl for the chosen language (`{{value, number}}`, `{{date, datetime}}`,
  * `{{price, currency(EUR)}}` in a string, or `formatNumber` and friends below).
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../domain/languages';
 import type { Catalogue, Namespace } from './catalogue';
-import { de } from './locales/de';
 import { en } from './locales/en';
-import { es } from './locales/es';
-import { tr } from './locales/tr';
 
-export const CATALOGUES: Record<Language, Catalogue> = { en, es, de, tr };
 export const NAMESPACES = Object.keys(en) as Namespace[];
+
+/** The languages other than English, each read from its own chunk. */
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  es: () => import('./locales/es').then((m) => m.es),
+  de: () => import('./locales/de').then((m) => m.de),
+  tr: () => import('./locales/tr').then((m) => m.tr),
+};
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -26,27 +31,65 @@ declare module 'i18next' {
 /** The i18next instance the interface translates with; `startI18n` readies it before the first render. */
 export const i18n = i18next.createInstance();
 
-export function startI18n(language: Language): void {
+/** Each language's catalogue being read (or read), so that its chunk is fetched once however often it is chosen. */
+const reading = new Map<Language, Promise<Catalogue>>();
+
+/** Makes `language`'s text available to the instance (without switching to it); English always is. */
+export function loadCatalogue(language: Language): Promise<void> {
+  if (language === 'en' || i18n.hasResourceBundle(language, 'app')) return Promise.resolve();
+  let read = reading.get(language);
+  if (!read) {
+    read = LOADERS[language]();
+    // A failed read (a network error before the app was ever cached) may be tried again on the next choice.
+    read.catch(() => reading.delete(language));
+    reading.set(language, read);
+  }
+  return read.then((catalogue) => {
+    for (const ns of NAMESPACES) i18n.addResourceBundle(language, ns, catalogue[ns], true, true);
+  });
+}
+
+/** The language last asked for: when two are chosen in quick succession, the later one wins. */
+let wanted: Language = 'en';
+
+/**
+ * Readies the instance: at once in English, then in `language` once its text is read (the promise settles
+ * then; main.tsx waits for it before the first render, so the first frame is already in the user's language).
+ */
+export function startI18n(language: Language): Promise<void> {
   void i18n.use(initReactI18next).init({
-    lng: language,
+    lng: 'en',
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'en',
     ns: NAMESPACES,
     defaultNS: 'app',
-    resources: CATALOGUES,
-    // Bundled resources: ready at once, so the first frame is already in the user's language.
+    resources: { en },
+    // Bundled resources: ready at once.
     initAsync: false,
     // React escapes what it renders; escaping here too would show "&amp;" in names.
     interpolation: { escapeValue: false },
     react: { useSuspense: false },
   });
-  document.documentElement.lang = language;
+  document.documentElement.lang = 'en';
+  return setLanguage(language);
 }
 
-export function setLanguage(language: Language): void {
-  if (i18n.language === language) return;
-  void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
+/**
+ * Switches the interface to `language`: at once when its text is already here, else once it is read. The
+ * page's `lang` changes with the text. If the text cannot be read, the interface stays as it was.
+ */
+export function setLanguage(language: Language): Promise<void> {
+  wanted = language;
+  const apply = () => {
+    if (wanted !== language || i18n.language === language) return;
+    void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  };
+  if (language === 'en' || i18n.hasResourceBundle(language, 'app')) {
+    apply();
+    return Promise.resolve();
+  }
+  return loadCatalogue(language).then(apply, (error: unknown) => console.warn(`The ${language} text could not be loaded:`, error));
 }
 
 /** A number as the chosen language writes it: `1,234.5` in English, `1.234,5` in German. */
