@@ -1,7 +1,8 @@
 /**
  * Synthetic photos of re-shaped default heads for the photo fit's tests and benchmark: the default head warped
  * to a shape, turned and placed before a pinhole camera of known field of view, its photo points projected,
- * with the scatter of a face-landmark model where asked.
+ * with the scatter of a face-landmark model where asked; and, for the outline, the picture itself rendered
+ * (renderPhoto.ts).
  */
 import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, HEAD_SHAPE_RANGES, warpPoint, type HeadShape } from '../../src/domain/head/headShape';
 import { distance, type Vec3 } from '../../src/domain/head/landmarks';
@@ -9,14 +10,19 @@ import { cameraFromVerticalFov, projectToImage, rotationFromAngles, type HeadAng
 import type { PhotoView } from '../../src/domain/photo/headFit';
 import { locateHeadPhotoPoints } from '../../src/domain/photo/headLandmarks3d';
 import { IRIS_DIAMETER_MM, type PhotoLandmarkName, type PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
+import { headOutlineSurface } from '../../src/domain/photo/headOutline';
+import type { RgbaImage } from '../../src/domain/photo/outlineSearch';
 import { applySimilarityToPoint, type Similarity } from '../../src/domain/scan/align';
 import { readMesh } from '../../src/io/glb';
 import { loadDefaultHead } from '../unit/fixtures';
+import { gaussian, renderPhoto, type Background, type RenderMesh } from './renderPhoto';
 
 const defaultHead = loadDefaultHead();
 export const defaultEyes = readMesh(defaultHead.glb, 'Eyes');
 /** The default head's photo points, found once. */
 export const head = locateHeadPhotoPoints({ skin: defaultHead.skin, eyes: defaultEyes, landmarks: defaultHead.landmarks });
+/** The default head's cranium, for the outline. */
+export const outlineSurface = headOutlineSurface(defaultHead.skin);
 
 export const FACE_POINTS: PhotoLandmarkName[] = [
   'rightIrisCenter',
@@ -40,6 +46,27 @@ export const CROWN_TAPS: PhotoLandmarkName[] = ['rightTragus', 'leftTragus', 'mi
  */
 export const LANDMARK_SCATTER_MM = 1.6;
 export const IRIS_SCATTER = 0.02;
+
+/**
+ * MediaPipe's face mesh on the default head's front render (tests/browser/faceLandmarks.test.ts): each point's
+ * distance from the head's own, mm. The eye corners 2.5, the chin 3.8, the nasion 6.5 (the mesh's nasion
+ * lies on the canthal line, below the head's); the iris centres, found from the iris ring, and the points of
+ * the nose and lips, which that test does not measure, as the eye corners. Used as each point's scatter
+ * (the root-mean-square of its distance), in a random direction, photo by photo.
+ */
+export const DETECTOR_ERROR_MM: Partial<Record<PhotoLandmarkName, number>> = {
+  rightIrisCenter: 1.5,
+  leftIrisCenter: 1.5,
+  rightLateralCanthus: 2.5,
+  leftLateralCanthus: 2.5,
+  rightMedialCanthus: 2.5,
+  leftMedialCanthus: 2.5,
+  nasion: 6.5,
+  pronasale: 2.5,
+  subnasale: 2.5,
+  stomion: 2.5,
+  menton: 3.8,
+};
 
 export interface PhotoCase extends HeadAngles {
   fovDeg: number;
@@ -77,9 +104,6 @@ export function randomShape(random: () => number, parameters: readonly (keyof He
   return shape;
 }
 
-/** A normally distributed number (Box–Muller). */
-const gaussian = (random: () => number) => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-
 export interface SyntheticPhoto {
   view: PhotoView;
   /** The truth: the head's shape and its pose in this photo's camera frame. */
@@ -91,21 +115,28 @@ export interface SyntheticPhoto {
  * A 3000 × 4000 portrait photo of the head of `shape` turned by the case's angles, `anchor` at the case's
  * distance near the middle of the picture; the tragi show where they face the camera at all.
  */
-export function syntheticPhoto(shape: HeadShape, c: PhotoCase, names: PhotoLandmarkName[], options: { random?: () => number; anchor?: PhotoLandmarkName } = {}): SyntheticPhoto {
-  const { random, anchor = 'nasion' } = options;
-  const camera = cameraFromVerticalFov(3000, 4000, c.fovDeg);
+export function syntheticPhoto(
+  shape: HeadShape,
+  c: PhotoCase,
+  names: PhotoLandmarkName[],
+  options: { random?: () => number; anchor?: PhotoLandmarkName; detector?: boolean; heightPx?: number } = {},
+): SyntheticPhoto {
+  const { random, anchor = 'nasion', detector = false, heightPx = 4000 } = options;
+  const camera = cameraFromVerticalFov((heightPx * 3) / 4, heightPx, c.fovDeg);
   const rotation = rotationFromAngles(c);
   const turned = applySimilarityToPoint(warpPoint(shape, head[anchor]), { rotation, scale: 1, translation: [0, 0, 0] });
   const aside = 0.05 * c.distanceMm;
   const pose: Similarity = { rotation, scale: 1, translation: [aside - turned[0], -aside - turned[1], -c.distanceMm - turned[2]] };
   const inCamera = (name: PhotoLandmarkName) => applySimilarityToPoint(warpPoint(shape, head[name]), pose);
   const shown = [...names];
-  if (anchor === 'nasion') shown.push(...(['leftTragus', 'rightTragus'] as const).filter((name) => facesCamera(inCamera(name), pose, name === 'leftTragus' ? 1 : -1)));
+  // A face-landmark model finds no tragi; a practitioner may tap those that show.
+  if (anchor === 'nasion' && !detector) shown.push(...(['leftTragus', 'rightTragus'] as const).filter((name) => facesCamera(inCamera(name), pose, name === 'leftTragus' ? 1 : -1)));
   const landmarks: PhotoLandmarks = {};
   for (const name of shown) {
     const q = inCamera(name);
     const [x, y] = projectToImage(camera, q)!;
-    const scatterPx = random ? (LANDMARK_SCATTER_MM * camera.focalPx) / -q[2] : 0;
+    const scatterMm = detector ? (DETECTOR_ERROR_MM[name] ?? LANDMARK_SCATTER_MM * Math.SQRT2) / Math.SQRT2 : LANDMARK_SCATTER_MM;
+    const scatterPx = random ? (scatterMm * camera.focalPx) / -q[2] : 0;
     landmarks[name] = random ? [x + scatterPx * gaussian(random), y + scatterPx * gaussian(random)] : [x, y];
   }
   const view: PhotoView = { landmarks, camera };
@@ -146,4 +177,25 @@ export function midFrontalErrorMm(fitShape: HeadShape, fitPose: Similarity, trut
   const depthRatio = at(truth.shape, truth.pose, 'nasion')[2] / at(fitShape, fitPose, 'nasion')[2];
   const fitted = at(fitShape, fitPose, 'midFrontal').map((v) => v * depthRatio) as Vec3;
   return distance(fitted, at(truth.shape, truth.pose, 'midFrontal'));
+}
+
+/** The default head's meshes as a photo shows them: skin of a light, warm tone, the eyes pale. */
+const PHOTO_MESHES: RenderMesh[] = [
+  { ...defaultHead.skin, colour: [214, 168, 140] },
+  { ...defaultEyes, colour: [200, 200, 196] },
+];
+
+export interface RenderedPhoto extends SyntheticPhoto {
+  image: RgbaImage;
+}
+
+/**
+ * A face photo as the app gets it: the re-shaped head rendered over `background` at 1500 × 2000 pixels (a phone
+ * photo at half size), its face points where a face-landmark model puts them (DETECTOR_ERROR_MM) and the
+ * iris outline read with 2 % error.
+ */
+export function renderedFacePhoto(shape: HeadShape, c: PhotoCase, background: Background, random: () => number): RenderedPhoto {
+  const photo = syntheticPhoto(shape, c, FACE_POINTS, { random, detector: true, heightPx: 2000 });
+  const image = renderPhoto(PHOTO_MESHES, shape, photo.pose, photo.view.camera, { background, noise: 3, blurPx: 0.8, random });
+  return { ...photo, image };
 }

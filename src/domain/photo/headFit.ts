@@ -6,6 +6,7 @@ import { axisAngleRotation, solveLinear } from '../scan/fit.ts';
 import { message, TextError } from '../textError.ts';
 import { anglesOfRotation, projectToImage, rotationFromAngles, type HeadAngles, type PhotoCamera } from './camera.ts';
 import type { HeadPhotoPoints } from './headLandmarks3d.ts';
+import { outlineSurfacePoint, predictedHeadOutline, type HeadOutlineSurface } from './headOutline.ts';
 import { IRIS_DIAMETER_MM, PHOTO_LANDMARK_NAMES, type ImagePoint, type PhotoLandmarkName, type PhotoLandmarks } from './photoLandmarks.ts';
 
 /**
@@ -23,6 +24,13 @@ import { IRIS_DIAMETER_MM, PHOTO_LANDMARK_NAMES, type ImagePoint, type PhotoLand
  * can be placed, plus each parameter's distance from the default in units of its spread among adults.
  * Levenberg–Marquardt from several starts (a weak-perspective solution, its depth-mirrored twin, and upright
  * and crown-view turns) keeps the best.
+ *
+ * Face landmarks pin the face but barely show the rest of the head: how far back the forehead and the crown
+ * go, how high and broad the cranium is. Where a photo comes with points of the head's outline against the
+ * background (outlineSearch.ts finds them), each adds its distance across the predicted outline
+ * (headOutline.ts) over its placement error; the matches between found and predicted outline points are
+ * renewed between rounds of the fit (iterative closest point), each weighed down the farther it lies from
+ * the outline (Cauchy's weights), so a tuft of hair, an ear or a hand in front of the background cannot pull the head.
  */
 
 /** A distance the practitioner measured on the client between two of the photo's points, e.g. the outer eye corners. */
@@ -38,11 +46,15 @@ export interface PhotoView {
   camera: PhotoCamera;
   /** The iris's visible diameter in pixels (the longer axis of its outline), both eyes averaged where both show. */
   irisDiameterPx?: number;
+  /** Points of the upper head's outline against the background, pixels (outlineSearch.ts); needs `outlineSurface`. */
+  outline?: ImagePoint[];
 }
 
 export interface PhotoFitInput extends PhotoView {
   /** The default head's photo points (`locateHeadPhotoPoints`). */
   head: HeadPhotoPoints;
+  /** The default head's cranium (`headOutlineSurface`), for a photo's outline. */
+  outlineSurface?: HeadOutlineSurface;
   measurement?: TypedMeasurement;
 }
 
@@ -50,6 +62,7 @@ export interface PhotosFitInput {
   /** Photos of one client: they share one head shape, each has its own pose. */
   photos: PhotoView[];
   head: HeadPhotoPoints;
+  outlineSurface?: HeadOutlineSurface;
   measurement?: TypedMeasurement;
 }
 
@@ -60,6 +73,9 @@ export interface PhotoPose extends HeadAngles {
   /** Root-mean-square distance between the photo's landmarks and the fitted head's points, pixels. */
   residualPx: number;
   pointCount: number;
+  /** How many of the photo's outline points the fit used (those near enough to the fitted head's outline), and their root-mean-square distance across it, pixels. */
+  outlineCount: number;
+  outlineResidualPx: number;
 }
 
 export interface HeadFit {
@@ -77,7 +93,8 @@ export const MIN_FIT_POINTS = 4;
 
 /**
  * How precisely each point can be placed on a photo (1 SD, mm on the head): face points as a landmark model
- * finds them (about 4 % of the interocular distance, 2–3 mm); the tragi hide under hair and ear; hairline
+ * finds them (about 4 % of the interocular distance, 2–3 mm; MediaPipe's nasion sits on the canthal line, 6.5 mm
+ * below the bridge's deepest point, and its chin 4 mm off: tests/browser/faceLandmarks.test.ts); the tragi hide under hair and ear; hairline
  * marks vary along a soft, often thinning border; the vertex is only the top of a curve.
  */
 const PLACEMENT_MM: Record<PhotoLandmarkName, number> = {
@@ -87,11 +104,11 @@ const PLACEMENT_MM: Record<PhotoLandmarkName, number> = {
   leftLateralCanthus: 2.5,
   rightMedialCanthus: 2.5,
   leftMedialCanthus: 2.5,
-  nasion: 2.5,
+  nasion: 6.5,
   pronasale: 2.5,
   subnasale: 2.5,
   stomion: 2.5,
-  menton: 3,
+  menton: 4,
   rightTragus: 3,
   leftTragus: 3,
   midFrontal: 3,
@@ -107,6 +124,17 @@ const MEASUREMENT_SPREAD_MM = 1;
 /** A typed measurement this far from the default head's (as a ratio) is a typo or the wrong points. */
 const PLAUSIBLE_MEASUREMENT_RATIO: readonly [number, number] = [0.7, 1.4];
 
+/** How precisely the outline can be placed, 1 SD (mm on the head): stubble, blur and a real head's bumps that five numbers do not follow. */
+const OUTLINE_MM = 1;
+/** Outline points weigh less the farther they are from the predicted outline, by half at this many spreads (Cauchy). */
+const OUTLINE_ROBUST_SPREADS = 2;
+/** A found outline point is matched only with a predicted one this close (mm across and along the outline): farther, it is something else. */
+const OUTLINE_MATCH_ACROSS_MM = 12;
+const OUTLINE_MATCH_ALONG_MM = 5;
+/** Rounds of matching and fitting the outline, at most; the fit stops sooner once the head moves less than this (mm, in the picture). */
+const OUTLINE_ROUNDS = 8;
+const OUTLINE_SETTLED_MM = 0.05;
+
 /** Finite-difference steps for the Jacobian: each photo's turn (rad) and shift (mm), then the shape parameters. */
 const POSE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4, 1e-4];
 const SHAPE_STEPS = [1e-6, 1e-6, 1e-6, 1e-4, 1e-4];
@@ -120,6 +148,14 @@ interface FitState {
   shape: HeadShape;
 }
 
+/** A found outline point matched with a cranium point, and the outline's normal in the picture there, for one round. */
+interface OutlineMatch {
+  observed: ImagePoint;
+  index: number;
+  normal: ImagePoint;
+  weight: number;
+}
+
 interface ViewProblem {
   names: PhotoLandmarkName[];
   observed: ImagePoint[];
@@ -128,51 +164,130 @@ interface ViewProblem {
   irisNames: PhotoLandmarkName[];
   /** Pixels per millimetre on the head, to turn placement errors into pixels (fixed during a fit, so costs compare). */
   pxPerMm: number;
+  outline: ImagePoint[];
+  /** This round's matches (none until the landmarks have placed the head). */
+  outlineMatches: OutlineMatch[];
 }
 
 interface Problem {
   head: HeadPhotoPoints;
+  outlineSurface?: HeadOutlineSurface;
   views: ViewProblem[];
   measurement?: TypedMeasurement;
 }
 
 /** The head fitted to one photo. */
 export function fitHeadToPhoto(input: PhotoFitInput): PhotoFit {
-  const { head, measurement, ...view } = input;
-  const { photos, ...fit } = fitHeadToPhotos({ photos: [view], head, ...(measurement && { measurement }) });
+  const { head, measurement, outlineSurface, ...view } = input;
+  const { photos, ...fit } = fitHeadToPhotos({ photos: [view], head, ...(measurement && { measurement }), ...(outlineSurface && { outlineSurface }) });
   return { ...photos[0]!, ...fit };
 }
 
 /**
  * The head fitted to photos of one client at once: one shape, one pose per photo. Views complete each other:
  * a front photo places the hairline marks across and up the forehead, a side or crown photo how far back.
+ * `from`, an earlier fit to the same photos (their outlines since found), starts the fit there instead of
+ * from the several starts.
  */
-export function fitHeadToPhotos(input: PhotosFitInput): HeadFit {
+export function fitHeadToPhotos(input: PhotosFitInput, from?: HeadFit): HeadFit {
   if (input.photos.length === 0) {
     throw new TextError(message('photoFit.tooFewPoints', { placed: 0, needed: MIN_FIT_POINTS }), `At least ${MIN_FIT_POINTS} landmarks are needed to fit the head to a photo (placed so far: 0).`);
   }
   if (input.measurement) checkMeasurement(input.measurement, input.head);
-  const problem: Problem = { head: input.head, views: input.photos.map((photo) => checkedView(photo, input.head)), ...(input.measurement && { measurement: input.measurement }) };
+  if (from && from.photos.length !== input.photos.length) throw new Error(`An earlier fit of ${from.photos.length} photos cannot start a fit of ${input.photos.length}.`);
+  if (!input.outlineSurface && input.photos.some((photo) => photo.outline?.length)) throw new Error("A photo's outline needs the head's outline surface (headOutlineSurface).");
+  const problem: Problem = {
+    head: input.head,
+    views: input.photos.map((photo) => checkedView(photo, input.head)),
+    ...(input.measurement && { measurement: input.measurement }),
+    ...(input.outlineSurface && { outlineSurface: input.outlineSurface }),
+  };
   // Each photo on its own first, from several starts; then all together from the poses found.
-  const poses = problem.views.map((view) => bestSingleViewPose({ ...problem, views: [view] }));
-  const together = levenbergMarquardt(problem, { poses, shape: { ...DEFAULT_HEAD_SHAPE } });
+  const poses = from ? from.photos.map(({ pose }) => ({ ...pose, scale: 1 as const })) : problem.views.map((view) => bestSingleViewPose({ ...problem, views: [view] }));
+  const together = levenbergMarquardt(problem, { poses, shape: from ? { ...from.shape } : { ...DEFAULT_HEAD_SHAPE } });
   if (!together) throw noPose();
   // Weigh the points again at the depths found, then settle.
   const reweighed = { ...problem, views: problem.views.map((view, i) => ({ ...view, pxPerMm: view.camera.focalPx / landmarkDepth(problem, view, together.state.shape, together.state.poses[i]!) })) };
-  const { state } = levenbergMarquardt(reweighed, together.state) ?? together;
+  let { state } = levenbergMarquardt(reweighed, together.state) ?? together;
+  if (problem.outlineSurface && reweighed.views.some((view) => view.outline.length > 0)) state = fitOutline({ ...reweighed, outlineSurface: problem.outlineSurface }, state);
+  const final = { ...reweighed, views: reweighed.views.map((view, i) => ({ ...view, outlineMatches: matchOutline(reweighed, view, state.shape, state.poses[i]!) })) };
   return {
     shape: state.shape,
     sizeFrom: input.measurement ? 'measurement' : input.photos.some((photo) => photo.irisDiameterPx !== undefined) ? 'iris' : 'default',
-    photos: problem.views.map((view, i) => {
+    photos: final.views.map((view, i) => {
       const pose = state.poses[i]!;
+      const across = view.outlineMatches.map((match) => outlineAcrossPx(final, match, state.shape, pose, view.camera));
       return {
         pose,
         ...anglesOfRotation(pose.rotation),
         residualPx: rmsReprojectionPx(problem, view, state.shape, pose),
         pointCount: view.names.length,
+        outlineCount: across.length,
+        outlineResidualPx: across.length > 0 ? Math.sqrt(sumOfSquares(across) / across.length) : 0,
       };
     }),
   };
+}
+
+/**
+ * The outline fitted with the landmarks: rounds of matching each found outline point with the nearest point
+ * of the predicted outline and fitting, until the head settles.
+ */
+function fitOutline(problem: Problem & { outlineSurface: HeadOutlineSurface }, start: FitState): FitState {
+  let state = start;
+  for (let round = 0; round < OUTLINE_ROUNDS; round++) {
+    const matched = { ...problem, views: problem.views.map((view, i) => ({ ...view, outlineMatches: matchOutline(problem, view, state.shape, state.poses[i]!) })) };
+    const fitted = levenbergMarquardt(matched, state);
+    if (!fitted) break;
+    const moved = Math.max(...matched.views.map((view, i) => outlineMovementMm(problem, view, state, fitted.state, i)));
+    state = fitted.state;
+    if (moved < OUTLINE_SETTLED_MM) break;
+  }
+  return state;
+}
+
+/** How far the predicted outline's matched points moved between two states, at most, mm on the head. */
+function outlineMovementMm(problem: Problem, view: ViewProblem & { outlineMatches: OutlineMatch[] }, a: FitState, b: FitState, v: number): number {
+  let most = 0;
+  for (const match of view.outlineMatches) {
+    const pa = projectToImage(view.camera, outlineSurfacePoint(problem.outlineSurface!, match.index, a.shape, a.poses[v]!));
+    const pb = projectToImage(view.camera, outlineSurfacePoint(problem.outlineSurface!, match.index, b.shape, b.poses[v]!));
+    if (pa && pb) most = Math.max(most, Math.hypot(pa[0] - pb[0], pa[1] - pb[1]) / view.pxPerMm);
+  }
+  return most;
+}
+
+/**
+ * The photo's outline points matched with the predicted outline of the head at this shape and pose: each with
+ * the nearest predicted point, if near enough, and weighed by Cauchy's rule on its distance across.
+ */
+function matchOutline(problem: Problem, view: ViewProblem, shape: HeadShape, pose: CameraPose): OutlineMatch[] {
+  if (!problem.outlineSurface || view.outline.length === 0) return [];
+  const predicted = predictedHeadOutline(problem.outlineSurface, shape, pose, view.camera);
+  if (predicted.length === 0) return [];
+  const matches: OutlineMatch[] = [];
+  const spreadPx = OUTLINE_MM * view.pxPerMm;
+  for (const observed of view.outline) {
+    let nearest = predicted[0]!, nearestD2 = Infinity;
+    for (const p of predicted) {
+      const d2 = (p.point[0] - observed[0]) ** 2 + (p.point[1] - observed[1]) ** 2;
+      if (d2 < nearestD2) [nearest, nearestD2] = [p, d2];
+    }
+    const dx = nearest.point[0] - observed[0], dy = nearest.point[1] - observed[1];
+    const across = Math.abs(dx * nearest.normal[0] + dy * nearest.normal[1]);
+    const along = Math.abs(dx * nearest.normal[1] - dy * nearest.normal[0]);
+    if (across > OUTLINE_MATCH_ACROSS_MM * view.pxPerMm || along > OUTLINE_MATCH_ALONG_MM * view.pxPerMm) continue;
+    const weight = 1 / (1 + (across / (OUTLINE_ROBUST_SPREADS * spreadPx)) ** 2);
+    matches.push({ observed, index: nearest.index, normal: nearest.normal, weight: Math.sqrt(weight) });
+  }
+  return matches;
+}
+
+/** A matched outline point's distance across the outline of the head at this shape and pose, pixels (outward positive). */
+function outlineAcrossPx(problem: Problem, match: OutlineMatch, shape: HeadShape, pose: CameraPose, camera: PhotoCamera): number {
+  const seen = projectToImage(camera, outlineSurfacePoint(problem.outlineSurface!, match.index, shape, pose));
+  if (!seen) return Infinity;
+  return (match.observed[0] - seen[0]) * match.normal[0] + (match.observed[1] - seen[1]) * match.normal[1];
 }
 
 function noPose(): TextError {
@@ -215,6 +330,8 @@ function checkedView(photo: PhotoView, head: HeadPhotoPoints): ViewProblem {
     ...(irisDiameterPx !== undefined && { irisDiameterPx }),
     irisNames: irisNames.length > 0 ? irisNames : ['rightIrisCenter', 'leftIrisCenter'],
     pxPerMm: roughPxPerMm(observed, names.map((name) => head[name])),
+    outline: (photo.outline ?? []).filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1])),
+    outlineMatches: [],
   };
 }
 
@@ -284,6 +401,12 @@ function viewResiduals(problem: Problem, view: ViewProblem, shape: HeadShape, po
     const depths = view.irisNames.map((name) => -cameraPoint(problem.head, shape, pose, name)[2]);
     const predicted = depths.reduce((sum, depth) => sum + (view.camera.focalPx * IRIS_DIAMETER_MM) / depth, 0) / depths.length;
     out.push((predicted - view.irisDiameterPx) / (IRIS_SPREAD * view.irisDiameterPx));
+  }
+  const spreadPx = OUTLINE_MM * view.pxPerMm;
+  for (const match of view.outlineMatches) {
+    const across = outlineAcrossPx(problem, match, shape, pose, view.camera);
+    if (!Number.isFinite(across)) return false;
+    out.push((match.weight * across) / spreadPx);
   }
   return true;
 }
