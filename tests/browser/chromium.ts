@@ -27,8 +27,18 @@ export function findChromium(): string {
   throw new Error(INSTALL_HINT);
 }
 
+export interface ChromiumOptions {
+  /** The machine's GPU (true) or SwiftShader on the CPU (false, the default). */
+  gpu?: boolean;
+  /**
+   * A fake camera (a moving test pattern) that pages may use without asking: for the photo capture's test. Off
+   * by default, so no other test sees a camera.
+   */
+  fakeCamera?: boolean;
+}
+
 /** Flags for WebGL2 in headless Chromium. `gpu: false` uses SwiftShader (CPU); `gpu: true` the machine's GPU. */
-export function chromiumArgs(options: { gpu?: boolean } = {}): string[] {
+export function chromiumArgs(options: ChromiumOptions = {}): string[] {
   const common = [
     '--headless=new',
     '--no-sandbox',
@@ -39,12 +49,13 @@ export function chromiumArgs(options: { gpu?: boolean } = {}): string[] {
     '--hide-scrollbars',
     '--mute-audio',
   ];
+  if (options.fakeCamera) common.push('--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream');
   return options.gpu
     ? [...common, '--use-angle=vulkan', '--enable-gpu', '--ignore-gpu-blocklist', '--disable-gpu-sandbox']
     : [...common, '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu-sandbox'];
 }
 
-export function launchOptions(options: { gpu?: boolean } = {}): LaunchOptions {
+export function launchOptions(options: ChromiumOptions = {}): LaunchOptions {
   return { executablePath: findChromium(), args: chromiumArgs(options), headless: true };
 }
 
