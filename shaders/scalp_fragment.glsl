@@ -1,7 +1,7 @@
 {
   // Pixel footprint on the surface (mm): drives anti-aliasing and the fade to mean coverage.
   float pixelMm = max(length(dFdx(vSmpPosition)), length(dFdy(vSmpPosition)));
-  evaluateScars(vSmpPosition, normalize(vSmpNormal), pixelMm);
+  evaluateScars(vSmpPlanPosition, normalize(vSmpNormal), pixelMm);
   smpDistanceGradient = surfaceGradient(vHairlineDistance, vSmpPosition);
   smpFactorGradient = surfaceGradient(vDensityFactor, vSmpPosition);
   smpLineShift = lineShift(vSmpPosition);

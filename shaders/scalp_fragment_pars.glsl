@@ -1,4 +1,5 @@
 varying vec3 vSmpPosition;
+varying vec3 vSmpPlanPosition;
 varying vec3 vSmpNormal;
 varying float vHairlineDistance;
 varying float vDensityFactor;

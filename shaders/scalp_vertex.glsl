@@ -1,4 +1,5 @@
 vSmpPosition = position;
+vSmpPlanPosition = planPosition;
 vSmpNormal = normal;
 vHairlineDistance = hairlineDistance;
 vDensityFactor = densityFactor;

@@ -34,8 +34,10 @@ export function BrushTool() {
       if (!mesh) return;
       mesh.visible = hit !== null;
       if (hit) {
-        const normal = new THREE.Vector3(...hit.normal);
-        mesh.position.set(...hit.point).addScaledVector(normal, RING_LIFT_MM);
+        // The hit is in the plan's frame: the ring goes where the (reshaped) head shows it.
+        const shown = head.shaping?.hitToScene(hit) ?? hit;
+        const normal = new THREE.Vector3(...shown.normal);
+        mesh.position.set(...shown.point).addScaledVector(normal, RING_LIFT_MM);
         mesh.quaternion.setFromUnitVectors(new THREE.Vector3(0, 0, 1), normal);
         mesh.scale.setScalar(sim.viewStore.getState().brush.radiusMm);
       }

@@ -4,6 +4,7 @@ import { useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
+import type { Vec3 } from '../domain/head/landmarks';
 import { useTool } from './InputRouter';
 import { hairlineTool, type HandleOnScreen } from './tools/hairline';
 
@@ -20,6 +21,7 @@ export function HairlineEditor() {
   const selected = useView((v) => v.selectedHairlinePoint);
   const head = useStore(sim.headStore, (s) => s.head);
   const hairline = usePlan((p) => p.hairline);
+  const headShape = usePlan((p) => p.headShape);
   const get = useThree((s) => s.get);
   const handles = useRef<THREE.Group>(null);
 
@@ -35,12 +37,13 @@ export function HairlineEditor() {
     if (!head) return null;
     // Recomputed when the plan's hairline changes (the `hairline` dependency); the store holds that plan.
     const { hairline: line, curve } = head.treatment.current(sim.planStore.getState().plan);
-    // Lift the line a little off the skin so it never sinks into it.
+    // The plan's line where the (reshaped) head shows it, lifted a little off the skin so it never sinks into it.
     const c = head.center;
-    const lifted = curve.map((p) => new THREE.Vector3(...p).sub(c).multiplyScalar(1.004).add(c));
-    return { points: line.points, curve: [...lifted, lifted[0]!] };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `hairline` is the trigger (see above)
-  }, [head, hairline, sim]);
+    const shown = (p: Vec3): Vec3 => head.shaping?.toScene(p, headShape) ?? p;
+    const lifted = curve.map((p) => new THREE.Vector3(...shown(p)).sub(c).multiplyScalar(1.004).add(c));
+    return { points: line.points.map(shown), curve: [...lifted, lifted[0]!] };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `hairline` and the head's shape are the triggers (see above)
+  }, [head, hairline, headShape, sim]);
 
   const tool = useMemo(() => {
     if (!editing || !head) return null;
@@ -48,7 +51,7 @@ export function HairlineEditor() {
     const onScreen = (): HandleOnScreen[] => {
       const { camera, size } = get();
       return head.treatment.current(sim.planStore.getState().plan).hairline.points.map((p) => {
-        const at = new THREE.Vector3(...p);
+        const at = new THREE.Vector3(...(head.shaping?.toScene(p, sim.planStore.getState().plan.headShape) ?? p));
         const v = at.clone().project(camera);
         return v.z > 1 ? { x: Number.NaN, y: Number.NaN, depth: Infinity } : { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height, depth: camera.position.distanceTo(at) };
       });

@@ -1,11 +1,11 @@
 import { useFrame, useLoader } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
 import type { ScanHead } from '../domain/scan/scanHead';
-import { headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
+import { headFraming, headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 import { scarShaderData } from '../domain/scars/shaderData';
 import { VERTEX_LAYERS, VertexLayerRunner } from '../domain/vertexLayers';
@@ -61,8 +61,18 @@ function HeadView({ head }: { head: LoadedHead }) {
   const layers = useMemo(() => new VertexLayerRunner(VERTEX_LAYERS, head.treatment), [head]);
   const attached = useRef(false);
   const uploadedScars = useRef(-1);
+  // The default head takes the plan's head shape before the frame that shows it (a slider drag: the next frame).
+  const applyShape = useCallback(() => {
+    const { shaping } = head;
+    if (!shaping?.apply(sim.planStore.getState().plan.headShape)) return;
+    const framing = headFraming(shaping.sceneLandmarks());
+    head.center.copy(framing.center);
+    head.radius = framing.radius;
+    scalp.applyHead({ whorl: shaping.toScene(head.treatment.hair.frame.whorl) });
+  }, [sim, head, scalp]);
   useFrame(() => {
     if (!attached.current) return;
+    applyShape();
     const geometry = head.skin.geometry;
     // Painting is spread over frames: a plan with many large strokes appears within a moment, never freezing the page.
     const run = layers.run(sim.planStore.getState().plan, performance.now() + PAINTING_MS_PER_FRAME);
@@ -80,9 +90,12 @@ function HeadView({ head }: { head: LoadedHead }) {
     // The shader reads each layer per vertex; its array is updated in place as the plan changes. Attached
     // here, not while building the head: React may build it twice and keep one.
     for (const layer of VERTEX_LAYERS) head.skin.geometry.setAttribute(layer.name, new THREE.BufferAttribute(layer.values(head.treatment), 1));
+    // The scars are placed on the default head: the shader finds them at each vertex's place there.
+    head.skin.geometry.setAttribute('planPosition', new THREE.BufferAttribute(head.treatment.positions, 3));
     layers.reset();
     attached.current = true;
-    scalp.applyHead({ whorl: head.treatment.hair.frame.whorl });
+    scalp.applyHead({ whorl: head.shaping ? head.shaping.toScene(head.treatment.hair.frame.whorl) : head.treatment.hair.frame.whorl });
+    applyShape();
     uploadedScars.current = -1;
     head.skin.material = scalp.material;
     const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
@@ -102,7 +115,7 @@ function HeadView({ head }: { head: LoadedHead }) {
       offView();
       sim.headStore.getState().setHead(null, null);
     };
-  }, [sim, head, scalp, layers]);
+  }, [sim, head, scalp, layers, applyShape]);
 
   useEffect(() => () => scalp.material.dispose(), [scalp]);
 

@@ -33,9 +33,13 @@ export function InputRouter({ children }: { children: ReactNode }) {
     const entries = new Map<ToolName, ToolEntry>();
     const active = () => entries.get(sim.viewStore.getState().activeTool.name);
     const router = createInputRouter((x, y) => {
-      const surface = active()?.surface ?? sim.headStore.getState().head?.skin;
+      const own = active()?.surface;
+      const head = sim.headStore.getState().head;
+      const surface = own ?? head?.skin;
       const { camera, size } = get();
-      return surface ? surfaceHitAt(camera, size, x, y, surface) : null;
+      const hit = surface ? surfaceHitAt(camera, size, x, y, surface) : null;
+      // The tools work in the plan's frame: a hit on the reshaped default head is taken back onto the default head.
+      return hit && !own && head?.shaping ? head.shaping.hitToPlan(hit) : hit;
     });
     const choose = () => router.use(active()?.tool ?? IDLE_TOOL);
     const register: Register = (name, entry) => {

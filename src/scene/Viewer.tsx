@@ -44,7 +44,9 @@ function RenderLoopBridge() {
       measureFrames,
       toScreen(point) {
         const { camera, size } = get();
-        const v = new THREE.Vector3(...point).project(camera);
+        // A point of the plan, where the default head reshaped by the plan's head shape shows it.
+        const shown = sim.headStore.getState().head?.shaping?.toScene(point, sim.planStore.getState().plan.headShape) ?? point;
+        const v = new THREE.Vector3(...shown).project(camera);
         return { x: ((v.x + 1) / 2) * size.width, y: ((1 - v.y) / 2) * size.height };
       },
       camera() {

@@ -6,6 +6,7 @@ import * as THREE from 'three';
 import { TreatmentArea } from '../domain/hairline/treatmentArea';
 import { parseLandmarks, type Landmarks } from '../domain/head/landmarks';
 import type { ScanHead } from '../domain/scan/scanHead';
+import { HeadShaping, restPositionsOf } from './headShaping';
 
 export interface LoadedHead {
   root: THREE.Object3D;
@@ -19,6 +20,12 @@ export interface LoadedHead {
   treatment: TreatmentArea;
   /** The client's scan this head was made from; null for the default head. */
   scan: ScanHead | null;
+  /**
+   * The default head's meshes under the plan's head shape (null for a scan, which is the client's own head):
+   * `landmarks`, the treatment area and the plan stay in the default head's frame, `center` and `radius`
+   * follow the shape on screen.
+   */
+  shaping: HeadShaping | null;
 }
 
 /** Turns the loaded default-head glTF scene into a LoadedHead; throws with a clear message if it is not one. */
@@ -40,19 +47,27 @@ export function headFromGltf(scene: THREE.Object3D): LoadedHead {
   const geometry = skin.geometry;
   const index = geometry.getIndex();
   if (!index) throw new Error('The head model has no triangle indices.');
-  const positions = geometry.getAttribute('position').array;
+  // The default head's own positions, even when the model has been shown reshaped before.
+  const positions = restPositionsOf(geometry);
   if (!(positions instanceof Float32Array)) throw new Error('The head model needs float vertex positions.');
   const indices = index.array instanceof Uint32Array ? index.array : Uint32Array.from(index.array);
   return loadedHead(scene, skin, positions, indices, landmarks, null);
 }
 
-function loadedHead(root: THREE.Object3D, skin: THREE.Mesh, positions: Float32Array, indices: Uint32Array, landmarks: Landmarks, scan: ScanHead | null): LoadedHead {
+/** The point the camera orbits and the radius that holds the head, from its landmarks. */
+export function headFraming(landmarks: Landmarks): { center: THREE.Vector3; radius: number } {
   const top = landmarks.vertex[1];
   const bottom = landmarks.menton[1];
-  const center = new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2);
-  const radius = Math.max(top - bottom, landmarks.glabella[2] - landmarks.inion[2]) * 0.62;
-  const treatment = new TreatmentArea(positions, indices, landmarks);
-  return { root, skin, landmarks, center, radius, treatment, scan };
+  return {
+    center: new THREE.Vector3(0, (top + bottom) / 2, (landmarks.glabella[2] + landmarks.inion[2]) / 2),
+    radius: Math.max(top - bottom, landmarks.glabella[2] - landmarks.inion[2]) * 0.62,
+  };
+}
+
+function loadedHead(root: THREE.Object3D, skin: THREE.Mesh, positions: Float32Array, indices: Uint32Array, landmarks: Landmarks, scan: ScanHead | null): LoadedHead {
+  const { center, radius } = headFraming(landmarks);
+  const treatment = new TreatmentArea(positions, indices, landmarks, { shapeable: !scan });
+  return { root, skin, landmarks, center, radius, treatment, scan, shaping: scan ? null : new HeadShaping(root, landmarks) };
 }
 
 const scanHeads = new WeakMap<ScanHead, LoadedHead>();

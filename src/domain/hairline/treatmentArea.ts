@@ -20,6 +20,7 @@ import { HairMap, NATURAL_HAIRLINE } from '../hairLoss/hairMap';
 import { ScarMap } from '../scars/scarMap';
 import { measureScars, smpInkAt } from '../scars/coverage';
 import { valueOnTriangle } from '../scars/surface';
+import { isDefaultShape, ShapedSurfaces } from '../head/shapedHead';
 
 export class TreatmentArea {
   readonly query: SurfaceQuery;
@@ -47,13 +48,20 @@ export class TreatmentArea {
   private scarsKey = '';
   private withScars: PlanMeasurements | null = null;
   private readonly presets = new Map<string, Hairline>();
+  /**
+   * The default head under the plan's head shape, for measuring the head the user sees (null: this mesh is
+   * what is shown, as a scan is). The plan's points and the per-vertex layers stay on this mesh.
+   */
+  private readonly shaped: ShapedSurfaces | null;
 
   constructor(
     readonly positions: Float32Array,
     readonly indices: Uint32Array,
     readonly landmarks: Landmarks,
+    options: { shapeable?: boolean } = {},
   ) {
     this.query = createSurfaceQuery(positions, indices);
+    this.shaped = options.shapeable ? new ShapedSurfaces({ positions, indices, landmarks, query: this.query }) : null;
     this.grid = new VertexGrid(positions);
     this.density = new DensityMap(this.grid, landmarks);
     this.center = hairlineCenter(landmarks);
@@ -117,17 +125,19 @@ export class TreatmentArea {
     const densityVersion = this.density.update(plan.density);
     const shares = sessionShares(plan.sessions);
     const extraSession = scarsOrAlopecia(plan);
-    const key = `${this.version}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${extraSession}`;
+    // Measured on the head as shown: the default head under the plan's shape (the distances follow its skin).
+    const shaped = this.shaped && plan.headShape && !isDefaultShape(plan.headShape) ? this.shaped.at(plan.headShape) : null;
+    const key = `${this.version}|${plan.dots.densityPerCm2}|${plan.hairline.transitionMm}|${plan.hairline.mirror}|${shares.join(',')}|${densityVersion}|${extraSession}|${shaped ? Object.values(shaped.shape).join(',') : ''}`;
     if (key !== this.measureKey || !this.measured) {
       this.measureKey = key;
       this.measured = measureHairline({
-        positions: this.positions,
+        positions: shaped?.positions ?? this.positions,
         indices: this.indices,
-        landmarks: this.landmarks,
-        hairline: this.currentHairline!,
+        landmarks: shaped?.landmarks ?? this.landmarks,
+        hairline: shaped ? shaped.hairline(this.currentHairline!) : this.currentHairline!,
         densityPerCm2: plan.dots.densityPerCm2,
         transitionMm: plan.hairline.transitionMm,
-        query: this.query,
+        query: shaped?.query ?? this.query,
         distances: this.distances,
         mirrored: plan.hairline.mirror,
         sessionShares: shares,

@@ -1,0 +1,120 @@
+/**
+ * The default head reshaped by the plan's head shape (./headShape.ts), as the app shows and measures it.
+ *
+ * The plan keeps its points (hairline, painting, scars) in the default head's own frame, the "plan frame",
+ * and the per-vertex layers are computed on the default head's mesh: they follow the skin whatever the
+ * shape. What the user sees and points at is the warped head, the "shown frame": a hit on it comes back to
+ * the plan frame through `unwarpPoint`, and a plan point goes to the screen through `warpPoint`.
+ */
+import type { ClosestHit, SurfaceQuery } from '../geometry/closestPoint';
+import type { Hairline } from '../hairline/hairline';
+import { sameData } from '../plainData';
+import { DEFAULT_HEAD_SHAPE, warpJacobian, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from './headShape';
+import { distance, type Landmarks, type Vec3 } from './landmarks';
+
+/** The shape is the default head's own: nothing to warp. */
+export const isDefaultShape = (shape: HeadShape): boolean => sameData(shape, DEFAULT_HEAD_SHAPE);
+
+/** The warp's Jacobian's non-zero entries (it is lower triangular, see headShape.ts): x, y and z scales and ∂z′/∂y. */
+function jacobianParts(shape: HeadShape, p: Vec3): { a: number; d: number; f: number; g: number } {
+  const j = warpJacobian(shape, p);
+  return { a: j[0]!, d: j[4]!, f: j[7]!, g: j[8]! };
+}
+
+/**
+ * The point of the default head that the warp takes to `q` (the inverse of `warpPoint`): Newton's method on
+ * the triangular system, which converges in a few steps as the warp is monotone in each coordinate.
+ */
+export function unwarpPoint(shape: HeadShape, q: Vec3): Vec3 {
+  const p: Vec3 = [q[0] / (shape.size * shape.breadth), q[1] / shape.size, q[2] / (shape.size * shape.length)];
+  for (let i = 0; i < 30; i++) {
+    const w = warpPoint(shape, p);
+    const r0 = w[0] - q[0], r1 = w[1] - q[1], r2 = w[2] - q[2];
+    if (Math.abs(r0) + Math.abs(r1) + Math.abs(r2) < 1e-7) break;
+    const { a, d, f, g } = jacobianParts(shape, p);
+    const d0 = r0 / a, d1 = r1 / d;
+    p[0] -= d0;
+    p[1] -= d1;
+    p[2] -= (r2 - f * d1) / g;
+  }
+  return p;
+}
+
+const normalized = (x: number, y: number, z: number): Vec3 => {
+  const l = Math.hypot(x, y, z) || 1;
+  return [x / l, y / l, z / l];
+};
+
+/** A surface normal at `p` of the default head, turned onto the warped head (by the Jacobian's inverse transpose). */
+export function warpNormal(shape: HeadShape, p: Vec3, n: Vec3): Vec3 {
+  const { a, d, f, g } = jacobianParts(shape, p);
+  const z = n[2] / g;
+  return normalized(n[0] / a, (n[1] - f * z) / d, z);
+}
+
+/** A normal of the warped head at the default head's point `p`, turned back onto the default head (the Jacobian's transpose). */
+export function unwarpNormal(shape: HeadShape, p: Vec3, n: Vec3): Vec3 {
+  const { a, d, f, g } = jacobianParts(shape, p);
+  return normalized(a * n[0], d * n[1] + f * n[2], g * n[2]);
+}
+
+/** Flat xyz normals of a mesh of the default head (at its flat xyz `positions`), turned onto the warped head. */
+export function warpNormals(shape: HeadShape, positions: ArrayLike<number>, normals: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(normals.length);
+  for (let i = 0; i < normals.length; i += 3) {
+    out.set(warpNormal(shape, [positions[i]!, positions[i + 1]!, positions[i + 2]!], [normals[i]!, normals[i + 1]!, normals[i + 2]!]), i);
+  }
+  return out;
+}
+
+/**
+ * Closest-point queries on the warped head, through the default head's own: a point is taken back to the
+ * plan frame, its closest point found there and warped again. The warp is smooth and mild (within 12 % of a
+ * similarity), so for points near the skin this is the warped mesh's closest point to well under 0.1 mm, with
+ * no second search structure to build each time the shape changes.
+ */
+function warpedQuery(shape: HeadShape, query: SurfaceQuery): SurfaceQuery {
+  const closest = (p: Vec3): ClosestHit => {
+    const hit = query.closest(unwarpPoint(shape, p));
+    const point = warpPoint(shape, hit.point);
+    return { point, distance: distance(p, point), triangle: hit.triangle };
+  };
+  return { closest, project: (p) => closest(p).point, triangleCount: query.triangleCount };
+}
+
+/** The default head's mesh and landmarks as the warp shows them. */
+export interface ShapedSurface {
+  shape: HeadShape;
+  positions: Float32Array;
+  indices: ArrayLike<number>;
+  landmarks: Landmarks;
+  query: SurfaceQuery;
+  /** A hairline of the plan frame, its control points warped. */
+  hairline(line: Hairline): Hairline;
+}
+
+/**
+ * The default head's surface under the plan's head shape, for measuring on the head the user sees; the last
+ * shape's is kept, so the figures of one shape cost one warp of the mesh.
+ */
+export class ShapedSurfaces {
+  private last: ShapedSurface | null = null;
+
+  constructor(
+    private readonly rest: { positions: ArrayLike<number>; indices: ArrayLike<number>; landmarks: Landmarks; query: SurfaceQuery },
+  ) {}
+
+  at(shape: HeadShape): ShapedSurface {
+    if (this.last && sameData(this.last.shape, shape)) return this.last;
+    const fixed = { ...shape };
+    this.last = {
+      shape: fixed,
+      positions: warpPositions(fixed, this.rest.positions),
+      indices: this.rest.indices,
+      landmarks: warpNamedPoints(fixed, this.rest.landmarks),
+      query: warpedQuery(fixed, this.rest.query),
+      hairline: (line) => ({ ...line, points: line.points.map((p) => warpPoint(fixed, p)) }),
+    };
+    return this.last;
+  }
+}

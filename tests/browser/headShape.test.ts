@@ -1,0 +1,86 @@
+/**
+ * The head shape sliders through the real interface: a slider reshapes the default head on screen in the
+ * next frame (a broader head is a wider silhouette from the front), its figures follow it, and Undo brings
+ * the default head back. One page, drawn small: the silhouette's width is counted in whole pixels.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grabFrame, openApp, showStep, UI_PIXEL_RATIO, type AppPage, type Image } from './harness';
+
+/** The widest row of the head from the front, in pixels: pixels unlike the row's own left edge (the background). */
+function silhouetteWidth(img: Image): number {
+  let widest = 0;
+  for (let y = 0; y < img.height; y++) {
+    const row = y * img.width * 4;
+    const differs = (x: number) => {
+      const i = row + x * 4;
+      return Math.abs(img.data[i]! - img.data[row]!) + Math.abs(img.data[i + 1]! - img.data[row + 1]!) + Math.abs(img.data[i + 2]! - img.data[row + 2]!) > 12;
+    };
+    let left = -1, right = -1;
+    for (let x = 0; x < img.width; x++) {
+      if (!differs(x)) continue;
+      if (left < 0) left = x;
+      right = x;
+    }
+    if (left >= 0) widest = Math.max(widest, right - left + 1);
+  }
+  return widest;
+}
+
+describe('the head shape sliders', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+    await showStep(app.page, 'head');
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  const frontFrame = async () => {
+    await app.page.evaluate(async () => {
+      window.smp!.setView('front');
+      await window.smp!.whenRendered();
+    });
+    return grabFrame(app.page);
+  };
+  const measured = () => app.page.evaluate(() => window.smp!.getMeasurements());
+  const shape = () => app.page.evaluate(() => window.smp!.getPlan().headShape);
+  /** Moves a slider to its end with the keyboard, as a user may: one undo step. */
+  const toMax = async (name: string) => {
+    const slider = app.page.getByTestId(`head-shape-${name}`);
+    await slider.focus();
+    await slider.press('End');
+  };
+
+  it('reshape the head on screen and its figures, each drag one undo step, and Undo restores the default head', async () => {
+    const panel = app.page.getByTestId('head-shape-panel');
+    await expect.poll(() => panel.getByRole('heading', { name: 'Head shape' }).count()).toBe(1);
+    const before = await frontFrame();
+    const width = silhouetteWidth(before);
+    const figures = await measured();
+    expect(width).toBeGreaterThan(20);
+
+    await toMax('breadth');
+    expect((await shape()).breadth).toBe(1.1);
+    await expect.poll(() => panel.getByText('110%').count()).toBeGreaterThan(0);
+    const broader = silhouetteWidth(await frontFrame());
+    // The skull is 10 % broader; the ears and the pixel grid take a little of it.
+    expect(broader / width).toBeGreaterThan(1.05);
+    expect(broader / width).toBeLessThan(1.15);
+
+    await toMax('size');
+    const larger = await measured();
+    // 12 % larger every way and 10 % broader: about a third more skin inside the same hairline.
+    expect(larger.treatedAreaCm2 / figures.treatedAreaCm2).toBeCloseTo(1.33, 1);
+    expect(larger.hairlineHeightMm / figures.hairlineHeightMm).toBeCloseTo(1.12, 2);
+
+    const undo = app.page.getByRole('button', { name: 'Undo', exact: true });
+    await undo.click();
+    expect(await shape()).toEqual({ size: 1, length: 1, breadth: 1.1, foreheadSlopeDeg: 0, crownHeightMm: 0 });
+    await undo.click();
+    expect(await shape()).toEqual({ size: 1, length: 1, breadth: 1, foreheadSlopeDeg: 0, crownHeightMm: 0 });
+    expect(Math.abs(silhouetteWidth(await frontFrame()) - width)).toBeLessThanOrEqual(1);
+    expect(await measured()).toEqual(figures);
+    expect(app.errors).toEqual([]);
+  });
+});
