@@ -12,6 +12,7 @@ import type { UnitSystem } from '../domain/units';
 import type { Language, Message } from '../domain/languages';
 import type { StepId } from '../domain/consultation';
 import type { BrushSettings, BrushTarget } from '../domain/painting';
+import type { PhotoLandmarkName } from '../domain/photo/photoLandmarks';
 
 /** Width of scalp (mm) shown across the loupe: about 25 dot spacings, enough to judge size and spacing. */
 export const LOUPE_FIELD_MM = 12;
@@ -52,9 +53,18 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
 
 /**
  * What the pointer does on the view: one tool at a time. Orbit turns the head; the loupe magnifies; the
- * hairline tool drags its handles; the brush paints its map; landmark picking places a scan's landmarks.
+ * hairline tool drags its handles; the brush paints its map; landmark picking places a scan's landmarks. On a
+ * shown photo, the pins place and drag its landmarks (`landmark`: the one a tap places; null: drag only) and
+ * the mask brush paints its scalp-skin mask (`radius`: a share of the photo's shorter side).
  */
-export type PointerTool = { name: 'orbit' } | { name: 'loupe' } | { name: 'hairline' } | { name: 'brush'; target: BrushTarget } | { name: 'landmarks' };
+export type PointerTool =
+  | { name: 'orbit' }
+  | { name: 'loupe' }
+  | { name: 'hairline' }
+  | { name: 'brush'; target: BrushTarget }
+  | { name: 'landmarks' }
+  | { name: 'photoPins'; landmark: PhotoLandmarkName | null }
+  | { name: 'photoMask'; erase: boolean; radius: number };
 
 const ORBIT: PointerTool = { name: 'orbit' };
 
@@ -222,9 +232,9 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
       set({ language });
     },
     setStep(step) {
-      // The hairline and the brush belong to their step: leaving the step puts them down (the loupe stays).
+      // The hairline, the brush and the photo tools belong to their step: leaving the step puts them down (the loupe stays).
       const state = get();
-      const tool = state.activeTool.name === 'hairline' || state.activeTool.name === 'brush' ? ORBIT : state.activeTool;
+      const tool = ['hairline', 'brush', 'photoPins', 'photoMask'].includes(state.activeTool.name) ? ORBIT : state.activeTool;
       set({ step, ...toolFields(state, tool), selectedHairlinePoint: null });
     },
     setHelp(help) {

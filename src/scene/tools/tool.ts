@@ -56,7 +56,7 @@ export const IDLE_TOOL: PointerTool = {
 };
 
 /** Whether a drag on the view turns the head while the tool is chosen (where the tool does not take the pointer). */
-export const TURNS_HEAD: Record<ToolChoice['name'], boolean> = { orbit: true, loupe: false, hairline: true, brush: false, landmarks: true };
+export const TURNS_HEAD: Record<ToolChoice['name'], boolean> = { orbit: true, loupe: false, hairline: true, brush: false, landmarks: true, photoPins: false, photoMask: false };
 
 let gestures = 0;
 /** A key for a new gesture's edits (each gesture its own, so two drags never merge into one step). */
