@@ -33,7 +33,8 @@ function skinHit(head: LoadedHead, from: THREE.Vector3, dir: THREE.Vector3, fall
  * pictures stay put while the hairline is edited.
  */
 function frontalHairline(head: LoadedHead): THREE.Vector3 {
-  const { glabella, menton } = head.landmarks;
+  // Where the shown head has them: the default head reshaped by the plan's head shape, or a scan's own.
+  const { glabella, menton } = head.shaping?.sceneLandmarks() ?? head.landmarks;
   const height = glabella[1] + (glabella[1] - menton[1]) / 2;
   const from = new THREE.Vector3(0, height, head.center.z + head.radius * 4);
   return skinHit(head, from, new THREE.Vector3(0, 0, -1), new THREE.Vector3(0, height, glabella[2]));
@@ -48,7 +49,7 @@ export function cameraGoalFor(request: ViewRequest, head: LoadedHead, camera: TH
     const target = frontalHairline(head);
     // Temple to temple (the frontotemporal points) with as much again to spare across the narrower side of the
     // picture: enough to show the brows below, which the hairline's height is judged against.
-    const { leftFrontotemporal, rightFrontotemporal } = head.landmarks;
+    const { leftFrontotemporal, rightFrontotemporal } = head.shaping?.sceneLandmarks() ?? head.landmarks;
     const halfWidth = 1.1 * Math.abs(leftFrontotemporal[0] - rightFrontotemporal[0]);
     const vFov = THREE.MathUtils.degToRad(camera.fov);
     const slope = Math.min(Math.tan(vFov / 2), Math.tan(vFov / 2) * camera.aspect);
