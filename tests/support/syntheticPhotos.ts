@@ -50,8 +50,9 @@ export const IRIS_SCATTER = 0.02;
 /**
  * MediaPipe's face mesh on the default head's front render (tests/browser/faceLandmarks.test.ts): each point's
  * distance from the head's own, mm. The eye corners 2.5, the chin 3.8, the nasion 6.5 (the mesh's nasion
- * lies on the canthal line, below the head's); the iris centres, found from the iris ring, and the points of
- * the nose and lips, which that test does not measure, as the eye corners. Used as each point's scatter
+ * lies on the canthal line, below the head's); the nose tip 12 mm below the head's pronasale on the app's
+ * front and three-quarter renders (tests/browser/photoFitRender.test.ts); the iris centres, found from the iris
+ * ring, and the points under the nose and of the lips as the eye corners. Used as each point's scatter
  * (the root-mean-square of its distance), in a random direction, photo by photo.
  */
 export const DETECTOR_ERROR_MM: Partial<Record<PhotoLandmarkName, number>> = {
@@ -62,7 +63,7 @@ export const DETECTOR_ERROR_MM: Partial<Record<PhotoLandmarkName, number>> = {
   rightMedialCanthus: 2.5,
   leftMedialCanthus: 2.5,
   nasion: 6.5,
-  pronasale: 2.5,
+  pronasale: 12,
   subnasale: 2.5,
   stomion: 2.5,
   menton: 3.8,
@@ -154,17 +155,15 @@ function facesCamera(q: Vec3, pose: Similarity, side: 1 | -1): boolean {
   return -(q[0] * outward[0] + q[1] * outward[1] + q[2] * outward[2]) / Math.hypot(...q) > -0.3;
 }
 
-/** The longer axis, in pixels, of the projected outline of an iris (a 11.7 mm disc facing the way the face looks). */
+/**
+ * The horizontal diameter, in pixels, of the projected outline of an iris (a 11.7 mm disc facing the way the
+ * face looks): between its ends across the eye, as the face model's adapter reads it (faceMeshIndices.ts).
+ */
 function irisOutlinePx(camera: PhotoCamera, pose: Similarity, center: Vec3): number {
   const r = pose.rotation;
-  const across: Vec3 = [r[0]!, r[3]!, r[6]!], up: Vec3 = [r[1]!, r[4]!, r[7]!];
-  const outline = Array.from({ length: 72 }, (_, k) => {
-    const t = (k / 72) * 2 * Math.PI, radius = IRIS_DIAMETER_MM / 2;
-    return projectToImage(camera, [0, 1, 2].map((i) => center[i]! + radius * (Math.cos(t) * across[i]! + Math.sin(t) * up[i]!)) as Vec3)!;
-  });
-  let longest = 0;
-  for (const a of outline) for (const b of outline) longest = Math.max(longest, Math.hypot(a[0] - b[0], a[1] - b[1]));
-  return longest;
+  const across: Vec3 = [r[0]!, r[3]!, r[6]!];
+  const [a, b] = [1, -1].map((side) => projectToImage(camera, [0, 1, 2].map((i) => center[i]! + (side * IRIS_DIAMETER_MM * across[i]!) / 2) as Vec3)!);
+  return Math.hypot(a![0] - b![0], a![1] - b![1]);
 }
 
 /**

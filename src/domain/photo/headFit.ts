@@ -44,7 +44,7 @@ export interface TypedMeasurement {
 export interface PhotoView {
   landmarks: PhotoLandmarks;
   camera: PhotoCamera;
-  /** The iris's visible diameter in pixels (the longer axis of its outline), both eyes averaged where both show. */
+  /** The iris's visible horizontal diameter in pixels (across the eye, as faceMeshIndices.ts reads it), both eyes averaged where both show. */
   irisDiameterPx?: number;
   /** Points of the upper head's outline against the background, pixels (outlineSearch.ts); needs `outlineSurface`. */
   outline?: ImagePoint[];
@@ -94,7 +94,8 @@ export const MIN_FIT_POINTS = 4;
 /**
  * How precisely each point can be placed on a photo (1 SD, mm on the head): face points as a landmark model
  * finds them (about 4 % of the interocular distance, 2–3 mm; MediaPipe's nasion sits on the canthal line, 6.5 mm
- * below the bridge's deepest point, and its chin 4 mm off: tests/browser/faceLandmarks.test.ts); the tragi hide under hair and ear; hairline
+ * below the bridge's deepest point, its nose tip up to 12 mm below the head's pronasale and its chin 4 mm off:
+ * tests/browser/faceLandmarks.test.ts and photoFitRender.test.ts); the tragi hide under hair and ear; hairline
  * marks vary along a soft, often thinning border; the vertex is only the top of a curve.
  */
 const PLACEMENT_MM: Record<PhotoLandmarkName, number> = {
@@ -105,7 +106,7 @@ const PLACEMENT_MM: Record<PhotoLandmarkName, number> = {
   rightMedialCanthus: 2.5,
   leftMedialCanthus: 2.5,
   nasion: 6.5,
-  pronasale: 2.5,
+  pronasale: 6,
   subnasale: 2.5,
   stomion: 2.5,
   menton: 4,
@@ -397,10 +398,21 @@ function viewResiduals(problem: Problem, view: ViewProblem, shape: HeadShape, po
     out.push((seen[0] - view.observed[i]![0]) / spreadPx, (seen[1] - view.observed[i]![1]) / spreadPx);
   }
   if (view.irisDiameterPx !== undefined) {
-    // The iris keeps its size whatever the head's: it sets the eyes' distance from the camera.
-    const depths = view.irisNames.map((name) => -cameraPoint(problem.head, shape, pose, name)[2]);
-    const predicted = depths.reduce((sum, depth) => sum + (view.camera.focalPx * IRIS_DIAMETER_MM) / depth, 0) / depths.length;
-    out.push((predicted - view.irisDiameterPx) / (IRIS_SPREAD * view.irisDiameterPx));
+    // The iris keeps its size whatever the head's: it sets the eyes' distance from the camera. Its horizontal
+    // diameter lies along the head's across axis, so a turned head shows it foreshortened; a turned iris is
+    // also read less surely, so it weighs less the more the eyes look away from the camera.
+    let predicted = 0, facing = 0;
+    const across: Vec3 = [pose.rotation[0]!, pose.rotation[3]!, pose.rotation[6]!];
+    const forward: Vec3 = [pose.rotation[2]!, pose.rotation[5]!, pose.rotation[8]!];
+    for (const name of view.irisNames) {
+      const centre = cameraPoint(problem.head, shape, pose, name);
+      const a = projectToImage(view.camera, add(centre, scale(across, IRIS_DIAMETER_MM / 2)));
+      const b = projectToImage(view.camera, sub(centre, scale(across, IRIS_DIAMETER_MM / 2)));
+      if (!a || !b) return false;
+      predicted += Math.hypot(a[0] - b[0], a[1] - b[1]) / view.irisNames.length;
+      facing += Math.max(-dot(normalize(centre), forward), 0.2) / view.irisNames.length;
+    }
+    out.push((predicted - view.irisDiameterPx) / ((IRIS_SPREAD / facing) * view.irisDiameterPx));
   }
   const spreadPx = OUTLINE_MM * view.pxPerMm;
   for (const match of view.outlineMatches) {
