@@ -6,8 +6,8 @@
  * shown head goes back to it through `hitToPlan`, and plan points come to the screen through `toScene`.
  */
 import * as THREE from 'three';
-import { DEFAULT_HEAD_SHAPE, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from '../domain/head/headShape';
-import { isDefaultShape, unwarpNormal, unwarpPoint, warpNormal, warpNormals } from '../domain/head/shapedHead';
+import { DEFAULT_HEAD_SHAPE, warpNamedPoints, warpPoint, type HeadShape } from '../domain/head/headShape';
+import { isDefaultShape, MeshWarp, unwarpNormal, unwarpPoint, warpNormal } from '../domain/head/shapedHead';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { sameData } from '../domain/plainData';
 import type { SurfaceHit } from './tools/tool';
@@ -16,6 +16,8 @@ interface RestMesh {
   geometry: THREE.BufferGeometry;
   positions: Float32Array;
   normals: Float32Array | null;
+  /** Made at the first shape other than the default head's (most plans never need one). */
+  warp?: MeshWarp;
 }
 
 /** A mesh's positions as the default head has them, whatever shape it shows now. */
@@ -82,15 +84,13 @@ export class HeadShaping {
         resetToRest(mesh);
         continue;
       }
-      const { geometry, positions, normals } = mesh;
+      const { geometry, normals } = mesh;
+      mesh.warp ??= new MeshWarp(mesh.positions);
       const position = geometry.getAttribute('position') as THREE.BufferAttribute;
-      (position.array as Float32Array).set(warpPositions(shape, positions));
+      const normal = normals ? (geometry.getAttribute('normal') as THREE.BufferAttribute) : null;
+      mesh.warp.warp(shape, position.array as Float32Array, normals ?? undefined, normal ? (normal.array as Float32Array) : undefined);
       position.needsUpdate = true;
-      if (normals) {
-        const normal = geometry.getAttribute('normal') as THREE.BufferAttribute;
-        (normal.array as Float32Array).set(warpNormals(shape, positions, normals));
-        normal.needsUpdate = true;
-      }
+      if (normal) normal.needsUpdate = true;
       geometry.computeBoundingSphere();
     }
     return true;

@@ -5,8 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as THREE from 'three';
-import { DEFAULT_HEAD_SHAPE, warpPoint, type HeadShape } from '../../src/domain/head/headShape';
-import { unwarpNormal, unwarpPoint, warpNormal } from '../../src/domain/head/shapedHead';
+import { DEFAULT_HEAD_SHAPE, warpPoint, warpPositions, type HeadShape } from '../../src/domain/head/headShape';
+import { MeshWarp, unwarpNormal, unwarpPoint, warpNormal, warpNormals } from '../../src/domain/head/shapedHead';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
 import type { LoadedHead } from '../../src/scene/loadedHead';
@@ -60,6 +60,27 @@ describe('the warp both ways', () => {
       worstDeg = Math.max(worstDeg, angle(warpNormal(WIDE, centre, rest), shown), angle(unwarpNormal(WIDE, centre, shown), rest));
     }
     expect(worstDeg).toBeLessThan(1);
+  });
+});
+
+describe('the mesh warped for the screen', () => {
+  it('is the warp of every vertex and normal, for any shape, without a search', () => {
+    const positions = head.treatment.positions;
+    const normals = new Float32Array(positions.length);
+    for (let i = 0; i < normals.length; i += 3) normals.set([0.48, 0.6, 0.64], i);
+    const mesh = new MeshWarp(positions);
+    for (const shape of [WIDE, NARROW]) {
+      const out = new Float32Array(positions.length), outNormals = new Float32Array(positions.length);
+      mesh.warp(shape, out, normals, outNormals);
+      const expected = warpPositions(shape, positions), expectedNormals = warpNormals(shape, positions, normals);
+      let worst = 0, worstNormal = 0;
+      for (let i = 0; i < out.length; i++) {
+        worst = Math.max(worst, Math.abs(out[i]! - expected[i]!));
+        worstNormal = Math.max(worstNormal, Math.abs(outNormals[i]! - expectedNormals[i]!));
+      }
+      expect(worst).toBeLessThan(1e-4);
+      expect(worstNormal).toBeLessThan(1e-5);
+    }
   });
 });
 

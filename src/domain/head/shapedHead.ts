@@ -9,7 +9,7 @@
 import type { ClosestHit, SurfaceQuery } from '../geometry/closestPoint';
 import type { Hairline } from '../hairline/hairline';
 import { sameData } from '../plainData';
-import { DEFAULT_HEAD_SHAPE, warpJacobian, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from './headShape';
+import { DEFAULT_FOREHEAD_LEAN_DEG, DEFAULT_HEAD_SHAPE, warpJacobian, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from './headShape';
 import { distance, type Landmarks, type Vec3 } from './landmarks';
 
 /** The shape is the default head's own: nothing to warp. */
@@ -65,6 +65,66 @@ export function warpNormals(shape: HeadShape, positions: ArrayLike<number>, norm
     out.set(warpNormal(shape, [positions[i]!, positions[i + 1]!, positions[i + 2]!], [normals[i]!, normals[i + 1]!, normals[i + 2]!]), i);
   }
   return out;
+}
+
+const tanDeg = (deg: number) => Math.tan((deg * Math.PI) / 180);
+
+/** How much farther back the forehead leans per millimetre up (`lean` in headShape.ts's formula). */
+const extraLean = (shape: HeadShape) => tanDeg(DEFAULT_FOREHEAD_LEAN_DEG + shape.foreheadSlopeDeg) - tanDeg(DEFAULT_FOREHEAD_LEAN_DEG);
+
+/**
+ * A mesh of the default head warped again and again (a slider drag), with nothing allocated per vertex. The
+ * warp's profile terms (how much of the crown's lift and of the forehead's lean each vertex takes, and their
+ * slopes) depend on the vertex alone, not on the shape: they are read once from `warpPoint` and
+ * `warpJacobian` with unit shapes, and each shape then costs a few multiplications a vertex.
+ */
+export class MeshWarp {
+  private readonly lift: Float64Array;
+  private readonly liftSlope: Float64Array;
+  /** recline(y) · front(z), and its derivatives along y and z (see headShape.ts). */
+  private readonly lean: Float64Array;
+  private readonly leanSlopeY: Float64Array;
+  private readonly leanSlopeZ: Float64Array;
+
+  constructor(readonly positions: Float32Array) {
+    const count = positions.length / 3;
+    this.lift = new Float64Array(count);
+    this.liftSlope = new Float64Array(count);
+    this.lean = new Float64Array(count);
+    this.leanSlopeY = new Float64Array(count);
+    this.leanSlopeZ = new Float64Array(count);
+    const crown: HeadShape = { ...DEFAULT_HEAD_SHAPE, crownHeightMm: 1 };
+    const forehead: HeadShape = { ...DEFAULT_HEAD_SHAPE, foreheadSlopeDeg: 10 };
+    const lean = extraLean(forehead);
+    for (let v = 0; v < count; v++) {
+      const p: Vec3 = [positions[3 * v]!, positions[3 * v + 1]!, positions[3 * v + 2]!];
+      this.lift[v] = warpPoint(crown, p)[1] - p[1];
+      this.liftSlope[v] = warpJacobian(crown, p)[4]! - 1;
+      const j = warpJacobian(forehead, p);
+      this.lean[v] = (p[2] - warpPoint(forehead, p)[2]) / lean;
+      this.leanSlopeY[v] = -j[7]! / lean;
+      this.leanSlopeZ[v] = (1 - j[8]!) / lean;
+    }
+  }
+
+  /** Writes the mesh warped by `shape` into `out`, and its `normals` (at the same vertices) turned with it into `outNormals`. */
+  warp(shape: HeadShape, out: Float32Array, normals?: ArrayLike<number>, outNormals?: Float32Array): void {
+    const { positions } = this;
+    const s = shape.size, a = s * shape.breadth, depth = s * shape.length, c = shape.crownHeightMm, lean = extraLean(shape);
+    for (let v = 0, i = 0; i < positions.length; v++, i += 3) {
+      out[i] = a * positions[i]!;
+      out[i + 1] = s * (positions[i + 1]! + c * this.lift[v]!);
+      out[i + 2] = depth * (positions[i + 2]! - lean * this.lean[v]!);
+      if (!normals || !outNormals) continue;
+      // The Jacobian's inverse transpose, as in warpNormal.
+      const d = s * (1 + c * this.liftSlope[v]!), f = -depth * lean * this.leanSlopeY[v]!, g = depth * (1 - lean * this.leanSlopeZ[v]!);
+      const z = normals[i + 2]! / g, y = (normals[i + 1]! - f * z) / d, x = normals[i]! / a;
+      const l = Math.hypot(x, y, z) || 1;
+      outNormals[i] = x / l;
+      outNormals[i + 1] = y / l;
+      outNormals[i + 2] = z / l;
+    }
+  }
 }
 
 /**
