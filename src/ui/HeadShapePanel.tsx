@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { runCommand } from '../app/commands';
 import { usePlan, useSimulator } from '../app/simulator';
-import { DEFAULT_HEAD_SHAPE, HEAD_SHAPE_PARAMETERS, type HeadShapeParameter } from '../domain/head/headShape';
+import { HEAD_SHAPE_PARAMETERS, type HeadShapeParameter } from '../domain/head/headShape';
+import { isDefaultShape } from '../domain/head/shapedHead';
 import { HEAD_SHAPE_FIELDS } from '../domain/plan';
 import { clampToField } from '../domain/schema';
-import { sameData } from '../domain/plainData';
 import { useFormat } from './i18n/useFormat';
 import { RangeField } from './RangeField';
 
@@ -73,7 +73,7 @@ export function HeadShapePanel() {
             );
           })}
           <div className="button-row">
-            <button type="button" className="tool-button" data-testid="head-shape-reset" disabled={sameData(shape, DEFAULT_HEAD_SHAPE)} onClick={() => void runCommand(sim, 'head.reset-shape', {})}>
+            <button type="button" className="tool-button" data-testid="head-shape-reset" disabled={isDefaultShape(shape)} onClick={() => void runCommand(sim, 'head.reset-shape', {})}>
               {t('reset')}
             </button>
           </div>
