@@ -39,7 +39,7 @@ export function BrushTool() {
         const normal = new THREE.Vector3(...shown.normal);
         mesh.position.set(...shown.point).addScaledVector(normal, RING_LIFT_MM);
         mesh.quaternion.setFromUnitVectors(new THREE.Vector3(0, 0, 1), normal);
-        mesh.scale.setScalar(sim.viewStore.getState().brush.radiusMm);
+        mesh.scale.setScalar(sim.viewStore.getState().brush.radiusMm * (head.shaping?.scaleAt(hit.point) ?? 1));
       }
       invalidate();
     };

@@ -6,7 +6,7 @@
  * shown head goes back to it through `hitToPlan`, and plan points come to the screen through `toScene`.
  */
 import * as THREE from 'three';
-import { DEFAULT_HEAD_SHAPE, warpNamedPoints, warpPoint, type HeadShape } from '../domain/head/headShape';
+import { DEFAULT_HEAD_SHAPE, warpJacobian, warpNamedPoints, warpPoint, type HeadShape } from '../domain/head/headShape';
 import { isDefaultShape, MeshWarp, unwarpNormal, unwarpPoint, warpNormal } from '../domain/head/shapedHead';
 import type { Landmarks, Vec3 } from '../domain/head/landmarks';
 import { sameData } from '../domain/plainData';
@@ -113,6 +113,15 @@ export class HeadShaping {
   hitToPlan(hit: SurfaceHit): SurfaceHit {
     const point = unwarpPoint(this.shape, hit.point);
     return { point, normal: unwarpNormal(this.shape, point, hit.normal) };
+  }
+
+  /**
+   * How much larger the shown head is than the default head around the plan's `point` (the cube root of the
+   * warp's volume change): a brush paints its radius on the default head, so its ring is drawn this much larger.
+   */
+  scaleAt(point: Vec3): number {
+    const j = warpJacobian(this.shape, point);
+    return Math.cbrt(j[0]! * j[4]! * j[8]!);
   }
 
   /** A hit in the plan frame where the shown head has it, with the shown head's normal there. */

@@ -98,8 +98,12 @@ describe('the default head shown in a shape', () => {
     const back = head.shaping!.hitToPlan(hit);
     expect(Math.hypot(back.point[0] - onSkin[0], back.point[1] - onSkin[1], back.point[2] - onSkin[2])).toBeLessThan(1e-5);
     expect(back.normal[1]).toBeCloseTo(1, 6);
+    // A brush's ring is drawn as large as the radius it paints on the default head comes out on this one.
+    head.shaping!.apply({ ...DEFAULT_HEAD_SHAPE, size: 1.1 });
+    expect(head.shaping!.scaleAt(onSkin)).toBeCloseTo(1.1, 9);
     head.shaping!.apply(DEFAULT_HEAD_SHAPE);
     expect(same(positionsOf(head), rest)).toBe(true);
+    expect(head.shaping!.scaleAt(onSkin)).toBe(1);
   });
 
   it('is not applied to a scan: a scan head has no shaping, and its figures ignore the plan’s shape', async () => {
