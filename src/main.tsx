@@ -66,6 +66,20 @@ sim.signals.onFirstFrame(() => {
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('Offline use is not available:', error));
 }
+// Parts of the app are read when first needed (other languages, most panels, the report). A newer build
+// installed meanwhile replaces the cached files this page would read: reload once into that build (the
+// plan is saved on this device), rather than fail; a second failure soon after is left to show itself.
+window.addEventListener('vite:preloadError', (event) => {
+  const RELOADED_KEY = 'smp-simulator.reloaded-for-update';
+  try {
+    if (Date.now() - Number(sessionStorage.getItem(RELOADED_KEY) ?? 0) < 30_000) return;
+    sessionStorage.setItem(RELOADED_KEY, String(Date.now()));
+  } catch {
+    return;
+  }
+  event.preventDefault();
+  window.location.reload();
+});
 
 routeThreeMessages();
 // Once, after the saved plan is back: every shortcut runs a named command (src/app/keymap.ts).

@@ -10,13 +10,15 @@
  *       SMP head vs the plain head, both with the skin model (target ≤ 1.3 whole head, ≤ 2.0 close-up);
  *       200 vs 10 dots per cm² (target ≤ 1.1): cost must not grow with the number of dots;
  *       the plain head vs the old flat material (`?skin=flat`): what the skin model costs.
+ *     It also prints the built app's initial JavaScript, gzipped, against its 420 KB budget.
  * Each round measures every case once (in alternating order); a ratio is taken within each round and the
  * figure is the median over rounds, with their range as the spread. Prints tables and writes JSON (the
  * groups run replace theirs in it, the others are kept). `--gpu` uses the machine's GPU instead of SwiftShader.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { launchOptions } from '../browser/chromium';
 import { buildAndServe } from '../browser/server';
@@ -25,6 +27,7 @@ import { median } from './measure';
 import { benchPainting } from './painting';
 import { benchPhotoFit } from './photoFit';
 import { benchScanImport } from './scan';
+import { INITIAL_JS_BUDGET_BYTES, initialJavaScript, kilobytes, totalGzip } from '../support/initialLoad';
 
 const GROUPS = ['scan', 'painting', 'edits', 'photo', 'frames'] as const;
 type Group = (typeof GROUPS)[number];
@@ -143,6 +146,8 @@ async function benchFrames(): Promise<Record<string, unknown>> {
   // One build folder per run, so that two runs on one machine never serve each other's half-written build.
   const outDir = `node_modules/.smp-bench-build-${process.pid}`;
   const { url, server } = await buildAndServe(outDir);
+  const initialJs = totalGzip(await initialJavaScript((path) => readFile(join(outDir, path))));
+  console.log(`Initial JavaScript: ${kilobytes(initialJs)} gzip (budget ${kilobytes(INITIAL_JS_BUDGET_BYTES)})`);
   const browserServer = await chromium.launchServer(launchOptions({ gpu }));
   const browserPid = browserServer.process().pid ?? -1;
   const browser = await chromium.connect(browserServer.wsEndpoint());
@@ -186,7 +191,7 @@ async function benchFrames(): Promise<Record<string, unknown>> {
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
     for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
     console.log('Ratios: median over rounds (lowest–highest). Targets: SMP / plain ≤ 1.3 whole head, ≤ 2.0 close-up; 200 / 10 ≤ 1.1');
-    return { renderer, canvas, gpu, clock, rounds: ROUNDS, framesPerRound: FRAMES_PER_ROUND, views };
+    return { renderer, canvas, gpu, clock, rounds: ROUNDS, framesPerRound: FRAMES_PER_ROUND, initialJsGzipBytes: initialJs, views };
   } finally {
     await browser.close();
     await browserServer.close();
