@@ -23,7 +23,7 @@ const m = measureHead(head.skin.positions, head.skin.indices, head.landmarks);
 const fmt = (v: number) => v.toFixed(1);
 console.log(`head generated in ${seconds.toFixed(1)} s`);
 console.log(`skin: ${head.skin.positions.length / 3} vertices, ${head.skin.indices.length / 3} triangles`);
-console.log(`eyes: ${head.eyes.positions.length / 3} vertices, ${head.eyes.indices.length / 3} triangles`);
+for (const part of ['eyes', 'brows', 'body'] as const) console.log(`${part}: ${head[part].positions.length / 3} vertices, ${head[part].indices.length / 3} triangles`);
 console.log(`breadth ${fmt(m.breadth)} mm, length ${fmt(m.length)} mm, circumference ${fmt(m.circumference)} mm, menton-vertex ${fmt(m.mentonToVertex)} mm`);
 for (const [name, p] of Object.entries(head.landmarks)) console.log(`  ${name.padEnd(20)} ${p.map(fmt).join(', ')}`);
 console.log(`wrote ${out} (${(bytes.byteLength / 1024 / 1024).toFixed(2)} MB)`);

@@ -1,8 +1,9 @@
+import { SHIRT_COLOR } from '../domain/head/body.ts';
 import type { GeneratedHead, MeshData } from '../domain/head/generateHead.ts';
 
 /**
  * glTF 2.0 binary (GLB) writer for the generated head, and a minimal reader for tests and tools.
- * Layout: scene -> "Head" (extras: units, frame, landmarks) -> "Skin" and "Eyes" mesh nodes.
+ * Layout: scene -> "Head" (extras: units, frame, landmarks) -> "Skin", "Eyes", "Brows" and "Body" mesh nodes.
  */
 
 const GLB_MAGIC = 0x46546c67; // "glTF"
@@ -19,6 +20,8 @@ export const HEAD_FRAME = 'x-left y-up z-forward, origin mid-tragus';
 
 /** Neutral light skin, linear RGB (about sRGB #e0b9a0). */
 const SKIN_COLOR = [0.745, 0.485, 0.35, 1];
+/** Dark brown brow hair, linear RGB (about sRGB #2e2219). */
+const BROW_COLOR = [0.027, 0.016, 0.01, 1];
 
 type Json = Record<string, unknown>;
 
@@ -88,7 +91,7 @@ function addMesh(bin: BinaryBuilder, mesh: MeshData, material: number, name: str
 
 export function writeGlb(head: GeneratedHead): Uint8Array {
   const bin = new BinaryBuilder();
-  const meshes = [addMesh(bin, head.skin, 0, 'Skin'), addMesh(bin, head.eyes, 1, 'Eyes')];
+  const meshes = [addMesh(bin, head.skin, 0, 'Skin'), addMesh(bin, head.eyes, 1, 'Eyes'), addMesh(bin, head.brows, 2, 'Brows'), addMesh(bin, head.body, 3, 'Body')];
   const binBytes = bin.bytes();
   const landmarks: Record<string, number[]> = {};
   for (const [name, p] of Object.entries(head.landmarks)) landmarks[name] = p.map((v) => Math.round(v * 1000) / 1000);
@@ -97,14 +100,19 @@ export function writeGlb(head: GeneratedHead): Uint8Array {
     scene: 0,
     scenes: [{ name: 'Scene', nodes: [0] }],
     nodes: [
-      { name: 'Head', children: [1, 2], extras: { units: 'mm', frame: HEAD_FRAME, landmarks } },
+      { name: 'Head', children: [1, 2, 3, 4], extras: { units: 'mm', frame: HEAD_FRAME, landmarks } },
       { name: 'Skin', mesh: 0 },
       { name: 'Eyes', mesh: 1 },
+      { name: 'Brows', mesh: 2 },
+      { name: 'Body', mesh: 3 },
     ],
     meshes,
     materials: [
       { name: 'skin', pbrMetallicRoughness: { baseColorFactor: SKIN_COLOR, metallicFactor: 0, roughnessFactor: 0.6 } },
       { name: 'eyes', pbrMetallicRoughness: { baseColorFactor: [1, 1, 1, 1], metallicFactor: 0, roughnessFactor: 0.08 } },
+      // Hair ribbons are seen from either side.
+      { name: 'brows', doubleSided: true, pbrMetallicRoughness: { baseColorFactor: BROW_COLOR, metallicFactor: 0, roughnessFactor: 0.7 } },
+      { name: 'shirt', pbrMetallicRoughness: { baseColorFactor: [...SHIRT_COLOR, 1], metallicFactor: 0, roughnessFactor: 0.95 } },
     ],
     buffers: [{ byteLength: binBytes.byteLength }],
     bufferViews: bin.bufferViews,

@@ -24,12 +24,15 @@ export function cameraForView(name: ViewName, head: LoadedHead, aspect: number):
 const WHOLE_HEAD_MARGIN = 0.06;
 const wholeHeadBoxes = new WeakMap<LoadedHead, THREE.Box3>();
 
-/** The box around everything drawn of the head: skin, ears and eyes, down to the cut of the neck (mm). */
+/**
+ * The box around the head's skin, ears included, down to the cut of the neck (mm): the eyes and brows lie
+ * within it, and the default head's shoulders are left to fall where the picture ends, as in a portrait.
+ */
 function wholeHeadBox(head: LoadedHead): THREE.Box3 {
   let box = wholeHeadBoxes.get(head);
   if (!box) {
     head.root.updateWorldMatrix(true, true);
-    box = new THREE.Box3().setFromObject(head.root);
+    box = new THREE.Box3().setFromObject(head.skin);
     wholeHeadBoxes.set(head, box);
   }
   return box;

@@ -177,8 +177,9 @@ describe.skipIf(!existsSync(DEFAULT_HEAD_GLB))('measurements on the default head
     expect(right![0]).toBeCloseTo(landmarks.rightLateralCanthus[0], 0);
     expect(distance(left!, mature.points[4]!)).toBeLessThan(1); // the FTP handle of the preset
     const width = frontotemporalWidthMm(mature, landmarks, query.project);
+    // At least the biocular width ex-ex (Farkas: ~91 mm in adult men), which the default head's canthi have.
     expect(width).toBeGreaterThan(75);
-    expect(width).toBeLessThan(90);
+    expect(width).toBeLessThan(100);
     // The points stay on the epicanthal lines, so the chord is at least their spacing; a corner dragged
     // 15 mm back moves its point back with it.
     expect(width).toBeGreaterThanOrEqual(landmarks.leftLateralCanthus[0] - landmarks.rightLateralCanthus[0] - 0.5);

@@ -1,4 +1,6 @@
-import { createEyes } from './eyes.ts';
+import { createBody } from './body.ts';
+import { createBrows } from './brows.ts';
+import { createEyes, leftEyeExcess } from './eyes.ts';
 import { EYE_CENTER, EYE_RADIUS, HEAD_BOX, createHeadSdf } from './headSdf.ts';
 import type { Landmarks, Vec3 } from './landmarks.ts';
 import { raycast } from './measure.ts';
@@ -7,7 +9,11 @@ import { surfaceNets } from './surfaceNets.ts';
 
 export type { MeshData } from './meshTools.ts';
 
-export type GeneratedHead = { skin: MeshData; eyes: MeshData; landmarks: Landmarks };
+/**
+ * The default head: the skin (the only mesh the plan is drawn on), the eyes, the brows' hairs, and the
+ * shoulders in a shirt.
+ */
+export type GeneratedHead = { skin: MeshData; eyes: MeshData; brows: MeshData; body: MeshData; landmarks: Landmarks };
 
 /** Grid spacing of the mesher (mm): fine enough for lids, lips and ears, coarse enough for a small file. */
 export const GRID_MM = 2.2;
@@ -27,7 +33,7 @@ export function generateHead(grid = GRID_MM): GeneratedHead {
   const bad = countNonManifoldEdges(indices);
   if (bad > 0) throw new Error(`generateHead: ${bad} non-manifold edges; thicken the thin features or refine the grid`);
   const skin: MeshData = { positions, normals, indices };
-  return { skin, eyes: createEyes(EYE_CENTER, EYE_RADIUS), landmarks: locateLandmarks(skin) };
+  return { skin, eyes: createEyes(EYE_CENTER, EYE_RADIUS), brows: createBrows(sdf), body: createBody(sdf), landmarks: locateLandmarks(skin) };
 }
 
 /**
@@ -36,8 +42,8 @@ export function generateHead(grid = GRID_MM): GeneratedHead {
  * of the left eyeball.
  */
 export function leftEyeCorner(p: ArrayLike<number>, indices: ArrayLike<number>, corner: 'lateral' | 'medial'): Vec3 {
-  const [cx, cy, cz] = EYE_CENTER;
-  const excess = (v: number) => Math.hypot(p[3 * v]! - cx, p[3 * v + 1]! - cy, p[3 * v + 2]! - cz) - EYE_RADIUS;
+  const [cx, , cz] = EYE_CENTER;
+  const excess = (v: number) => leftEyeExcess(EYE_CENTER, EYE_RADIUS, p[3 * v]!, p[3 * v + 1]!, p[3 * v + 2]!);
   const outward = (q: Vec3) => (corner === 'lateral' ? q[0] - cx : cx - q[0]);
   let best: Vec3 | null = null;
   for (let t = 0; t < indices.length; t += 3) {
@@ -47,7 +53,8 @@ export function leftEyeCorner(p: ArrayLike<number>, indices: ArrayLike<number>, 
       if (ea < 0 === eb < 0) continue;
       const f = ea / (ea - eb);
       const q: Vec3 = [0, 1, 2].map((c) => p[3 * a + c]! + (p[3 * b + c]! - p[3 * a + c]!) * f) as Vec3;
-      if (outward(q) < 0 || q[2] < cz) continue;
+      // (The outer corner wraps back almost to the eye's equator.)
+      if (outward(q) < 0 || q[2] < cz - EYE_RADIUS / 2) continue;
       if (!best || outward(q) > outward(best)) best = q;
     }
   }

@@ -11,6 +11,7 @@ import {
   type Sdf,
   type V3,
 } from './sdf.ts';
+import { leftEyeExcess } from './eyes.ts';
 
 /**
  * The default head as an implicit surface, in the head frame (mm, +Y up, +Z forward, +X the
@@ -22,6 +23,35 @@ import {
 /** Centre of the left eyeball (the right one is mirrored) and its radius. */
 export const EYE_CENTER: V3 = [32, 17, 75];
 export const EYE_RADIUS = 12;
+
+/**
+ * The left eye opening (palpebral fissure) seen from the front, in the head frame (mm). Adult figures: about
+ * 30 mm from the inner corner (endocanthion, en) to the outer (exocanthion, ex) (Farkas, Anthropometry of
+ * the Head and Face, 1994; Hall et al., Handbook of Physical Measurements, 2007), 8-11 mm between the lid
+ * margins (BCSC Fundamentals; Read et al., Optom Vis Sci 2006: 9.7 ± 1.2 mm in primary gaze), the outer
+ * corner a little higher than the inner (a positive canthal tilt of a few degrees), the upper lid just over
+ * the top of the iris and the lower lid at its bottom edge, the upper lid's highest point a little medial
+ * to the pupil and the lower lid's lowest a little lateral. The intercanthal width en-en (~33 mm) and
+ * biocular width ex-ex (~91 mm) of Farkas's adults put the corners 15.5 mm medial and 14 mm lateral of the
+ * pupil (interpupillary ~64 mm).
+ */
+export const LEFT_FISSURE = {
+  en: [15.0, 15.6] as const,
+  ex: [47.4, 18.6] as const,
+  /** Heights of the upper and lower margins above and below the corners' line, at their extremes (mm). */
+  upper: 4.6,
+  lower: 5.6,
+  /** Where along the fissure (0 at en, 1 at ex) the upper margin peaks and the lower one bottoms. */
+  upperPeak: 0.45,
+  lowerPeak: 0.56,
+  /**
+   * The upper lid crease (supratarsal fold) above the upper margin at its middle (mm): 6-8 mm in men,
+   * 8-10 in women (Kiranantawat et al., Arch Plast Surg 2014). Above it the orbital part of the lid stands
+   * proud of the tarsal part by `foldMm`.
+   */
+  creaseMm: 7,
+  foldMm: 1.8,
+};
 
 
 /** Bounding box of the head and neck, with a margin for the mesher. */
@@ -109,6 +139,52 @@ function neck(): Sdf {
   };
 }
 
+/** 0 at the ends of [0, 1], 1 at `peak`: the sine arch of a lid margin, its top moved to `peak`. */
+function arch(t: number, peak: number): number {
+  if (t <= 0 || t >= 1) return 0;
+  return Math.sin(Math.PI * Math.pow(t, Math.log(0.5) / Math.log(peak)));
+}
+
+/** The left lid margins' heights at x (mm): the fissure's upper and lower edges and where along it x lies. */
+export function leftLidMargins(x: number): { upper: number; lower: number; t: number } {
+  const f = LEFT_FISSURE;
+  const t = (x - f.en[0]) / (f.ex[0] - f.en[0]);
+  const mid = f.en[1] + (f.ex[1] - f.en[1]) * Math.min(Math.max(t, 0), 1);
+  return { upper: mid + f.upper * arch(t, f.upperPeak), lower: mid - f.lower * arch(t, f.lowerPeak), t };
+}
+
+/** Where (x, y) lies against the left eye opening seen from the front: negative inside, between the margins and the corners (mm). */
+function leftFissure(x: number, y: number): number {
+  const { upper, lower } = leftLidMargins(x);
+  return Math.max(y - upper, lower - y, LEFT_FISSURE.en[0] - x, x - LEFT_FISSURE.ex[0]);
+}
+
+/** How the lid's skin stands off the eye (mm) at a distance `o` outside the opening (negative inside, leftFissure). */
+function lidThickness(o: number): number {
+  // The tarsal plate's 1.5-2 mm, rolling over the margin onto the eye and on behind it inside the opening:
+  // a smooth surface, so the margin's line on the eye is as smooth as the mesh allows.
+  const s = Math.min(Math.max((o + 2) / 3.2, 0), 1);
+  return -3 + 4.8 * s * s * (3 - 2 * s);
+}
+
+/**
+ * The left eyelids: skin lying on the eye at the lids' thickness, passing behind the eye inside the opening,
+ * and above the crease the orbital part of the upper lid a little prouder, folding in at the crease.
+ */
+function eyelids(): Sdf {
+  const f = LEFT_FISSURE;
+  return (x, y, z) => {
+    const eye = leftEyeExcess(EYE_CENTER, EYE_RADIUS, x, y, z);
+    const { upper, t } = leftLidMargins(x);
+    const lid = eye - lidThickness(leftFissure(x, y));
+    // The fold is deepest over the middle of the lid and fades into the corners.
+    const fold = f.foldMm * arch(t, 0.5);
+    const creaseY = upper + f.creaseMm * arch(t, 0.5);
+    const orbital = smax(lid - fold, creaseY - y, 1.2);
+    return smin(lid, orbital, 0.8);
+  };
+}
+
 export function createHeadSdf(): Sdf {
   const skull = cranium();
   const brow = mirroredPair(ellipsoid([22, 40, 89], [22, 9, 10], rotation(0, 12, -10)), 10);
@@ -123,9 +199,11 @@ export function createHeadSdf(): Sdf {
   const jawFill = ellipsoid([0, -58, 38], [48, 32, 46]);
   const chin = ellipsoid([0, -84, 84], [15, 13, 11]);
 
-  const socket = bilateral(ellipsoid([31, 20, 92], [16, 12, 15]));
-  const lidShell = bilateral(ellipsoid(EYE_CENTER, [EYE_RADIUS + 1.4, EYE_RADIUS + 1.4, EYE_RADIUS + 1.4]));
-  const aperture = bilateral(ellipsoid([32.5, 17.6, 92], [15, 5.2, 14], rotation(0, 0, 5)));
+  const socket = bilateral(ellipsoid([31.5, 19, 92], [18.5, 12.5, 15]));
+  const lids = bilateral(eyelids());
+  // Around the eye opening the face's skin is cut away in front of the eye's centre, so the lids alone shape
+  // the opening, right into the corners where the eye curves back.
+  const opening = bilateral((x, y, z) => Math.max(leftFissure(x, y) - 3, EYE_CENTER[2] - 4 - z));
 
   const dorsum = taperedCapsule([0, 17, 92], [0, -9, 113], 5, 6.5);
   const tip = ellipsoid([0, -13, 111], [8, 7.5, 7.5]);
@@ -161,8 +239,8 @@ export function createHeadSdf(): Sdf {
     d = smin(d, face, 14);
 
     d = smax(d, -socket(x, y, z), 10);
-    const lids = smax(lidShell(x, y, z), -aperture(x, y, z), 1.5);
-    d = smin(d, lids, 7);
+    d = smax(d, -opening(x, y, z), 3);
+    d = smin(d, lids(x, y, z), 3);
 
     let nose = smin(dorsum(x, y, z), tip(x, y, z), 6);
     nose = smin(nose, ala(x, y, z), 7);
