@@ -33,7 +33,7 @@ keepLanguage(sim);
 // The interface's text follows the chosen language from the first frame on (a language other than English
 // is read from its own chunk first, while the saved plan comes back below).
 const i18nReady = startI18n(sim.viewStore.getState().language);
-sim.viewStore.subscribe((s) => void setLanguage(s.language));
+sim.viewStore.subscribe((s, prev) => void (s.language !== prev.language && setLanguage(s.language)));
 // Linked before the saved plan comes back, so that the address bar shows that plan's link. A link pasted
 // into the open tab later opens as a new saved plan, so it never overwrites the plan that was open.
 let library: SavedPlans | null = null;
