@@ -1,10 +1,10 @@
 import { useFrame, useLoader } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { useStore } from 'zustand';
 import { useSimulator } from '../app/simulator';
 import type { ScanHead } from '../domain/scan/scanHead';
+import { HeadModelLoader } from './headModelLoader';
 import { headFraming, headFromGltf, preparedScanHead, type LoadedHead } from './loadedHead';
 import { createScalpMaterial } from './scalpMaterial';
 import { scarShaderData } from '../domain/scars/shaderData';
@@ -25,7 +25,7 @@ export function HeadModel() {
 }
 
 function DefaultHeadModel() {
-  const gltf = useLoader(GLTFLoader, DEFAULT_HEAD_URL);
+  const gltf = useLoader(HeadModelLoader, DEFAULT_HEAD_URL);
   const head = useMemo(() => headFromGltf(gltf.scene), [gltf]);
   return <HeadView head={head} />;
 }
@@ -42,6 +42,12 @@ function ScanHeadModel({ scan }: { scan: ScanHead }) {
     };
   }, [head]);
   return <HeadView head={head} />;
+}
+
+/** The colour of the default head's brows, whose hairs take the client's hair colour; null on a scan. */
+function browColor(head: LoadedHead): THREE.Color | null {
+  const brows = head.root.getObjectByName('Brows');
+  return brows instanceof THREE.Mesh && brows.material instanceof THREE.MeshStandardMaterial ? brows.material.color : null;
 }
 
 function HeadView({ head }: { head: LoadedHead }) {
@@ -98,7 +104,12 @@ function HeadView({ head }: { head: LoadedHead }) {
     applyShape();
     uploadedScars.current = -1;
     head.skin.material = scalp.material;
-    const applyPlan = () => scalp.applyPlan(sim.planStore.getState().plan, sim.viewStore.getState());
+    const brows = browColor(head);
+    const applyPlan = () => {
+      const plan = sim.planStore.getState().plan;
+      scalp.applyPlan(plan, sim.viewStore.getState());
+      brows?.set(plan.hairColor);
+    };
     const applyView = () => scalp.applyView(sim.viewStore.getState());
     applyPlan();
     applyView();

@@ -27,15 +27,15 @@ const COLLAR_ROLL = 3;
  * z and the superellipse exponent (2 round, higher squarer).
  */
 const SECTIONS: readonly (readonly [y: number, halfWidth: number, front: number, back: number, centreZ: number, exponent: number])[] = [
-  [-166, 86, 68, 70, -20, 2.2],
-  [-174, 122, 76, 76, -22, 2.4],
-  [-184, 160, 86, 84, -24, 2.6],
-  [-196, 192, 96, 92, -26, 2.9],
-  [-210, 214, 104, 98, -28, 3.2],
-  [-228, 226, 110, 102, -28, 3.4],
-  [-258, 226, 114, 104, -28, 3.4],
-  [-296, 218, 114, 102, -28, 3.2],
-  [-330, 206, 110, 98, -28, 3.0],
+  [-166, 86, 66, 68, -20, 2.1],
+  [-174, 120, 72, 74, -22, 2.2],
+  [-184, 156, 80, 80, -24, 2.3],
+  [-196, 188, 88, 86, -26, 2.4],
+  [-210, 210, 96, 92, -28, 2.5],
+  [-228, 223, 102, 96, -28, 2.6],
+  [-258, 225, 106, 98, -28, 2.6],
+  [-296, 218, 106, 97, -28, 2.5],
+  [-330, 206, 102, 94, -28, 2.4],
 ];
 
 /** Linear-RGB colour of the shirt: a neutral mid grey (about sRGB #76797c), neither warming nor cooling the skin beside it. */
