@@ -4,6 +4,7 @@
  * reaches the storage, the photo reader or the landmark model itself.
  */
 import { createContext, useContext } from 'react';
+import type { PhotoMask } from '../domain/photo/mask';
 import type { PhotoLandmarks } from '../domain/photo/photoLandmarks';
 import type { PhotoMeta, PhotoView } from '../domain/photos';
 
@@ -28,6 +29,19 @@ export interface ClientPhotos {
    * not the plan on screen's.
    */
   updateLandmarks(id: string, landmarks: PhotoLandmarks): Promise<PhotoMeta>;
+  /** A photo's stored scalp-skin mask; undefined when none is stored yet or the photo is not the plan on screen's. */
+  mask(id: string): Promise<SavedPhotoMask | undefined>;
+  /** Stores a photo's scalp-skin mask beside it (replacing any); rejects for a photo that is not the plan on screen's. */
+  saveMask(id: string, mask: SavedPhotoMask): Promise<void>;
+}
+
+/**
+ * A photo's mask as kept beside it: `edited` once the practitioner's brush changed it (it is then kept as it
+ * is); `basis` says what an automatic mask was made from, so it is made again when that changes.
+ */
+export interface SavedPhotoMask extends PhotoMask {
+  edited: boolean;
+  basis: string;
 }
 
 /** The photos of this simulator, for the photo screen, the camera and the photo tools. */

@@ -4,7 +4,8 @@ type Rgb = [number, number, number];
 
 /** One sRGB channel (0..1) in linear light. */
 export const srgbToLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-const toSrgb = (c: number) => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
+/** One linear-light channel (0..1) in sRGB. */
+export const linearToSrgb = (c: number) => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
 
 export function hexToLinear(hex: string): Rgb {
   return [0, 1, 2].map((i) => srgbToLinear(parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255)) as Rgb;
@@ -12,7 +13,7 @@ export function hexToLinear(hex: string): Rgb {
 
 /** Linear-light channels back to `#rrggbb`, each clamped to 0..1. */
 export function linearToHex(rgb: readonly number[]): string {
-  const byte = (c: number) => Math.round(toSrgb(Math.min(1, Math.max(0, c))) * 255).toString(16).padStart(2, '0');
+  const byte = (c: number) => Math.round(linearToSrgb(Math.min(1, Math.max(0, c))) * 255).toString(16).padStart(2, '0');
   return `#${rgb.map(byte).join('')}`;
 }
 

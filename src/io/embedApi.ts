@@ -25,6 +25,7 @@ import { buildQuote, type Quote } from '../domain/quote';
 import { isLanguage, LANGUAGES, type Language } from '../domain/languages';
 import type { PhotoMeta } from '../domain/photos';
 import type { ClientPhotos, ImportPhotoOptions } from '../app/photos';
+import type { PhotoScreen } from '../app/photoScreen';
 
 export interface SetViewOptions {
   /** Puts the camera this far (mm) from the head's surface along the view direction. */
@@ -170,6 +171,12 @@ export interface SmpApi {
   getPhotos(): Promise<PhotoMeta[]>;
   /** Deletes one of the current plan's photos; an id it does not have rejects, changing nothing. */
   removePhoto(id: string): Promise<void>;
+  /**
+   * Shows one of the current plan's photos in the view with the plan drawn on it (the head fitted to its
+   * landmarks, the simulation laid on the scalp's skin only), resolving once it is ready to draw; null goes
+   * back to the 3D view. An id the plan does not have rejects with an Error saying so, and nothing changes.
+   */
+  showPhoto(id: string | null): Promise<void>;
 }
 
 export interface SavedPlanSummary {
@@ -197,7 +204,7 @@ function checkOptions(call: string, options: unknown, known: readonly string[], 
   if (unknown !== undefined) throw new Error(`${call}: unknown option ${excerpt(unknown)}: use ${known.join(', ')}`);
 }
 
-export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles, photos: ClientPhotos): SmpApi {
+export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImport: HeadImport, clinic: ClinicProfiles, photos: ClientPhotos, photoScreen: PhotoScreen): SmpApi {
   return {
     getPlan: () => clonePlan(sim.planStore.getState().plan),
     setPlan: (plan) => void runCommand(sim, 'plan.replace', { plan, label: 'Plan from page' }),
@@ -390,6 +397,11 @@ export function createEmbedApi(sim: Simulator, savedPlans: SavedPlans, headImpor
     async removePhoto(id) {
       if (typeof id !== 'string' || !id) throw new Error(`removePhoto needs a photo id (text) from getPhotos() (got ${excerpt(id)})`);
       await photos.remove(id);
+      if (sim.viewStore.getState().shownPhoto === id) await photoScreen.show(null);
+    },
+    async showPhoto(id) {
+      if (id !== null && (typeof id !== 'string' || !id)) throw new Error(`showPhoto needs a photo id (text) from getPhotos(), or null for the 3D view (got ${excerpt(id)})`);
+      await photoScreen.show(id);
     },
   };
 }

@@ -1,6 +1,8 @@
 import { Canvas, addAfterEffect, addEffect, useThree } from '@react-three/fiber';
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import * as THREE from 'three';
+import { useStore } from 'zustand';
+import { usePhotoScreen } from '../app/photoScreen';
 import { useSimulator } from '../app/simulator';
 import { BrushTool } from './BrushTool';
 import { CameraRig } from './CameraRig';
@@ -13,6 +15,9 @@ import { ScanPreview } from './ScanPreview';
 import { SceneRenderer } from './SceneRenderer';
 import { useRenderImage } from './snapshots';
 import { applyToneMapping } from './toneMapping';
+
+// The photo screen's renderer is read when photos are first used (shown, or drawn for the report or an export).
+const PhotoRenderer = lazy(() => import('./photo/PhotoRenderer').then((m) => ({ default: m.PhotoRenderer })));
 
 /** Wires the render loop to the render signals (for `whenRendered`) and attaches the scene port. */
 function RenderLoopBridge() {
@@ -80,6 +85,9 @@ function RenderLoopBridge() {
 }
 
 export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => void }) {
+  // A shown photo is drawn by the photo renderer, with the plan on it, instead of the 3D view.
+  const photoShown = useStore(useSimulator().viewStore, (v) => v.shownPhoto !== null);
+  const photosInUse = useStore(usePhotoScreen().state, (s) => s.rendererWanted) || photoShown;
   return (
     <Canvas
       className="viewer-canvas"
@@ -116,7 +124,12 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
         <HairlineEditor />
         <BrushTool />
         <CameraRig />
-        <SceneRenderer />
+        {!photoShown && <SceneRenderer />}
+        {photosInUse && (
+          <Suspense fallback={null}>
+            <PhotoRenderer />
+          </Suspense>
+        )}
         <Loupe />
       </InputRouter>
     </Canvas>

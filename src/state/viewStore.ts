@@ -107,6 +107,10 @@ export interface ViewState {
   splitPosition: number;
   /** How far down the view its floating toolbar reaches (CSS px): the comparison grid keeps heads below it. */
   toolbarBottomPx: number;
+  /** The id of the client's photo the view shows, with the plan drawn on it (src/app/photoScreen.ts); null: the 3D view. */
+  shownPhoto: string | null;
+  /** The before/after divider on the shown photo, as a share of its width from the left: the photo as taken left of it, the simulation right. */
+  photoSplit: number;
   notice: Notice | null;
   requestView(name: ViewName, options?: { distanceMm?: number; animate?: boolean }): void;
   setLighting(lighting: LightingName): void;
@@ -132,6 +136,9 @@ export interface ViewState {
   setHelp(help: ViewState['help']): void;
   setSplitPosition(position: number): void;
   setToolbarBottom(px: number): void;
+  /** Shows a photo (already loaded by the photo screen) instead of the 3D view, or (null) the 3D view again; leaves the comparison. */
+  setShownPhoto(id: string | null): void;
+  setPhotoSplit(position: number): void;
   showNotice(kind: Notice['kind'], text: Notice['text']): void;
   dismissNotice(): void;
 }
@@ -174,6 +181,8 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     help: 'none',
     splitPosition: 0.5,
     toolbarBottomPx: 0,
+    shownPhoto: null,
+    photoSplit: 0.5,
     notice: null,
     requestView(name, options = {}) {
       const request: ViewRequest = { name, animate: options.animate ?? true, seq: get().viewRequest.seq + 1 };
@@ -242,6 +251,15 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
     },
     setToolbarBottom(px) {
       set({ toolbarBottomPx: Math.max(0, px) });
+    },
+    setShownPhoto(shownPhoto) {
+      // The photo tools work on a shown photo only: back in the 3D view, the camera gets the pointer back.
+      const state = get();
+      const photoTool = state.activeTool.name === 'photoPins' || state.activeTool.name === 'photoMask';
+      set(shownPhoto === null ? { shownPhoto, ...(photoTool && toolFields(state, ORBIT)) } : { shownPhoto, compare: 'off' });
+    },
+    setPhotoSplit(position) {
+      set({ photoSplit: Math.min(1, Math.max(0, position)) });
     },
     setSplitPosition(position) {
       set({ splitPosition: Math.min(1, Math.max(0, position)) });

@@ -1,6 +1,6 @@
-import { Component, useState, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useState, type ReactNode } from 'react';
 import { Trans, useTranslation, withTranslation, type WithTranslation } from 'react-i18next';
-import { useView } from '../app/simulator';
+import { useSimulator, useView } from '../app/simulator';
 import { userReason } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
@@ -10,12 +10,17 @@ import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
 import { PlansPanel } from './PlansPanel';
 import { PreviewBadge } from './PreviewBadge';
-import { ReportView } from './ReportView';
 import { StepPanel } from './StepPanel';
 import { UnitsToggle } from './UnitsToggle';
 import { LanguagePicker } from './LanguagePicker';
 import { useSavedPlans } from '../app/savedPlans';
 import { ViewBar } from './ViewBar';
+import { useStore } from 'zustand';
+
+// The photo screen's overlay, read when a photo is first shown.
+const PhotoOverlay = lazy(() => import('./PhotoOverlay').then((m) => ({ default: m.PhotoOverlay })));
+// Read from its own chunk when first opened (the service worker keeps it for offline use).
+const ReportView = lazy(() => import('./ReportView').then((m) => ({ default: m.ReportView })));
 
 /**
  * Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. A
@@ -53,6 +58,8 @@ export function App() {
   const [contextLost, setContextLost] = useState(false);
   const units = useView((v) => v.units);
   const savedPlans = useSavedPlans();
+  const reportOpen = useStore(useSimulator().reportStore, (s) => s.open);
+  const photoShown = useView((v) => v.shownPhoto !== null);
   useFirstRunGuide();
   return (
     <div className="app">
@@ -78,6 +85,11 @@ export function App() {
           </div>
         )}
         <CompareOverlay />
+        {photoShown && (
+          <Suspense>
+            <PhotoOverlay />
+          </Suspense>
+        )}
         <LoupeOverlay />
         <ViewBar />
         <PreviewBadge />
@@ -85,7 +97,11 @@ export function App() {
         <p className="scale-note">{t(units === 'metric' ? 'stage.scaleNote.metric' : 'stage.scaleNote.imperial')}</p>
       </main>
       <StepPanel />
-      <ReportView />
+      {reportOpen && (
+        <Suspense>
+          <ReportView />
+        </Suspense>
+      )}
       <HelpDialogs />
     </div>
   );

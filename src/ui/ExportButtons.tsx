@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useDeviceFiles } from '../app/deviceFiles';
+import { usePhotoScreen } from '../app/photoScreen';
 import { useSimulator } from '../app/simulator';
 import { scaledImageSize } from '../scene/snapshots';
 import type { ViewState } from '../state/viewStore';
 import { renderComparison } from './compareImage';
 import { useFormat } from './i18n/useFormat';
+import { photoPair, sideBySide } from './photoPictures';
 
 /** Exported image sizes, as multiples of the canvas's pixels (capped at 4096 px a side). */
 const SCALES = [2, 4] as const;
@@ -32,6 +34,19 @@ export function ExportButtons() {
   const reportOpen = useStore(sim.reportStore, (s) => s.open);
   const [scale, setScale] = useState<number>(SCALES[0]);
   const [exporting, setExporting] = useState(false);
+  const photoScreen = usePhotoScreen();
+  const { t: tPhotos } = useTranslation('photos');
+
+  /** A shown photo exports as its pair: as taken and with the simulation (labelled), side by side, each at most 2040 px wide. */
+  const photoPicture = async () => {
+    const photo = photoScreen.state.getState().shown;
+    if (!photo || sim.viewStore.getState().shownPhoto !== photo.meta.id) return null;
+    const { width, height } = photo.meta;
+    const maxSide = Math.floor(Math.min(Math.max(width, height), (2040 * Math.max(width, height)) / width, 4096));
+    const { before, after } = await photoPair(photoScreen, photo, maxSide, tPhotos('screen.simulation'));
+    const picture = sideBySide(before, after, 16);
+    return { picture, size: { width: picture.width, height: picture.height }, name: `photo-${photo.meta.view}-before-simulation` };
+  };
 
   const exportImage = async () => {
     const { viewStore } = sim;
@@ -40,8 +55,9 @@ export function ExportButtons() {
       await sim.signals.whenDrawable();
       const { canvas, renderImage } = await sim.scene.whenAttached();
       const view = viewStore.getState();
+      const onPhoto = await photoPicture();
       // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
-      const { picture, size } = await sim.signals.drawWhenRestored(() => {
+      const { picture, size } = onPhoto ?? await sim.signals.drawWhenRestored(() => {
         const size = scaledImageSize(canvas.width, canvas.height, scale);
         // A comparison on screen is exported as the comparison, labelled as on screen.
         const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
@@ -50,7 +66,7 @@ export function ExportButtons() {
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
       if (!png) throw new Error(t('export.notEncoded'));
       const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
-      const shown = view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
+      const shown = onPhoto ? onPhoto.name : view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
       const fileName = `smp-${shown}${suffix}-${size.width}x${size.height}.png`;
       files.download(png, fileName);
       viewStore.getState().showNotice('info', { key: 'plans:export.exported', params: { fileName } });

@@ -10,6 +10,7 @@ import { useFormat } from './i18n/useFormat';
 import { useWarningText } from './i18n/warningText';
 import { QuoteTable } from './QuotePanel';
 import { ReportConsent } from './ReportConsent';
+import { ReportPhotoPairs } from './ReportPhotoPairs';
 import { PICTURE_PX, picturePx } from './pictureSize';
 import { writeReport, type WrittenLine } from './reportText';
 
@@ -38,6 +39,8 @@ function ReportDialog() {
   const [branding, setBranding] = useState<{ profile: ClinicProfile; quote: Quote } | null>(null);
   const [pictureUrls, setPictureUrls] = useState<Record<string, string>>({});
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  /** The pairs on the client's photos: drawing until done (true), or the error that stopped them. */
+  const [photoPairs, setPhotoPairs] = useState<boolean | Error>(false);
   const pictures = useStore(reportStore, (s) => s.pictures);
   const close = () => reportStore.getState().setOpen(false);
   const { t, i18n } = useTranslation('report');
@@ -99,8 +102,9 @@ function ReportDialog() {
 
   const total = report ? report.beforeAfter.length + report.views.length : 0;
   useEffect(() => {
-    if (total > 0 && shown.size === total) reportStore.getState().setPictures('ready');
-  }, [reportStore, shown, total]);
+    if (photoPairs instanceof Error) reportStore.getState().setPictures(photoPairs);
+    else if (total > 0 && shown.size === total && photoPairs) reportStore.getState().setPictures('ready');
+  }, [reportStore, shown, total, photoPairs]);
 
   const status =
     pictures instanceof Error
@@ -178,6 +182,7 @@ function ReportDialog() {
               <h2 id={`${titleId}-before-after`}>{t('headings.beforeAfter')}</h2>
               <div className="report-pair">{report.beforeAfter.map(figure)}</div>
             </section>
+            <ReportPhotoPairs onDone={(error) => setPhotoPairs(error ?? true)} />
             <section aria-labelledby={`${titleId}-views`}>
               <h2 id={`${titleId}-views`}>{t('headings.views')}</h2>
               <div className="report-views">{report.views.map(figure)}</div>

@@ -207,6 +207,8 @@ export function drawSmallPictures(page: Page, px = 240): Promise<void> {
 export async function showStep(page: Page, step: string): Promise<void> {
   await page.locator(`[data-step="${step}"]`).click();
   await page.locator(`[data-step="${step}"][aria-selected="true"]`).waitFor();
+  // A step's panel may be read from its own chunk first: wait until it is the one on screen.
+  await page.locator(`#step-panel[aria-labelledby="step-tab-${step}"][aria-busy="false"]`).waitFor();
 }
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -135,5 +135,19 @@ export function createClientPhotos(savedPlans: SavedPlans): ClientPhotos {
       await photos.put(updated);
       return updated;
     },
+    async mask(id) {
+      const planId = openPlanId();
+      const photos = await store();
+      if ((await photos.get(id))?.planId !== planId) return undefined;
+      const stored = await photos.mask(id);
+      return stored && { width: stored.width, height: stored.height, data: new Uint8Array(stored.bytes), edited: stored.edited, basis: stored.basis };
+    },
+    async saveMask(id, { width, height, data, edited, basis }) {
+      const planId = openPlanId();
+      const photos = await store();
+      if ((await photos.get(id))?.planId !== planId) throw missing(id);
+      if (!(Number.isSafeInteger(width) && Number.isSafeInteger(height) && data.length === width * height)) throw new Error(`A mask of ${width} × ${height} pixels needs ${width * height} values (got ${data.length}).`);
+      await photos.putMask(id, { width, height, bytes: data.slice().buffer, edited, basis });
+    },
   };
 }

@@ -13,12 +13,27 @@ import { message, TextError } from '../../domain/textError';
 import { committed, request } from '../planLibrary';
 
 const DB_NAME = 'smp-simulator-photos';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 /** PhotoMeta records, by id, with an index by plan. */
 const PHOTOS = 'photos';
 const BY_PLAN = 'planId';
 /** Each photo's stored JPEG, under the photo's id: `{ type, bytes }` (an ArrayBuffer, which every browser stores). */
 const IMAGES = 'images';
+/** Each photo's scalp-skin mask (version 2), under the photo's id: a StoredMask. */
+const MASKS = 'masks';
+
+/**
+ * A photo's scalp-skin mask as stored: 8 bits a pixel, row-major from the top-left (src/domain/photo/mask.ts),
+ * raw (a mask is soft and small: at most 1024 px a side); `edited` once the practitioner's brush changed it;
+ * `basis` says what an automatic mask was made from (the landmarks), so it is made again when they change.
+ */
+export interface StoredMask {
+  width: number;
+  height: number;
+  bytes: ArrayBuffer;
+  edited: boolean;
+  basis: string;
+}
 
 interface StoredImage {
   type: string;
@@ -35,6 +50,10 @@ export interface PhotoStore {
   put(meta: PhotoMeta): Promise<void>;
   /** A photo's stored picture (a JPEG without metadata). */
   image(id: string): Promise<Blob | undefined>;
+  /** A photo's stored mask; undefined when none is stored (or it is damaged). */
+  mask(id: string): Promise<StoredMask | undefined>;
+  /** Stores a photo's mask; refused for a photo not stored. */
+  putMask(id: string, mask: StoredMask): Promise<void>;
   /** Deletes a photo (nothing happens for an id not stored). */
   remove(id: string): Promise<void>;
   /** Deletes every photo of a saved plan. */
@@ -58,13 +77,14 @@ export async function openPhotoStore(): Promise<PhotoStore> {
     const db = opening.result;
     if (!db.objectStoreNames.contains(PHOTOS)) db.createObjectStore(PHOTOS, { keyPath: 'id' }).createIndex(BY_PLAN, 'planId');
     if (!db.objectStoreNames.contains(IMAGES)) db.createObjectStore(IMAGES);
+    if (!db.objectStoreNames.contains(MASKS)) db.createObjectStore(MASKS);
   };
   const db = await request(opening);
   // A newer app version opened in another tab needs this connection gone to upgrade the database.
   db.onversionchange = () => db.close();
 
   const write = async (work: (tx: IDBTransaction) => void) => {
-    const tx = db.transaction([PHOTOS, IMAGES], 'readwrite');
+    const tx = db.transaction([PHOTOS, IMAGES, MASKS], 'readwrite');
     work(tx);
     tx.commit();
     await committed(tx);
@@ -115,17 +135,42 @@ export async function openPhotoStore(): Promise<PhotoStore> {
       return write((tx) => {
         tx.objectStore(PHOTOS).delete(id);
         tx.objectStore(IMAGES).delete(id);
+        tx.objectStore(MASKS).delete(id);
       });
+    },
+    async mask(id) {
+      const value = (await request(db.transaction(MASKS).objectStore(MASKS).get(id))) as Partial<StoredMask> | undefined;
+      const ok =
+        value !== undefined && Number.isSafeInteger(value.width) && Number.isSafeInteger(value.height) && value.bytes instanceof ArrayBuffer &&
+        value.bytes.byteLength === value.width! * value.height! && typeof value.edited === 'boolean' && typeof value.basis === 'string';
+      return ok ? (value as StoredMask) : undefined;
+    },
+    async putMask(id, mask) {
+      // Found and written in one transaction: a photo deleted meanwhile gets no orphan mask.
+      const tx = db.transaction([PHOTOS, MASKS], 'readwrite');
+      let found = false;
+      const stored = tx.objectStore(PHOTOS).getKey(id);
+      stored.onsuccess = () => {
+        found = stored.result !== undefined;
+        if (found) tx.objectStore(MASKS).put(mask, id);
+      };
+      try {
+        await committed(tx);
+      } catch (error) {
+        throw storageError(error);
+      }
+      if (!found) throw new TextError(message('photos.missing', { id: excerpt(id) }), `This plan has no photo with the id ${excerpt(id)}.`);
     },
     async removePlan(planId) {
       // Found and deleted in one transaction: a photo another tab adds meanwhile cannot slip between.
-      const tx = db.transaction([PHOTOS, IMAGES], 'readwrite');
+      const tx = db.transaction([PHOTOS, IMAGES, MASKS], 'readwrite');
       const photos = tx.objectStore(PHOTOS);
       const keys = photos.index(BY_PLAN).getAllKeys(planId);
       keys.onsuccess = () => {
         for (const id of keys.result) {
           photos.delete(id);
           tx.objectStore(IMAGES).delete(id);
+          tx.objectStore(MASKS).delete(id);
         }
       };
       await committed(tx);

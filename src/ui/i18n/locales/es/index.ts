@@ -6,10 +6,11 @@ import { head } from './head';
 import { help } from './help';
 import { messages } from './messages';
 import { panels } from './panels';
+import { photos } from './photos';
 import { photoTools } from './photoTools';
 import { plans } from './plans';
 import { report } from './report';
 import { share } from './share';
 import { warnings } from './warnings';
 
-export const es: Catalogue = { app, clinic, consent, head, help, messages, panels, photoTools, plans, report, share, warnings };
+export const es: Catalogue = { app, clinic, consent, head, help, messages, panels, photos, photoTools, plans, report, share, warnings };

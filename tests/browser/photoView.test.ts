@@ -1,0 +1,204 @@
+/**
+ * The plan on the client's photo (#15): `window.smp.showPhoto` shows a photo with the head fitted to it and the
+ * simulation laid on the scalp's skin only; a plan edit shows on the photo in the next frame; the before/after
+ * divider; back to the 3D view; an unknown photo refused; the report's photo pair labelled as a simulation.
+ *
+ * The photo is synthetic: the app's own default head from the front, drawn without SMP (a "before" photo of a
+ * bald client), with its landmarks given by hand where the head's own project, so the face model is not needed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PhotoMeta } from '../../src/domain/photos';
+import { grabFrame, openApp, savePng, type AppPage, type Image } from './harness';
+
+const OUT = '/tmp/photoView';
+
+/** The photo's stored mask, read straight from the page's IndexedDB. */
+async function storedMask(app: AppPage, id: string): Promise<{ width: number; height: number; data: number[]; edited: boolean }> {
+  return app.page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('smp-simulator-photos');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const value = await new Promise<{ width: number; height: number; bytes: ArrayBuffer; edited: boolean }>((resolve, reject) => {
+      const request = db.transaction('masks').objectStore('masks').get(id);
+      request.onsuccess = () => resolve(request.result as never);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return { width: value.width, height: value.height, data: [...new Uint8Array(value.bytes)], edited: value.edited };
+  }, id);
+}
+
+/** Where the photo sits on the canvas (device px): as large as fits, centred (src/domain/photo/composite.ts). */
+function photoRectOn(frame: Image, photo: PhotoMeta) {
+  const fit = Math.min(frame.width / photo.width, frame.height / photo.height);
+  const width = photo.width * fit, height = photo.height * fit;
+  return { x: (frame.width - width) / 2, y: (frame.height - height) / 2, width, height };
+}
+
+const channelDifference = (a: Image, b: Image, i: number) => Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!));
+
+describe("the plan on the client's photo", () => {
+  let app: AppPage;
+  let photo: PhotoMeta;
+  let mask: Awaited<ReturnType<typeof storedMask>>;
+  let taken: Image;
+  let simulated: Image;
+
+  beforeAll(async () => {
+    app = await openApp({ width: 1000, height: 720 });
+    // The "before" photo: the front view without SMP, with the landmarks where the head's own project.
+    const made = await app.page.evaluate(async () => {
+      const smp = window.smp!;
+      smp.setShowSmp(false);
+      smp.setView('front');
+      await smp.whenRendered();
+      const shot = await smp.screenshot();
+      const canvas = document.querySelector('canvas')!;
+      const scale = canvas.width / canvas.clientWidth;
+      const head = smp.getLandmarks();
+      const names = ['nasion', 'menton', 'rightLateralCanthus', 'leftLateralCanthus', 'rightTragus', 'leftTragus'] as const;
+      const landmarks = Object.fromEntries(names.map((name) => {
+        const { x, y } = smp.toScreen(head[name]);
+        return [name, [x * scale, y * scale]];
+      }));
+      smp.setShowSmp(true);
+      const blob = await (await fetch(shot)).blob();
+      return smp.importPhoto(blob, { view: 'front', landmarks: landmarks as never });
+    });
+    photo = made;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the photo with the plan drawn on the scalp skin only', async () => {
+    await app.page.evaluate(async (id) => {
+      await window.smp!.showPhoto(id);
+      await window.smp!.whenRendered();
+    }, photo.id);
+    await app.page.getByTestId('photo-overlay').waitFor();
+    const divider = app.page.getByTestId('photo-divider');
+    await divider.focus();
+    await divider.press('End');
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    taken = await grabFrame(app.page);
+    await divider.press('Home');
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    simulated = await grabFrame(app.page);
+    await savePng(taken, `${OUT}/taken.png`);
+    await savePng(simulated, `${OUT}/simulated.png`);
+    await app.page.screenshot({ path: `${OUT}/page.png` });
+
+    mask = await storedMask(app, photo.id);
+    expect(mask.edited).toBe(false);
+    const masked = mask.data.filter((v) => v > 0).length / mask.data.length;
+    console.log(`Mask ${mask.width} × ${mask.height}: ${(100 * masked).toFixed(1)} % of the photo`);
+    expect(masked).toBeGreaterThan(0.03);
+
+    // Every pixel the simulation changed lies where the mask applies it (a pixel of margin for the overlay's
+    // blur and the photo's scaling), and the simulation changed many.
+    const rect = photoRectOn(simulated, photo);
+    let changed = 0, outside = 0;
+    for (let y = 0; y < simulated.height; y++) {
+      for (let x = 0; x < simulated.width; x++) {
+        const i = 4 * (y * simulated.width + x);
+        if (channelDifference(taken, simulated, i) <= 3) continue;
+        changed++;
+        const mx = ((x + 0.5 - rect.x) / rect.width) * mask.width, my = ((y + 0.5 - rect.y) / rect.height) * mask.height;
+        let near = 0;
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) near = Math.max(near, mask.data[Math.min(mask.height - 1, Math.max(0, Math.floor(my) + dy)) * mask.width + Math.min(mask.width - 1, Math.max(0, Math.floor(mx) + dx))] ?? 0);
+        if (near === 0) outside++;
+      }
+    }
+    console.log(`Simulation changed ${changed} pixels, ${outside} outside the mask`);
+    expect(changed).toBeGreaterThan(2000);
+    expect(outside).toBe(0);
+  });
+
+  it('shows a density change on the photo in the next frame', async () => {
+    /** How much the simulation darkens the photo's masked scalp, summed over its pixels. */
+    const darkening = (frame: Image) => {
+      let sum = 0;
+      for (let i = 0; i < frame.data.length; i += 4) sum += Math.max(0, taken.data[i + 1]! - frame.data[i + 1]!);
+      return sum;
+    };
+    const before = darkening(simulated);
+    const plan = await app.page.evaluate(() => window.smp!.getPlan());
+    await app.page.evaluate(async (density) => {
+      window.smp!.setPlan({ ...window.smp!.getPlan(), dots: { ...window.smp!.getPlan().dots, densityPerCm2: density } });
+      await window.smp!.whenRendered();
+    }, Math.round(plan.dots.densityPerCm2 / 3));
+    const sparser = await grabFrame(app.page);
+    await savePng(sparser, `${OUT}/sparser.png`);
+    const after = darkening(sparser);
+    console.log(`Darkening of the photo's scalp: ${before} at ${plan.dots.densityPerCm2} dots/cm², ${after} at a third of it`);
+    expect(after).toBeLessThan(0.6 * before);
+    expect(after).toBeGreaterThan(0);
+    await app.page.evaluate(async (plan) => {
+      window.smp!.setPlan(plan);
+      await window.smp!.whenRendered();
+    }, plan);
+  });
+
+  it('has a before/after divider moved by keyboard and pointer: the photo as taken on its left', async () => {
+    const divider = app.page.getByTestId('photo-divider');
+    await divider.focus();
+    await divider.press('Home');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('0');
+    await divider.press('ArrowRight');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('2');
+    await divider.press('End');
+    await expect.poll(() => divider.getAttribute('aria-valuenow')).toBe('100');
+    // Dragged to the middle of the photo.
+    const box = (await divider.boundingBox())!;
+    const canvasBox = (await app.page.locator('canvas').boundingBox())!;
+    const cssRect = photoRectOn({ width: canvasBox.width, height: canvasBox.height, data: new Uint8Array() }, photo);
+    const middle = canvasBox.x + cssRect.x + cssRect.width / 2;
+    await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await app.page.mouse.down();
+    await app.page.mouse.move(middle, box.y + box.height / 2, { steps: 4 });
+    await app.page.mouse.up();
+    await expect.poll(async () => Number(await divider.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(48);
+    expect(Number(await divider.getAttribute('aria-valuenow'))).toBeLessThanOrEqual(52);
+    await app.page.evaluate(() => window.smp!.whenRendered());
+    const split = await grabFrame(app.page);
+    await savePng(split, `${OUT}/split.png`);
+    await app.page.screenshot({ path: `${OUT}/split-page.png` });
+    // Left of the divider: the photo as taken; right of it: the simulation.
+    const rect = photoRectOn(split, photo);
+    const divide = Math.round(rect.x + rect.width / 2);
+    let leftDiff = 0, rightDiff = 0;
+    for (let y = 0; y < split.height; y++) {
+      for (let x = Math.ceil(rect.x); x < rect.x + rect.width - 1; x++) {
+        if (Math.abs(x - divide) < 6) continue;
+        const i = 4 * (y * split.width + x);
+        if (x < divide) leftDiff = Math.max(leftDiff, channelDifference(split, taken, i));
+        else rightDiff = Math.max(rightDiff, channelDifference(split, simulated, i));
+      }
+    }
+    expect(leftDiff).toBeLessThanOrEqual(1);
+    expect(rightDiff).toBeLessThanOrEqual(1);
+  });
+
+  it('goes back to the 3D view with null, and refuses an unknown photo, changing nothing', async () => {
+    const refused = await app.page.evaluate(() => window.smp!.showPhoto('no-such-photo').then(() => null, (error: Error) => error.message));
+    expect(refused).toMatch(/no photo with the id "no-such-photo"/);
+    await expect.poll(() => app.page.getByTestId('photo-overlay').count()).toBe(1);
+    await app.page.evaluate(async () => {
+      await window.smp!.showPhoto(null);
+      await window.smp!.whenRendered();
+    });
+    await expect.poll(() => app.page.getByTestId('photo-overlay').count()).toBe(0);
+    // The 3D view again: the same front view as the photo, now with its SMP drawn by the 3D view itself.
+    const view3d = await grabFrame(app.page);
+    let differing = 0;
+    for (let i = 0; i < view3d.data.length; i += 4) if (channelDifference(view3d, taken, i) > 3) differing++;
+    expect(differing).toBeGreaterThan(1000);
+    const refusedWhileOff = await app.page.evaluate(() => window.smp!.showPhoto('no-such-photo').then(() => null, (error: Error) => error.message));
+    expect(refusedWhileOff).toMatch(/no photo with the id/);
+    await expect.poll(() => app.page.getByTestId('photo-overlay').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
