@@ -215,9 +215,9 @@ function GuideOutline({ view }: { view: PhotoView }) {
       {(view === 'left' || view === 'right') && (
         <g transform={view === 'right' ? 'translate(100 0) scale(-1 1)' : undefined}>
           {/* Nose to the left: the crown's arc, the brow, nose, lips and chin, the jaw and neck. */}
-          <path d="M58 80 C 60 72, 66 70, 70 62 C 76 50, 74 30, 60 22 C 48 16, 34 20, 30 32 L 29 40 L 25 47 L 29 49 L 29 55 L 31 58 L 30 62 L 33 66 C 35 70, 40 70, 46 69 L 47 80" />
-          <ellipse className="mark" cx="56" cy="47" rx="3.5" ry="6" />
-          <line className="mark" x1="24" y1="42" x2="62" y2="44" strokeDasharray="2 2" />
+          <path d="M44 84 L 43 72 C 40 72, 36 71, 34 68 L 32 64 L 31.5 62 L 30.5 59 L 32 56 L 25 50 L 30 43 L 30 38 C 29 30, 36 18, 50 17 C 64 16, 75 26, 75 42 C 75 52, 70 58, 66 62 L 64 84" />
+          <ellipse className="mark" cx="57" cy="47" rx="3.5" ry="6" />
+          <line className="mark" x1="30" y1="44" x2="62" y2="46" strokeDasharray="2 2" />
         </g>
       )}
       {view === 'back' && (

@@ -1,0 +1,116 @@
+/**
+ * The landmark pins on a shown photo: a press on a pin drags it; a press elsewhere on the photo places the
+ * landmark chosen in the tool (then the next one of the view not yet placed is chosen), and may drag it on
+ * before letting go. The landmarks are stored and the head fitted again when the pin is let go (one undo
+ * step); Escape or a cancelled pointer puts the pins back where the press found them.
+ *
+ * idle --press on a pin, or on the photo with a landmark chosen--> dragging --up--> idle (stored, refitted)
+ *                                                                   dragging --cancel--> idle (nothing changed)
+ */
+import type { Message } from '../../domain/languages';
+import type { ImagePoint, PhotoLandmarkName, PhotoLandmarks } from '../../domain/photo/photoLandmarks';
+import { nextLandmarkToPlace } from '../../domain/photo/photoPins';
+import type { PhotoView } from '../../domain/photos';
+import type { PhotoEditHost, PhotoEdits } from '../../app/photoEdits';
+import { handleAt } from './hairline';
+import { IDLE_TOOL, newGestureKey, type PointerTool, type ToolPointer } from './tool';
+
+/** The shown photo as the pins see it. */
+export interface PinnedPhoto {
+  view: PhotoView;
+  width: number;
+  height: number;
+  landmarks: PhotoLandmarks;
+  /** CSS px on the view → the photo's pixels (outside the photo too: the caller keeps points inside). */
+  toPhoto(x: number, y: number): ImagePoint;
+  /** The photo's pixels → CSS px on the view. */
+  toScreen(point: ImagePoint): { x: number; y: number };
+}
+
+export interface PhotoPinsPorts {
+  host: PhotoEditHost;
+  edits: Pick<PhotoEdits, 'previewLandmarks' | 'setLandmarks'>;
+  /** The photo shown now; null: none (the tool then takes no press). */
+  photo(): PinnedPhoto | null;
+}
+
+const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
+
+const STEP_TEXT = {
+  place: { label: 'Place landmark', text: { key: 'photoTools:history.placeLandmark' } },
+  move: { label: 'Move landmark', text: { key: 'photoTools:history.moveLandmark' } },
+} satisfies Record<string, { label: string; text: Message }>;
+
+export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTool {
+  let drag: { pointerId: number; name: PhotoLandmarkName; gesture: string; before: PhotoLandmarks; after: PhotoLandmarks; placed: boolean; photo: PinnedPhoto } | null = null;
+  const plans = () => host.planStore.getState();
+  const chosen = () => {
+    const tool = host.viewStore.getState().activeTool;
+    return tool.name === 'photoPins' ? tool.landmark : null;
+  };
+  const pointAt = (shown: PinnedPhoto, p: ToolPointer): ImagePoint => {
+    const [x, y] = shown.toPhoto(p.x, p.y);
+    return [clamp(x, shown.width), clamp(y, shown.height)];
+  };
+  const finish = () => {
+    if (!drag) return;
+    const { name, gesture, before, after, placed, photo: shown } = drag;
+    drag = null;
+    if (after === before) {
+      // A press on a pin that did not move it: that pin is chosen (to remove it, or place it again).
+      plans().endGesture();
+      edits.previewLandmarks(null);
+      host.viewStore.getState().setTool({ name: 'photoPins', landmark: name });
+      return;
+    }
+    const step = placed ? STEP_TEXT.place : STEP_TEXT.move;
+    edits.setLandmarks(before, after, step.label, step.text, gesture);
+    plans().endGesture();
+    if (placed) host.viewStore.getState().setTool({ name: 'photoPins', landmark: nextLandmarkToPlace(shown.view, after, name) });
+  };
+  return {
+    ...IDLE_TOOL,
+    get state() {
+      return drag ? 'dragging' : 'idle';
+    },
+    down(p: ToolPointer) {
+      const shown = photo();
+      if (p.button !== 0 || drag || !shown) return false;
+      const pins = Object.entries(shown.landmarks) as [PhotoLandmarkName, ImagePoint][];
+      const grabbed = handleAt(
+        pins.map(([, point]) => ({ ...shown.toScreen(point), depth: 0 })),
+        p.x,
+        p.y,
+      );
+      const name = grabbed !== null ? pins[grabbed]![0] : chosen();
+      if (!name) return false;
+      const [x, y] = shown.toPhoto(p.x, p.y);
+      // A new point goes only where the photo is; a grabbed pin may be pressed at its rim, just outside.
+      if (grabbed === null && (x < 0 || y < 0 || x > shown.width || y > shown.height)) return false;
+      const gesture = newGestureKey('photo-pins');
+      plans().beginGesture(gesture);
+      const before = shown.landmarks;
+      const after = grabbed === null ? { ...before, [name]: pointAt(shown, p) } : before;
+      drag = { pointerId: p.id, name, gesture, before, after, placed: !before[name], photo: shown };
+      if (after !== before) edits.previewLandmarks(after);
+      return true;
+    },
+    move(p: ToolPointer) {
+      if (!drag || p.id !== drag.pointerId) return;
+      drag.after = { ...drag.after, [drag.name]: pointAt(drag.photo, p) };
+      edits.previewLandmarks(drag.after);
+    },
+    up(p: ToolPointer) {
+      if (drag && p.id === drag.pointerId) finish();
+    },
+    cancel(id?: number) {
+      if (!drag || (id !== undefined && id !== drag.pointerId)) return;
+      drag = null;
+      edits.previewLandmarks(null);
+      plans().cancelGesture();
+    },
+    release() {
+      finish();
+    },
+  };
+}
