@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, openApp, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
+import { appUrl, openApp, showStep, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
 
 /** Records Content-Security-Policy violations in the page, from before any of its scripts run. */
 function recordViolations() {
@@ -88,6 +88,12 @@ describe('installable, offline and private', () => {
     await page.evaluate(() => window.smp!.setPlan({ dots: { diameterMm: 0.6 } }));
     expect((await page.evaluate(() => window.smp!.getPlan())).dots.diameterMm).toBe(0.6);
     await page.evaluate(() => window.smp!.whenRendered());
+    // What the app reads only when first needed comes from the cache too: a step's panels, another language.
+    await showStep(page, 'compare');
+    await page.getByTestId('consent').waitFor();
+    await page.evaluate(() => window.smp!.setLanguage('de'));
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.evaluate(() => window.smp!.setLanguage('en'));
     // A new tab, offline too.
     const tab = await openApp({ context });
     expect(await tab.page.evaluate(() => typeof window.smp!.getPlan)).toBe('function');
