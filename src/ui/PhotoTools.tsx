@@ -64,6 +64,7 @@ export function PhotoToolsPanel() {
               data-testid="photo-pin-choice"
               onChange={(e) => setTool({ name: 'photoPins', landmark: (e.currentTarget.value || null) as PhotoLandmarkName | null })}
             >
+              <option value="">{t('pins.none')}</option>
               {names.map((name) => (
                 <option key={name} value={name}>
                   {landmarks[name] ? PLACED_MARK : ''}
@@ -140,6 +141,11 @@ export function PhotoToolsOverlay() {
                 <title>{t(`pins.names.${name}`)}</title>
                 <circle cx={x} cy={y} r={r * 1.6} className="photo-pin-halo" />
                 <circle cx={x} cy={y} r={r * 0.45} />
+                {tool.landmark === name && (
+                  <text x={x + r * 2} y={y - r * 2} fontSize={r * 2.6} className="photo-pin-label">
+                    {t(`pins.names.${name}`)}
+                  </text>
+                )}
               </g>
             ))}
           </svg>

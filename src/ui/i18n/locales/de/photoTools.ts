@@ -35,6 +35,7 @@ export const photoTools: Translation<typeof english> = {
     hint: 'Wählen Sie einen Punkt und tippen Sie auf seine Stelle im Foto; ziehen Sie einen gesetzten Punkt, um ihn zu korrigieren.',
     topHint: 'Setzen Sie in dieser Ansicht die Tragi (vor jedem Ohr), die Haaransatzpunkte und den Vertex.',
     landmark: 'Zu setzender Punkt',
+    none: '— keiner: gesetzte Punkte ziehen —',
     remove: 'Diesen Punkt entfernen',
     placed: '{{count}} von {{total}} Punkten gesetzt',
     names: {

@@ -33,6 +33,7 @@ export const photoTools = {
     hint: 'Choose a point, then tap where it is on the photo; drag a placed point to correct it.',
     topHint: 'On this view, place the tragi (in front of each ear), the hairline marks and the vertex.',
     landmark: 'Point to place',
+    none: '— none: drag the placed points —',
     remove: 'Remove this point',
     placed: '{{count}} of {{total}} points placed',
     names: {

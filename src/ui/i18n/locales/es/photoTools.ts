@@ -35,6 +35,7 @@ export const photoTools: Translation<typeof english> = {
     hint: 'Elija un punto y toque dónde está en la foto; arrastre un punto ya colocado para corregirlo.',
     topHint: 'En esta vista, coloque los tragos (delante de cada oreja), las marcas de la línea del cabello y el vértex.',
     landmark: 'Punto a colocar',
+    none: '— ninguno: arrastre los puntos colocados —',
     remove: 'Quitar este punto',
     placed: '{{count}} de {{total}} puntos colocados',
     names: {

@@ -35,6 +35,7 @@ export const photoTools: Translation<typeof english> = {
     hint: 'Bir nokta seçin, ardından fotoğrafta bulunduğu yere dokunun; düzeltmek için yerleştirilmiş bir noktayı sürükleyin.',
     topHint: 'Bu görünümde tragusları (her kulağın önünde), saç çizgisi işaretlerini ve verteksi yerleştirin.',
     landmark: 'Yerleştirilecek nokta',
+    none: '— hiçbiri: yerleştirilmiş noktaları sürükleyin —',
     remove: 'Bu noktayı kaldır',
     placed: '{{total}} noktadan {{count}} tanesi yerleştirildi',
     names: {
