@@ -56,11 +56,13 @@ function timed<T>(fit: () => T): T {
 describe("the default head's photo points", () => {
   const eyeQuery = createSurfaceQuery(defaultEyes.positions, defaultEyes.indices);
 
-  it('has every point on the skin, and the iris centres on the front of the eyes', () => {
+  it('has every point on the skin, and the iris centres in the plane of the iris’s ring, behind the cornea’s bulge', () => {
     for (const name of PHOTO_LANDMARK_NAMES) {
       const onSkin = defaultHead.query.closest(head[name]).distance;
       if (name.endsWith('IrisCenter')) {
-        expect(eyeQuery.closest(head[name]).distance, name).toBeLessThan(0.01);
+        // A cornea of 7.8 mm radius rises 2.6 mm over an 11.7 mm ring; the default eye's bulges a little less.
+        expect(eyeQuery.closest(head[name]).distance, name).toBeGreaterThan(1.5);
+        expect(eyeQuery.closest(head[name]).distance, name).toBeLessThan(3.5);
         expect(head[name][2], name).toBeGreaterThan(defaultHead.landmarks.leftLateralCanthus[2]);
       } else expect(onSkin, name).toBeLessThan(0.05);
     }

@@ -4,13 +4,14 @@ import { frontotemporalPoints, midFrontalPoint } from '../hairline/measurements.
 import { leftEyeCorner } from '../head/generateHead.ts';
 import { distance, mirrorX, type Landmarks, type Vec3 } from '../head/landmarks.ts';
 import { sliceLoops } from '../head/measure.ts';
-import type { PhotoLandmarkName } from './photoLandmarks.ts';
+import { IRIS_DIAMETER_MM, type PhotoLandmarkName } from './photoLandmarks.ts';
 
 /**
  * Where each photo landmark lies on a head (head frame, mm): the 3D partners of the points found or tapped
  * on a photo, which the fit matches them with. Found on the head's own meshes, as the head's landmarks are,
  * so a change to the default head moves them with it:
- *  - the iris centres: the front of each cornea (the eyeballs' foremost points);
+ *  - the iris centres: the centre of each iris's visible ring (the limbus), where a face model puts it: about
+ *    2.6 mm behind the front of the cornea, which a turned head shows;
  *  - the canthi: the corners of the eye opening, where the lids meet the eyeball;
  *  - nasion, menton, tragi and vertex: the head's landmarks;
  *  - pronasale, subnasale and stomion: on the midline profile of the face (the skin cut by x = 0);
@@ -28,7 +29,7 @@ interface Mesh {
 
 export function locateHeadPhotoPoints(head: { skin: Mesh; eyes: Pick<Mesh, 'positions'>; landmarks: Landmarks }): HeadPhotoPoints {
   const { skin, landmarks } = head;
-  const leftIris = leftCorneaApex(head.eyes.positions);
+  const leftIris = leftIrisCentre(head.eyes.positions);
   const leftMedialCanthus = leftEyeCorner(skin.positions, skin.indices, 'medial');
   const face = faceProfilePoints(skin, landmarks);
   const query = createSurfaceQuery(skin.positions, skin.indices);
@@ -56,15 +57,31 @@ export function locateHeadPhotoPoints(head: { skin: Mesh; eyes: Pick<Mesh, 'posi
   };
 }
 
-/** The front of the left cornea: the foremost point of the left eyeball (the eyes look along +Z). */
-function leftCorneaApex(eyePositions: ArrayLike<number>): Vec3 {
-  let best: Vec3 | null = null;
+/**
+ * The centre of the left iris's outer ring: the mean of the left eye's vertices at the iris's radius
+ * (IRIS_DIAMETER_MM / 2, within half a millimetre) around the axis through the cornea's front (its foremost
+ * point; the eyes look along +Z), on the eye's front.
+ */
+function leftIrisCentre(eyePositions: ArrayLike<number>): Vec3 {
+  let apex: Vec3 | null = null;
   for (let i = 0; i < eyePositions.length; i += 3) {
     const p: Vec3 = [eyePositions[i]!, eyePositions[i + 1]!, eyePositions[i + 2]!];
-    if (p[0] > 0 && (!best || p[2] > best[2])) best = p;
+    if (p[0] > 0 && (!apex || p[2] > apex[2])) apex = p;
   }
-  if (!best) throw new Error('The head has no left eye.');
-  return best;
+  if (!apex) throw new Error('The head has no left eye.');
+  const sum: Vec3 = [0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < eyePositions.length; i += 3) {
+    const x = eyePositions[i]!, y = eyePositions[i + 1]!, z = eyePositions[i + 2]!;
+    if (x <= 0 || z < apex[2] - IRIS_DIAMETER_MM / 2) continue;
+    if (Math.abs(Math.hypot(x - apex[0], y - apex[1]) - IRIS_DIAMETER_MM / 2) > 0.5) continue;
+    sum[0] += x;
+    sum[1] += y;
+    sum[2] += z;
+    count++;
+  }
+  if (count === 0) throw new Error("The head's left eye has no iris ring.");
+  return [sum[0] / count, sum[1] / count, sum[2] / count];
 }
 
 /**
