@@ -102,12 +102,15 @@ describe('default head model (public/models/head.glb)', () => {
     expect(2 * ex[0], 'ex-ex').toBeLessThan(95);
     // Height: the margins straight in front of the pupil, where the skin passes over the front of the eye.
     const iris = points.leftIrisCenter;
+    // The cornea's front: the left eye's foremost point (the iris centre lies in the plane of the iris's ring, behind it).
+    let corneaFront = -Infinity;
+    for (let i = 0; i < eyes.positions.length; i += 3) if (eyes.positions[i]! > 0) corneaFront = Math.max(corneaFront, eyes.positions[i + 2]!);
     let upper = -Infinity, lower = Infinity;
     const p = skin.positions;
     for (let t = 0; t < skin.indices.length; t += 3) {
       for (let e = 0; e < 3; e++) {
         const a = skin.indices[t + e]!, b = skin.indices[t + ((e + 1) % 3)]!;
-        const za = p[3 * a + 2]! - (iris[2] - 3), zb = p[3 * b + 2]! - (iris[2] - 3);
+        const za = p[3 * a + 2]! - (corneaFront - 3), zb = p[3 * b + 2]! - (corneaFront - 3);
         if (za < 0 === zb < 0) continue;
         const f = za / (za - zb);
         const x = p[3 * a]! + (p[3 * b]! - p[3 * a]!) * f, y = p[3 * a + 1]! + (p[3 * b + 1]! - p[3 * a + 1]!) * f;
