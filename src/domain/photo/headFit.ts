@@ -240,9 +240,9 @@ function fitOutline(problem: Problem & { outlineSurface: HeadOutlineSurface }, s
     const matched = { ...problem, views: problem.views.map((view, i) => ({ ...view, outlineMatches: matchOutline(problem, view, state.shape, state.poses[i]!) })) };
     const fitted = levenbergMarquardt(matched, state);
     if (!fitted) break;
-    const moved = Math.max(...matched.views.map((view, i) => outlineMovementMm(problem, view, state, fitted.state, i)));
+    const shiftMm = Math.max(...matched.views.map((view, i) => outlineMovementMm(problem, view, state, fitted.state, i)));
     state = fitted.state;
-    if (moved < OUTLINE_SETTLED_MM) break;
+    if (shiftMm < OUTLINE_SETTLED_MM) break;
   }
   return state;
 }

@@ -1,7 +1,7 @@
-import { BROW_HEIGHT_MM, warpJacobian, warpPoint, type HeadShape } from '../head/headShape.ts';
+import { BROW_HEIGHT_MM, VERTEX_HEIGHT_MM, warpJacobian, warpPoint, type HeadShape } from '../head/headShape.ts';
 import { meshVertexNormals } from '../head/meshTools.ts';
 import type { Vec3 } from '../head/landmarks.ts';
-import type { Similarity } from '../scan/align.ts';
+import { applySimilarityToPoint, type Similarity } from '../scan/align.ts';
 import { projectToImage, type PhotoCamera } from './camera.ts';
 import type { ImagePoint } from './photoLandmarks.ts';
 
@@ -70,7 +70,7 @@ export function headOutlineSurface(skin: { positions: ArrayLike<number>; indices
 /** Cranium point `index` of the head of `shape`, in the camera frame of `pose`. */
 export function outlineSurfacePoint(surface: HeadOutlineSurface, index: number, shape: HeadShape, pose: Similarity): Vec3 {
   const p = warpPoint(shape, [surface.points[3 * index]!, surface.points[3 * index + 1]!, surface.points[3 * index + 2]!]);
-  return rotate(pose.rotation, p, pose.translation);
+  return applySimilarityToPoint(p, pose);
 }
 
 /**
@@ -80,13 +80,14 @@ export function outlineSurfacePoint(surface: HeadOutlineSurface, index: number, 
 export function predictedHeadOutline(surface: HeadOutlineSurface, shape: HeadShape, pose: Similarity, camera: PhotoCamera): OutlinePoint[] {
   const count = surface.points.length / 3;
   const grazing = Math.sin((GRAZING_DEG * Math.PI) / 180);
-  const centre = projectToImage(camera, rotate(pose.rotation, warpPoint(shape, [0, (CRANIUM_FLOOR_MM + 132) / 2, 0]), pose.translation));
+  const centre = projectToImage(camera, applySimilarityToPoint(warpPoint(shape, [0, (CRANIUM_FLOOR_MM + VERTEX_HEIGHT_MM) / 2, 0]), pose));
+  const turn: Similarity = { rotation: pose.rotation, scale: 1, translation: [0, 0, 0] };
   if (!centre) return [];
   const best: (OutlinePoint & { reach: number })[] = [];
   for (let i = 0; i < count; i++) {
     const p: Vec3 = [surface.points[3 * i]!, surface.points[3 * i + 1]!, surface.points[3 * i + 2]!];
-    const q = rotate(pose.rotation, warpPoint(shape, p), pose.translation);
-    const n = rotate(pose.rotation, warpNormal(shape, p, [surface.normals[3 * i]!, surface.normals[3 * i + 1]!, surface.normals[3 * i + 2]!]), [0, 0, 0]);
+    const q = applySimilarityToPoint(warpPoint(shape, p), pose);
+    const n = applySimilarityToPoint(warpNormal(shape, p, [surface.normals[3 * i]!, surface.normals[3 * i + 1]!, surface.normals[3 * i + 2]!]), turn);
     const distance = Math.hypot(q[0], q[1], q[2]);
     const facing = (n[0] * q[0] + n[1] * q[1] + n[2] * q[2]) / distance;
     if (Math.abs(facing) > grazing) continue;
@@ -122,12 +123,4 @@ function warpNormal(shape: HeadShape, p: Vec3, n: Vec3): Vec3 {
   const out: Vec3 = [n[0] / a, (n[1] - c * nz) / b, nz];
   const l = Math.hypot(out[0], out[1], out[2]);
   return [out[0] / l, out[1] / l, out[2] / l];
-}
-
-function rotate(r: readonly number[], p: Vec3, t: Vec3): Vec3 {
-  return [
-    r[0]! * p[0] + r[1]! * p[1] + r[2]! * p[2] + t[0],
-    r[3]! * p[0] + r[4]! * p[1] + r[5]! * p[2] + t[1],
-    r[6]! * p[0] + r[7]! * p[1] + r[8]! * p[2] + t[2],
-  ];
 }
