@@ -36,8 +36,8 @@ export interface PhotoEdits {
   setLandmarks(before: PhotoLandmarks, after: PhotoLandmarks, label: string, text: Message, gesture?: string): void;
   /** Shows a mask at once without storing it (a stroke under way). */
   previewMask(mask: PhotoMask): void;
-  /** Sets the shown photo's mask and stores it, as one undo step. */
-  setMask(before: PhotoMask, after: PhotoMask, label: string, text: Message, gesture?: string): void;
+  /** Sets the shown photo's mask and stores it, as one undo step (`before` keeps whether it was edited by hand). */
+  setMask(before: PhotoMask & { edited?: boolean }, after: PhotoMask, label: string, text: Message, gesture?: string): void;
 }
 
 /** Rough memory a set of landmarks holds (a name and two numbers each). */
@@ -93,7 +93,7 @@ export function createPhotoEdits(
       const { id } = shown.meta;
       const { basis } = shown.mask;
       stored(screen.setMask(after));
-      const kept = (mask: PhotoMask) => () => photos.saveMask(id, { ...mask, edited: true, basis });
+      const kept = (mask: PhotoMask & { edited?: boolean }) => () => photos.saveMask(id, { ...mask, edited: mask.edited ?? true, basis });
       host.planStore.getState().record(
         label,
         {

@@ -60,8 +60,11 @@ export interface PhotoScreen {
   prepare(meta: PhotoMeta): Promise<ShownPhoto>;
   /** Swaps the shown photo's mask at once, without storing it (during a brush stroke). */
   previewMask(mask: PhotoMask): void;
-  /** Sets the shown photo's mask and stores it as edited (at the end of a brush stroke). */
-  setMask(mask: PhotoMask): Promise<void>;
+  /**
+   * Sets the shown photo's mask and stores it, as edited unless it says otherwise (at the end of a brush stroke;
+   * undo gives back an automatic mask as automatic, so it follows the landmarks again).
+   */
+  setMask(mask: PhotoMask & { edited?: boolean }): Promise<void>;
   /** Replaces the shown photo's landmarks, fits again at once and stores them; the automatic mask follows. */
   setLandmarks(landmarks: PhotoLandmarks): Promise<void>;
   /** The scene's offscreen photo renderer, attached while the view is mounted. */
@@ -179,7 +182,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       updateShown((shown) => ({ mask: { ...mask, edited: true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
     },
     async setMask(mask) {
-      const next = updateShown((shown) => ({ mask: { ...mask, edited: true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
+      const next = updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
       await photos.saveMask(next.meta.id, next.mask);
     },
     async setLandmarks(landmarks) {

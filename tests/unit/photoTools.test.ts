@@ -136,7 +136,7 @@ function fakeScreen(landmarks: PhotoLandmarks, mask: PhotoMask) {
     screen: {
       state,
       previewMask: (m: PhotoMask) => void ((shown.mask = { ...m, edited: true, basis: '' }), calls.push('preview mask')),
-      setMask: async (m: PhotoMask) => void ((shown.mask = { ...m, edited: true, basis: '' }), calls.push('store mask')),
+      setMask: async (m: PhotoMask & { edited?: boolean }) => void ((shown.mask = { ...m, edited: m.edited ?? true, basis: '' }), calls.push('store mask')),
       setLandmarks: async (l: PhotoLandmarks) => void ((shown.meta = { ...shown.meta, landmarks: l }), calls.push(`store ${Object.keys(l).join(' ')}`)),
     },
   };
@@ -311,9 +311,12 @@ describe('the mask brush', () => {
     expect(sim.planStore.getState().past.map((s) => s.label)).toEqual(['Paint skin mask']);
     const painted = fake.shown.mask;
 
+    expect(fake.shown.mask.edited).toBe(true);
     sim.planStore.getState().undo();
     await settled();
     expect(fake.shown.mask.data).toEqual(original.data);
+    // The automatic mask comes back as automatic: it follows the landmarks again.
+    expect(fake.shown.mask.edited).toBe(false);
     sim.planStore.getState().redo();
     await settled();
     expect(fake.shown.mask.data).toEqual(painted.data);
