@@ -36,6 +36,8 @@ export function SceneRenderer() {
   const sim = useSimulator();
   useFrame(({ gl, scene, camera, size }) => {
     const view: ViewState = sim.viewStore.getState();
+    // A shown photo is drawn by the photo renderer (src/scene/photo/), with the plan on it.
+    if (view.shownPhoto !== null) return;
     const { head, scalp } = sim.headStore.getState();
     if (view.compare === 'off' || !head || !scalp) {
       gl.render(scene, camera);

@@ -85,9 +85,9 @@ function RenderLoopBridge() {
 }
 
 export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => void }) {
-  // A shown photo is drawn by the photo renderer, with the plan on it, instead of the 3D view.
-  const photoShown = useStore(useSimulator().viewStore, (v) => v.shownPhoto !== null);
-  const photosInUse = useStore(usePhotoScreen().state, (s) => s.rendererWanted) || photoShown;
+  // The photo renderer draws a shown photo with the plan on it (the 3D view's renderer then draws nothing); it
+  // is read and mounted once photos are in use.
+  const photosInUse = useStore(usePhotoScreen().state, (s) => s.rendererWanted);
   return (
     <Canvas
       className="viewer-canvas"
@@ -124,7 +124,7 @@ export function Viewer({ onContextLost }: { onContextLost: (lost: boolean) => vo
         <HairlineEditor />
         <BrushTool />
         <CameraRig />
-        {!photoShown && <SceneRenderer />}
+        <SceneRenderer />
         {photosInUse && (
           <Suspense fallback={null}>
             <PhotoRenderer />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePhotoScreen } from '../app/photoScreen';
@@ -64,7 +64,7 @@ export function PhotoOverlay() {
     <div className="photo-overlay" ref={overlay} aria-label={t('screen.label')} data-testid="photo-overlay">
       <PhotoToolsOverlay />
       {rect && (
-        <div className="photo-frame" style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}>
+        <div className="photo-frame" style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height, '--frame-top': `${rect.y}px` } as CSSProperties}>
           {shown.fit && (
             <>
               {position > 0.08 && <span className="compare-label before">{t('screen.before')}</span>}

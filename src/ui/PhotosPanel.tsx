@@ -148,6 +148,11 @@ export function PhotosPanel() {
             </ul>
           )}
           {shown && shown.meta.id === shownId && <PhotoToolsPanel />}
+          {fit && (
+            <p className="hint" data-testid="photo-fit">
+              {t('screen.fitted', { yaw: Math.round(fit.yawDeg), points: fit.pointCount, residual: Math.round(fit.residualPx * 10) / 10 })}
+            </p>
+          )}
           {shapeDiffers && (
             <button type="button" className="tool-button" title={t('useShapeHint')} onClick={() => runCommand(sim, 'head.set-shape', { ...fit.shape })} data-testid="photo-use-shape">
               {t('useShape')}
