@@ -1,12 +1,14 @@
-import { Line } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { lazy, Suspense, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { usePlan, useSimulator, useView } from '../app/simulator';
 import type { Vec3 } from '../domain/head/landmarks';
 import { useTool } from './InputRouter';
 import { hairlineTool, type HandleOnScreen } from './tools/hairline';
+
+// The line is drawn only while the hairline is edited: its code (three's wide lines and their shaders) is read then.
+const Line = lazy(() => import('@react-three/drei/core/Line').then((m) => ({ default: m.Line })));
 
 /** Handles keep a constant size on screen (CSS px): easy to see; the tool grabs them from further away. */
 const HANDLE_RADIUS_PX = 7;
@@ -64,7 +66,9 @@ export function HairlineEditor() {
 
   return (
     <group>
-      <Line points={shown.curve} color="#0b7fa6" lineWidth={2.5} depthTest />
+      <Suspense fallback={null}>
+        <Line points={shown.curve} color="#0b7fa6" lineWidth={2.5} depthTest />
+      </Suspense>
       <group ref={handles}>
         {shown.points.map((p, i) => (
           <mesh key={i} position={p}>
