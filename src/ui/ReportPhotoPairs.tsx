@@ -20,7 +20,7 @@ interface Pair {
 /**
  * The report's pairs on the client's own photos: each photo with a fitted head as taken and, beside it, the
  * simulation drawn on it (labelled "Simulation" on the picture too). `onDone` is called once every pair is
- * drawn (or there are none), with the error if one could not be.
+ * drawn (or there are none), with the error if one could not be drawn (a photo that cannot be read is left out).
  */
 export function ReportPhotoPairs({ onDone }: { onDone: (error?: Error) => void }) {
   const { t } = useTranslation('photos');
@@ -37,12 +37,14 @@ export function ReportPhotoPairs({ onDone }: { onDone: (error?: Error) => void }
     const draw = async () => {
       const { available, openId } = savedPlans.state.getState();
       if (!available || !openId) return;
-      const metas = await photos.list();
+      // The report is never held back by the photos: one that cannot be read is left out (and said in the console).
+      const metas = await photos.list().catch((error: unknown) => (console.warn('The photos could not be listed for the report:', error), []));
       for (const meta of metas) {
         // One pair per task, so the page shows each as it comes.
         await new Promise((resolve) => setTimeout(resolve));
         if (cancelled) return;
-        const prepared = await screen.prepare(meta);
+        const prepared = await screen.prepare(meta).catch((error: unknown) => console.warn(`The photo ${meta.id} could not be drawn for the report:`, error));
+        if (!prepared) continue;
         try {
           if (!prepared.fit) continue;
           const { before, after } = await sim.signals.drawWhenRestored(() => photoPair(screen, prepared, picturePx(), simulationLabel));

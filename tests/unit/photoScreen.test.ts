@@ -1,0 +1,50 @@
+/**
+ * The photo screen's logic that needs no browser: where the head is drawn through a photo's camera when the
+ * fitted head is larger or smaller than the drawn one, and an unknown photo refused with nothing changed.
+ */
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { ClientPhotos } from '../../src/app/photos';
+import { createPhotoScreen, drawPose } from '../../src/app/photoScreen';
+import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
+import { createSimulator } from '../../src/app/simulator';
+import { DEFAULT_HEAD_SHAPE, warpPoint } from '../../src/domain/head/headShape';
+import { cameraFromVerticalFov, projectHeadPoint, rotationFromAngles } from '../../src/domain/photo/camera';
+import type { PhotoFit } from '../../src/domain/photo/headFit';
+
+describe('the head drawn through the photo camera', () => {
+  it('covers the fitted head: a larger fitted head is the drawn one nearer the camera', () => {
+    const camera = cameraFromVerticalFov(3000, 4000, 60);
+    const pose = { rotation: rotationFromAngles({ yawDeg: 25, pitchDeg: 10, rollDeg: -4 }), scale: 1, translation: [12, -40, -450] as [number, number, number] };
+    const fitted = { ...DEFAULT_HEAD_SHAPE, size: 1.08 };
+    const fit = { pose, shape: fitted } as unknown as PhotoFit;
+    const drawn = drawPose(fit, DEFAULT_HEAD_SHAPE);
+    for (const p of [[0, 120, 40], [70, 30, 60], [-60, 80, -50]] as [number, number, number][]) {
+      const onPhoto = projectHeadPoint(camera, pose, warpPoint(fitted, p))!;
+      const asDrawn = projectHeadPoint(camera, drawn, p)!;
+      expect(Math.hypot(onPhoto[0] - asDrawn[0], onPhoto[1] - asDrawn[1])).toBeLessThan(1e-6);
+    }
+  });
+});
+
+describe('showing a photo', () => {
+  const sim = createSimulator();
+  const listed: string[] = [];
+  const photos = {
+    list: async () => (listed.push('list'), []),
+  } as unknown as ClientPhotos;
+  const state = createStore<SavedPlansState>()(() => ({ available: true, starting: false, openId: 'plan-1', revision: 0, head: null, conflict: null }));
+  const screen = createPhotoScreen(sim, photos, { state } as unknown as SavedPlans);
+
+  it('refuses a photo the plan does not have, changing nothing', async () => {
+    await expect(screen.show('nope')).rejects.toThrow('showPhoto: this plan has no photo with the id "nope"; use an id from getPhotos()');
+    expect(sim.viewStore.getState().shownPhoto).toBeNull();
+    expect(screen.state.getState()).toMatchObject({ shown: null, loading: null });
+    expect(listed).toEqual(['list']);
+  });
+
+  it('goes back to the 3D view with null', async () => {
+    await screen.show(null);
+    expect(sim.viewStore.getState().shownPhoto).toBeNull();
+  });
+});
