@@ -1,6 +1,5 @@
-import { Html } from '@react-three/drei';
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useStore } from 'zustand';
 import { useHeadImport } from '../app/headImport';
@@ -10,6 +9,9 @@ import { KEY_LANDMARKS, type ScanHead } from '../domain/scan/scanHead';
 import { useTool } from './InputRouter';
 import { scanGeometry, scanTexture } from './loadedHead';
 import { landmarkTool } from './tools/landmarks';
+
+// Labels are drawn only while a scan is being checked: drei's Html is read then.
+const Html = lazy(() => import('@react-three/drei/web/Html').then((m) => ({ default: m.Html })));
 
 const MARKER_RADIUS_MM = 2.5;
 const FAR_SIDE_OPACITY = 0.3;
@@ -136,9 +138,11 @@ function Marker({ name, position, center, active }: { name: LandmarkName; positi
         <sphereGeometry args={[active ? MARKER_RADIUS_MM * 1.6 : MARKER_RADIUS_MM, 16, 12]} />
         <meshBasicMaterial ref={material} color={active ? '#ffb000' : key ? '#0a6cff' : '#7a4fd0'} depthTest={false} transparent />
       </mesh>
-      <Html ref={label} className={`landmark-label${active ? ' active' : ''}`} center zIndexRange={[5, 0]}>
-        <span>{SHORT_NAMES[name]}</span>
-      </Html>
+      <Suspense fallback={null}>
+        <Html ref={label} className={`landmark-label${active ? ' active' : ''}`} center zIndexRange={[5, 0]}>
+          <span>{SHORT_NAMES[name]}</span>
+        </Html>
+      </Suspense>
     </group>
   );
 }
