@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PhotoMeta } from '../../src/domain/photos';
 import { PNG } from 'pngjs';
-import { drawSmallPictures, grabFrame, openApp, savePng, type AppPage, type Image } from './harness';
+import { drawSmallPictures, grabFrame, openApp, savePng, showStep, type AppPage, type Image } from './harness';
 
 const OUT = '/tmp/photoView';
 
@@ -192,6 +192,19 @@ describe("the plan on the client's photo", () => {
     }
     expect(leftDiff).toBeLessThanOrEqual(1);
     expect(rightDiff).toBeLessThanOrEqual(1);
+  });
+
+  it('exports the photo as taken and the simulation side by side', async () => {
+    await showStep(app.page, 'compare');
+    const [download] = await Promise.all([app.page.waitForEvent('download', { timeout: 120_000 }), app.page.getByTestId('export-image').click()]);
+    expect(download.suggestedFilename()).toMatch(/^smp-photo-left-before-simulation-\d+x\d+\.png$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const png = PNG.sync.read(Buffer.concat(chunks));
+    expect([png.width, png.height]).toEqual([2 * photo.width + 16, photo.height]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${OUT}/export.png`, PNG.sync.write(png));
+    await showStep(app.page, 'head');
   });
 
   it('goes back to the 3D view with null, and refuses an unknown photo, changing nothing', async () => {
