@@ -25,7 +25,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        // The pigment kernels' weights are a file the app reads at start; Node reads it before each test file.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/support/pigmentKernels.ts'] },
       },
       {
         extends: true,
@@ -34,6 +35,7 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/browser/globalSetup.ts'],
+          setupFiles: ['tests/support/pigmentKernels.ts'],
           testTimeout: 240_000,
           hookTimeout: 180_000,
           // One Chromium with SwiftShader already uses both cores; files run one after another.

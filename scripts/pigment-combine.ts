@@ -4,6 +4,7 @@
  *   npx tsx scripts/pigment-combine.ts [photons per run, default 6000]
  */
 import { kernelDarkening, pigmentKernel, skinOpticsForTone } from '../src/domain/appearance';
+import '../tests/support/pigmentKernels';
 import { MONK_SKIN_TONES } from '../src/domain/skinTones';
 import { simulateDeposits } from '../tests/support/pigmentKernelFit';
 

@@ -20,12 +20,15 @@ import { createHeadImport } from './io/headImport';
 import { createSharing } from './io/sharing';
 import { startLinkSync } from './io/linkSync';
 import { readLinkHash } from './io/planLink';
+import { loadPigmentKernels } from './io/pigmentKernels';
 import { keepLanguage, keepUnits, loadLanguage, loadUnits } from './io/preferences';
 import { routeThreeMessages } from './scene/threeMessages';
 import { App } from './ui/App';
 import { setLanguage, startI18n } from './ui/i18n';
 import './ui/styles.css';
 
+// The pigment kernels' weights are data of their own (83 KB), read before any plan is drawn or measured.
+await loadPigmentKernels(import.meta.env.BASE_URL);
 const link = readLinkHash(window.location.hash);
 const sim = createSimulator({ ...(link.plan && { plan: link.plan }), ...(link.view && { view: link.view }), units: loadUnits(), language: loadLanguage(navigator.languages) });
 keepUnits(sim);

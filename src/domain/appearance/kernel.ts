@@ -5,6 +5,7 @@
 import { hexToLinear, linearToLab, luminanceOfLinear } from '../color';
 import { PIGMENT_PRESETS } from '../pigment';
 import { PIGMENT_KERNEL_TABLE } from './pigmentKernelTable';
+import { KERNEL_GAUSSIANS, pigmentKernelWeights } from './pigmentKernelWeights';
 import { skinAlbedo } from './skin';
 import type { PigmentKernel, Rgb, SkinOptics } from './types';
 
@@ -37,7 +38,7 @@ export function inkStrengthForShade(shade: string): number {
 }
 
 const TABLE = PIGMENT_KERNEL_TABLE;
-const GAUSSIANS = 4;
+const GAUSSIANS = KERNEL_GAUSSIANS;
 const LOG_MELANINS = TABLE.melanins.map(Math.log);
 const INKS = [0, ...TABLE.inkStrengths];
 
@@ -52,9 +53,9 @@ function bracket(grid: readonly number[], x: number): [number, number] {
 }
 
 /** One table entry's Gaussian weight (ink index ≥ 1: index 0 is no ink at all). */
-function tableWeight(d: number, z: number, m: number, ink: number, gaussian: number, c: number): number {
+function tableWeight(weights: Float64Array, d: number, z: number, m: number, ink: number, gaussian: number, c: number): number {
   const entry = ((d * TABLE.depthsMm.length + z) * TABLE.melanins.length + m) * TABLE.inkStrengths.length + ink - 1;
-  return TABLE.weights[(entry * GAUSSIANS + gaussian) * 3 + c]!;
+  return weights[(entry * GAUSSIANS + gaussian) * 3 + c]!;
 }
 
 /**
@@ -67,6 +68,7 @@ export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: 
   for (const [name, value] of [['diameter', diameterMm], ['depth', depthMm], ['ink strength', inkStrength], ['melanin', optics.melaninFraction]] as const) {
     if (!Number.isFinite(value) || value < 0) throw new Error(`A pigment kernel needs a non-negative ${name}, not ${value}.`);
   }
+  const table = pigmentKernelWeights();
   const [d0, dt] = bracket(TABLE.diametersMm, diameterMm);
   const [z0, zt] = bracket(TABLE.depthsMm, depthMm);
   const [m0, mt] = bracket(LOG_MELANINS, Math.log(Math.max(1e-6, optics.melaninFraction)));
@@ -95,7 +97,7 @@ export function pigmentKernel(diameterMm: number, depthMm: number, inkStrength: 
         const areaPerWeight = (2 * Math.PI * v0 * ratio ** g) / geometric;
         const blended = [0, 0, 0];
         for (let c = 0; c < 3; c++) {
-          const value = w * tableWeight(d, z, m, k, g, c);
+          const value = w * tableWeight(table, d, z, m, k, g, c);
           blended[c] = value;
           cornerArea[c]! += (value / wCorner) * areaPerWeight;
         }
