@@ -4,7 +4,7 @@ import { useSimulator, useView } from '../app/simulator';
 import { userReason } from '../app/userMessage';
 import { Viewer } from '../scene/Viewer';
 import { CompareOverlay } from './CompareOverlay';
-import { HelpButton, HelpDialogs, useFirstRunGuide } from './Help';
+import { HelpButton, useFirstRunGuide } from './HelpButton';
 import { HistoryButtons } from './HistoryButtons';
 import { LoupeOverlay } from './LoupeOverlay';
 import { NoticeBanner } from './NoticeBanner';
@@ -21,6 +21,8 @@ import { useStore } from 'zustand';
 const PhotoOverlay = lazy(() => import('./PhotoOverlay').then((m) => ({ default: m.PhotoOverlay })));
 // Read from its own chunk when first opened (the service worker keeps it for offline use).
 const ReportView = lazy(() => import('./ReportView').then((m) => ({ default: m.ReportView })));
+// The help and the first-run guide, read when one is first opened.
+const HelpDialogs = lazy(() => import('./Help').then((m) => ({ default: m.HelpDialogs })));
 
 /**
  * Catches a failure inside the 3D view (an unreadable model, say) and shows it instead of a blank page. A
@@ -60,6 +62,7 @@ export function App() {
   const savedPlans = useSavedPlans();
   const reportOpen = useStore(useSimulator().reportStore, (s) => s.open);
   const photoShown = useView((v) => v.shownPhoto !== null);
+  const helpOpen = useView((v) => v.help !== 'none');
   useFirstRunGuide();
   return (
     <div className="app">
@@ -102,7 +105,11 @@ export function App() {
           <ReportView />
         </Suspense>
       )}
-      <HelpDialogs />
+      {helpOpen && (
+        <Suspense>
+          <HelpDialogs />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSimulator, useView } from '../app/simulator';
 import { STEPS } from '../domain/consultation';
 import { LOUPE_FIELD_MM } from '../state/viewStore';
+import { GUIDE_SEEN_KEY } from './HelpButton';
 import { useFormat } from './i18n/useFormat';
-
-const GUIDE_SEEN_KEY = 'smp-simulator.guide-seen';
 
 /** The gestures, in the order they are listed (their words in help `gestures.<id>`). */
 const GESTURES = ['turn', 'zoom', 'pan', 'views', 'loupe', 'movePoint', 'addPoint', 'paint', 'compare'] as const;
@@ -26,20 +25,6 @@ const SHORTCUTS = [
 
 /** The first-run guide's pages (help `guide.<page>`). */
 const GUIDE = ['welcome', 'steps', 'look', 'safe'] as const;
-
-/** Shows the first-run guide once per device; it can be skipped, and reopened from Help. */
-export function useFirstRunGuide() {
-  const { viewStore } = useSimulator();
-  useEffect(() => {
-    let seen = true;
-    try {
-      seen = localStorage.getItem(GUIDE_SEEN_KEY) === 'yes';
-    } catch {
-      // No storage: do not show the guide on every visit.
-    }
-    if (!seen) viewStore.getState().setHelp('guide');
-  }, [viewStore]);
-}
 
 function markGuideSeen() {
   try {
@@ -65,20 +50,7 @@ function useModal(open: boolean) {
   return dialog;
 }
 
-export function HelpButton() {
-  const { t } = useTranslation('help');
-  const { viewStore } = useSimulator();
-  return (
-    <div className="segmented">
-      <button type="button" aria-haspopup="dialog" title={t('button.hint')} data-testid="help-button" onClick={() => viewStore.getState().setHelp('help')}>
-        <span aria-hidden="true">?</span>
-        <span className="visually-hidden">{t('button.label')}</span>
-      </button>
-    </div>
-  );
-}
-
-/** The help panel (gestures and shortcuts) and the first-run guide. */
+/** The help panel (gestures and shortcuts) and the first-run guide: a chunk of its own, mounted while one is open. */
 export function HelpDialogs() {
   const { t } = useTranslation('help');
   const f = useFormat();

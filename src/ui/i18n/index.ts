@@ -1,6 +1,7 @@
 /**
  * The interface's languages (i18next with react-i18next). English, the source and the fallback, is bundled
- * with the app; each other language is a chunk of its own, loaded when it is chosen (before the first render
+ * with the app (the text of the panels read when first opened in a chunk of its own, read right after
+ * start); each other language is a chunk of its own, loaded when it is chosen (before the first render
  * when the app starts in it), so the first load carries one language's text, not four. The service worker
  * keeps every chunk, so any language can be chosen offline. Numbers, dates and money are formatted by the
  * browser's Intl for the chosen language (`{{value, number}}`, `{{date, datetime}}`,
@@ -10,9 +11,23 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../domain/languages';
 import type { Catalogue, Namespace } from './catalogue';
-import { en } from './locales/en';
+import type { en } from './locales/en';
+import { app } from './locales/en/app';
+import { head } from './locales/en/head';
+import { help } from './locales/en/help';
+import { messages } from './locales/en/messages';
+import { panels } from './locales/en/panels';
+import { plans } from './locales/en/plans';
+import { warnings } from './locales/en/warnings';
 
-export const NAMESPACES = Object.keys(en) as Namespace[];
+/** The English text the first screen shows (the first-run guide and any notice included). */
+const ENGLISH_AT_START = { app, head, help, messages, panels, plans, warnings };
+/** Every namespace, said once each (tsc fails on one missing or unknown): those not at start are in locales/en/later.ts. */
+const EVERY_NAMESPACE = {
+  app: true, clinic: true, consent: true, head: true, help: true, messages: true, panels: true,
+  photos: true, photoTools: true, plans: true, report: true, share: true, warnings: true,
+} satisfies Record<Namespace, true>;
+export const NAMESPACES = Object.keys(EVERY_NAMESPACE) as Namespace[];
 
 /** The languages other than English, each read from its own chunk. */
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
@@ -34,9 +49,25 @@ export const i18n = i18next.createInstance();
 /** Each language's catalogue being read (or read), so that its chunk is fetched once however often it is chosen. */
 const reading = new Map<Language, Promise<Catalogue>>();
 
-/** Makes `language`'s text available to the instance (without switching to it); English always is. */
+/** The rest of the English text, read once (started by `startI18n`); a failed read may be tried again. */
+let englishLater: Promise<void> | null = null;
+function loadEnglishLater(): Promise<void> {
+  englishLater ??= import('./locales/en/later').then(
+    (m) => {
+      for (const [ns, text] of Object.entries(m.englishLater)) i18n.addResourceBundle('en', ns, text, true, true);
+    },
+    (error: unknown) => {
+      englishLater = null;
+      throw error;
+    },
+  );
+  return englishLater;
+}
+
+/** Makes `language`'s text available to the instance (without switching to it). */
 export function loadCatalogue(language: Language): Promise<void> {
-  if (language === 'en' || i18n.hasResourceBundle(language, 'app')) return Promise.resolve();
+  if (language === 'en') return loadEnglishLater();
+  if (i18n.hasResourceBundle(language, 'app')) return Promise.resolve();
   let read = reading.get(language);
   if (!read) {
     read = LOADERS[language]();
@@ -63,14 +94,17 @@ export function startI18n(language: Language): Promise<void> {
     fallbackLng: 'en',
     ns: NAMESPACES,
     defaultNS: 'app',
-    resources: { en },
+    resources: { en: ENGLISH_AT_START },
     // Bundled resources: ready at once.
     initAsync: false,
     // React escapes what it renders; escaping here too would show "&amp;" in names.
     interpolation: { escapeValue: false },
-    react: { useSuspense: false },
+    // A panel drawn before the rest of the English arrived is drawn again with it.
+    react: { useSuspense: false, bindI18nStore: 'added' },
   });
   document.documentElement.lang = 'en';
+  // Not waited for: only panels opened later show it, and it is here long before.
+  loadEnglishLater().catch((error: unknown) => console.warn('The English text of the panels could not be loaded:', error));
   return setLanguage(language);
 }
 
