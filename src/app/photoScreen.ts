@@ -1,6 +1,7 @@
 /**
  * The photo screen: one of the client's photos shown in the view with the plan drawn on it. Showing a photo
- * reads it and its mask, fits the head to its landmarks (src/domain/photo/headFit.ts, ~10 ms), makes the
+ * reads it and its mask, fits the head to its landmarks and to the head's outline on the picture
+ * (src/domain/photo/outlineSearch.ts, ~170 ms, at a long side of at most 1024 px), makes the
  * automatic scalp-skin mask the first time (or when the landmarks it was made from changed) and estimates
  * the photo's noise and blur once; the scene then draws the plan through the photo's camera every frame
  * (src/scene/photo/), so a plan edit shows on the photo at once. The brush and the pins (the photo tools)
@@ -28,7 +29,7 @@ export interface ShownPhoto {
   /** The stored photo, decoded (upright, at its stored size). */
   image: ImageBitmap;
   camera: PhotoCamera;
-  /** The head fitted to the photo's landmarks; null when it cannot be (too few points, or a scan head): `fitProblem` says why. */
+  /** The head fitted to the photo's landmarks and outline; null when it cannot be (too few points, or a scan head): `fitProblem` says why. */
   fit: PhotoFit | null;
   fitProblem: Message | null;
   mask: SavedPhotoMask;
@@ -75,7 +76,8 @@ export interface PhotoScreen {
 /**
  * Where to draw the head through the photo's camera: the fit's pose, its translation divided by the fit's size
  * over the drawn head's size (a head k times larger looks as one of the drawn size k times nearer), so the
- * drawn head (the plan's head shape) covers the photo's head.
+ * drawn head covers the photo's head. The photo view draws the fitted shape itself (k = 1,
+ * src/scene/photo/PhotoRenderer.tsx); a head drawn in another shape is placed by its size.
  */
 export function drawPose(fit: PhotoFit, drawnShape: HeadShape): Similarity {
   const k = fit.shape.size / drawnShape.size;
@@ -118,7 +120,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       const { fitOf, estimatesOf } = await work();
       const head = await headNow();
       const camera = photoCamera(meta.width, meta.height, meta.focalLength35mm ?? undefined);
-      const fitted = fitOf(meta, head, camera);
+      const fitted = fitOf(meta, image, head, camera);
       const { mask, scalp } = await maskFor(meta, image, head, fitted.fit, camera);
       return { meta, image, camera, ...fitted, mask, ...estimatesOf(image, scalp, mask), maskVersion: 0 };
     } catch (error) {
@@ -190,7 +192,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       if (!shown) throw new Error('No photo is shown');
       const meta = await photos.updateLandmarks(shown.meta.id, landmarks);
       const head = await headNow();
-      const fitted = (await work()).fitOf(meta, head, shown.camera);
+      const fitted = (await work()).fitOf(meta, shown.image, head, shown.camera);
       const { mask } = await maskFor(meta, shown.image, head, fitted.fit, shown.camera);
       if (state.getState().shown?.meta.id !== meta.id) return;
       updateShown((current) => ({ meta, ...fitted, mask, maskVersion: current.maskVersion + 1 }));

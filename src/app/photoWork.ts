@@ -1,15 +1,18 @@
 /**
  * The work of readying a photo for the photo screen (src/app/photoScreen.ts), in a module of its own that is
- * read only when a photo is first shown: the head fitted to the photo's landmarks, the automatic scalp-skin
- * mask, and the photo's noise and blur measured around the head.
+ * read only when a photo is first shown: the head fitted to the photo's landmarks and the head's outline on
+ * the picture, the automatic scalp-skin mask, and the photo's noise and blur measured around the head.
  */
 import * as THREE from 'three';
 import type { HeadShape } from '../domain/head/headShape';
 import type { Message } from '../domain/languages';
 import type { PhotoCamera } from '../domain/photo/camera';
 import { estimateBlurSigma, estimateNoiseSigma, lumaOf } from '../domain/photo/composite';
-import { fitHeadToPhoto, type PhotoFit } from '../domain/photo/headFit';
+import type { PhotoFit } from '../domain/photo/headFit';
 import { locateHeadPhotoPoints, type HeadPhotoPoints } from '../domain/photo/headLandmarks3d';
+import { headOutlineSurface, type HeadOutlineSurface } from '../domain/photo/headOutline';
+import { fitHeadToPhotoImage, type PhotoWithImage } from '../domain/photo/outlineSearch';
+import type { PhotoLandmarks } from '../domain/photo/photoLandmarks';
 import { automaticMask, emptyMask, maskSize, projectScalpRegions } from '../domain/photo/mask';
 import type { PhotoMeta } from '../domain/photos';
 import { textOf } from '../domain/textError';
@@ -40,13 +43,60 @@ function headPhotoPoints(head: LoadedHead): HeadPhotoPoints | null {
   return headPointsCache.get(head)!;
 }
 
-/** The head fitted to a photo, or why it cannot be (too few points; a scan, which the photo fit does not reshape). */
-export function fitOf(meta: PhotoMeta, head: LoadedHead, camera: PhotoCamera): { fit: PhotoFit | null; fitProblem: Message | null } {
+/** The default head's cranium for the outline term, found once per head (~50 ms). */
+const outlineCache = new WeakMap<LoadedHead, HeadOutlineSurface>();
+
+function outlineSurfaceOf(head: LoadedHead): HeadOutlineSurface {
+  let surface = outlineCache.get(head);
+  if (!surface) outlineCache.set(head, (surface = headOutlineSurface({ positions: head.treatment.positions, indices: head.treatment.indices })));
+  return surface;
+}
+
+/**
+ * The long side (px) of the picture the outline is searched on: the head spans some hundreds of pixels at
+ * it, which places its outline well within the fit's millimetre, and reading and searching a phone's 12
+ * megapixels instead would cost several times as long.
+ */
+export const FIT_IMAGE_LONG_SIDE_PX = 1024;
+
+/** The scale from a photo's pixels to those of the picture the fit searches (at most 1: never enlarged). */
+export function fitImageScale(width: number, height: number): number {
+  return Math.min(1, FIT_IMAGE_LONG_SIDE_PX / Math.max(width, height));
+}
+
+/** A photo's landmarks, camera and iris as the fit sees them on its picture scaled by `s` (the pose, in mm, is the same at any scale). */
+export function scaledPhotoView(meta: Pick<PhotoMeta, 'landmarks' | 'irisDiameterPx'>, camera: PhotoCamera, s: number): Omit<PhotoWithImage, 'image'> {
+  const landmarks: PhotoLandmarks = {};
+  for (const [name, point] of Object.entries(meta.landmarks) as [keyof PhotoLandmarks, [number, number]][]) landmarks[name] = [point[0] * s, point[1] * s];
+  return {
+    landmarks,
+    camera: { widthPx: camera.widthPx * s, heightPx: camera.heightPx * s, focalPx: camera.focalPx * s },
+    ...(meta.irisDiameterPx !== null && { irisDiameterPx: meta.irisDiameterPx * s }),
+  };
+}
+
+/** A fit made on the picture scaled by `s`, its residuals back in the photo's own pixels. */
+export function unscaledFit(fit: PhotoFit, s: number): PhotoFit {
+  return { ...fit, residualPx: fit.residualPx / s, outlineResidualPx: fit.outlineResidualPx / s };
+}
+
+/**
+ * The head fitted to a photo's landmarks and to the head's outline found on the picture (outlineSearch.ts,
+ * ~170 ms: run when a photo is shown and after a landmark edit, never per frame), or why it cannot be (too
+ * few points; a scan, which the photo fit does not reshape). Each photo is fitted on its own: a front photo
+ * cannot tell how deep the mid-frontal point lies, which a turned photo of the same client would settle
+ * (`fitHeadToPhotoImages`), but each photo's own fit is the one that lays the head over that photo.
+ */
+export function fitOf(meta: PhotoMeta, image: ImageBitmap, head: LoadedHead, camera: PhotoCamera): { fit: PhotoFit | null; fitProblem: Message | null } {
   const points = headPhotoPoints(head);
   if (!points) return { fit: null, fitProblem: { key: 'photos:screen.scanHead' } };
   try {
-    const fit = fitHeadToPhoto({ landmarks: meta.landmarks, camera, head: points, ...(meta.irisDiameterPx !== null && { irisDiameterPx: meta.irisDiameterPx }) });
-    return { fit, fitProblem: null };
+    const s = fitImageScale(image.width, image.height);
+    const width = Math.max(1, Math.round(image.width * s)), height = Math.max(1, Math.round(image.height * s));
+    const picture = { width, height, data: pixelsOf(image, width, height) };
+    // The landmarks and camera are in the stored photo's pixels (meta.width × meta.height, the bitmap's size).
+    const { outline: _found, ...fit } = fitHeadToPhotoImage({ ...scaledPhotoView(meta, camera, width / meta.width), image: picture, head: points, outlineSurface: outlineSurfaceOf(head) });
+    return { fit: unscaledFit(fit, width / meta.width), fitProblem: null };
   } catch (error) {
     return { fit: null, fitProblem: textOf(error) ?? { key: 'photos:screen.noFit' } };
   }

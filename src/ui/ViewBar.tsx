@@ -22,6 +22,13 @@ export function ViewBar() {
   const current = useView((v) => v.viewRequest.name);
   const loupeOn = useView((v) => v.loupe.enabled);
   const showSmp = useView((v) => v.showSmp);
+  // A shown photo is drawn through its own camera, in its own light, with its own before/after divider: these
+  // controls of the 3D view would change nothing on it, so they say so instead of seeming broken.
+  const photoShown = useView((v) => v.shownPhoto !== null);
+  const { t: tPhotos } = useTranslation('photos');
+  const only3d = (title: string, act: () => void) =>
+    photoShown ? { 'aria-disabled': true, title: tPhotos('only3d'), onClick: undefined } : { title, onClick: act };
+  const toggleLoupe = () => runCommand(sim, 'view.toggle-loupe', {});
   const f = useFormat();
   useEffect(() => {
     const toolbar = bar.current;
@@ -56,10 +63,9 @@ export function ViewBar() {
                 type="button"
                 className={current === name ? 'active' : ''}
                 aria-pressed={current === name}
-                title={hint}
                 aria-label={hint}
                 data-view={name}
-                onClick={() => viewStore.getState().requestView(name)}
+                {...only3d(hint, () => viewStore.getState().requestView(name))}
               >
                 {name === 'conversation' || name === 'across-room' ? distance : t(`views.names.${name}`)}
               </button>
@@ -72,10 +78,9 @@ export function ViewBar() {
           type="button"
           className={loupeOn ? 'active' : ''}
           aria-pressed={loupeOn}
-          title={t('tools.loupeHint')}
           aria-label={t('tools.loupe')}
           data-testid="loupe-toggle"
-          onClick={() => runCommand(sim, 'view.toggle-loupe', {})}
+          {...only3d(t('tools.loupeHint'), toggleLoupe)}
         >
           <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
             <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
@@ -89,9 +94,8 @@ export function ViewBar() {
           type="button"
           className={showSmp ? '' : 'active'}
           aria-pressed={!showSmp}
-          title={t('before.hint')}
           data-testid="before-toggle"
-          onClick={() => viewStore.getState().setShowSmp(!showSmp)}
+          {...only3d(t('before.hint'), () => viewStore.getState().setShowSmp(!showSmp))}
         >
           {t('before.label')}
         </button>
@@ -103,9 +107,8 @@ export function ViewBar() {
             type="button"
             className={lighting === name ? 'active' : ''}
             aria-pressed={lighting === name}
-            title={t(`lighting.${name}.hint`)}
             data-lighting={name}
-            onClick={() => viewStore.getState().setLighting(name)}
+            {...only3d(t(`lighting.${name}.hint`), () => viewStore.getState().setLighting(name))}
           >
             {t(`lighting.${name}.label`)}
           </button>

@@ -1,11 +1,13 @@
 /**
  * The photo screen's logic that needs no browser: where the head is drawn through a photo's camera when the
- * fitted head is larger or smaller than the drawn one, and an unknown photo refused with nothing changed.
+ * fitted head is larger or smaller than the drawn one, an unknown photo refused with nothing changed, and the
+ * photo's landmarks and camera scaled to the picture the outline fit searches.
  */
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { ClientPhotos } from '../../src/app/photos';
 import { createPhotoScreen, drawPose } from '../../src/app/photoScreen';
+import { fitImageScale, scaledPhotoView, unscaledFit } from '../../src/app/photoWork';
 import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
 import { createSimulator } from '../../src/app/simulator';
 import { DEFAULT_HEAD_SHAPE, warpPoint } from '../../src/domain/head/headShape';
@@ -46,5 +48,35 @@ describe('showing a photo', () => {
   it('goes back to the 3D view with null', async () => {
     await screen.show(null);
     expect(sim.viewStore.getState().shownPhoto).toBeNull();
+  });
+});
+
+describe('the photo fitted on a smaller picture', () => {
+  it('searches a picture of at most 1024 px on its long side, never enlarged', () => {
+    expect(fitImageScale(3000, 4000)).toBeCloseTo(1024 / 4000, 12);
+    expect(fitImageScale(4000, 3000)).toBeCloseTo(1024 / 4000, 12);
+    expect(fitImageScale(800, 600)).toBe(1);
+  });
+
+  it('scales landmarks, camera and iris together, so the same pose projects onto the scaled landmarks', () => {
+    const camera = cameraFromVerticalFov(3000, 4000, 60);
+    const pose = { rotation: rotationFromAngles({ yawDeg: -20, pitchDeg: 5, rollDeg: 3 }), scale: 1, translation: [-8, 20, -420] as [number, number, number] };
+    const points: [number, number, number][] = [[30, 20, 80], [-30, 20, 80], [0, -20, 95]];
+    const [a, b, c] = points.map((p) => projectHeadPoint(camera, pose, p)!);
+    const s = fitImageScale(camera.widthPx, camera.heightPx);
+    const view = scaledPhotoView({ landmarks: { leftIrisCenter: a!, rightIrisCenter: b!, pronasale: c! }, irisDiameterPx: 40 }, camera, s);
+    expect(view.camera).toEqual({ widthPx: 3000 * s, heightPx: 4000 * s, focalPx: camera.focalPx * s });
+    expect(view.irisDiameterPx).toBeCloseTo(40 * s, 12);
+    const scaled = [view.landmarks.leftIrisCenter, view.landmarks.rightIrisCenter, view.landmarks.pronasale];
+    points.forEach((p, i) => {
+      const q = projectHeadPoint(view.camera, pose, p)!;
+      expect(Math.hypot(q[0] - scaled[i]![0], q[1] - scaled[i]![1])).toBeLessThan(1e-9);
+    });
+    expect(scaledPhotoView({ landmarks: {}, irisDiameterPx: null }, camera, s)).not.toHaveProperty('irisDiameterPx');
+  });
+
+  it('reports the residuals in the photo’s own pixels', () => {
+    const fit = { residualPx: 2, outlineResidualPx: 1.5 } as PhotoFit;
+    expect(unscaledFit(fit, 0.25)).toMatchObject({ residualPx: 8, outlineResidualPx: 6 });
   });
 });

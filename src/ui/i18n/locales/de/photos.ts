@@ -13,6 +13,7 @@ export const photos: Translation<typeof english> = {
   listLabel: 'Fotos dieses Plans',
   show: 'Auf dem Foto zeigen',
   hide: 'Zurück zur 3D-Ansicht',
+  only3d: 'Wirkt nur auf die 3D-Ansicht, nicht auf das Foto. Kehren Sie zur 3D-Ansicht zurück, um es zu verwenden.',
   remove: 'Entfernen',
   removeLabel: 'Foto entfernen: {{view}}',
   thumbnail: 'Foto: {{view}}',

@@ -11,6 +11,7 @@ export const photos = {
   listLabel: 'This plan’s photos',
   show: 'Show on photo',
   hide: 'Back to the 3D view',
+  only3d: 'Changes the 3D view only, not the photo. Go back to the 3D view to use it.',
   remove: 'Remove',
   removeLabel: 'Remove the {{view}} photo',
   thumbnail: '{{view}} photo',

@@ -13,6 +13,7 @@ export const photos: Translation<typeof english> = {
   listLabel: 'Fotos de este plan',
   show: 'Ver en la foto',
   hide: 'Volver a la vista 3D',
+  only3d: 'Solo cambia la vista 3D, no la foto. Vuelva a la vista 3D para usarlo.',
   remove: 'Eliminar',
   removeLabel: 'Eliminar la foto: {{view}}',
   thumbnail: 'Foto: {{view}}',

@@ -13,6 +13,7 @@ export const photos: Translation<typeof english> = {
   listLabel: 'Bu planın fotoğrafları',
   show: 'Fotoğrafta göster',
   hide: '3B görünüme dön',
+  only3d: 'Yalnızca 3B görünümü değiştirir, fotoğrafı değil. Kullanmak için 3B görünüme dönün.',
   remove: 'Kaldır',
   removeLabel: 'Fotoğrafı kaldır: {{view}}',
   thumbnail: 'Fotoğraf: {{view}}',
