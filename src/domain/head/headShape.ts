@@ -92,8 +92,8 @@ function reclineWithSlope(y: number): [number, number] {
 
 const tanDeg = (deg: number) => Math.tan((deg * Math.PI) / 180);
 
-/** How much farther back the forehead goes per millimetre up, for this slope. */
-const extraLean = (shape: HeadShape) => tanDeg(DEFAULT_FOREHEAD_LEAN_DEG + shape.foreheadSlopeDeg) - tanDeg(DEFAULT_FOREHEAD_LEAN_DEG);
+/** How much farther back the forehead goes per millimetre up, for this slope (`lean` in the Jacobian below). */
+export const extraLean = (shape: HeadShape) => tanDeg(DEFAULT_FOREHEAD_LEAN_DEG + shape.foreheadSlopeDeg) - tanDeg(DEFAULT_FOREHEAD_LEAN_DEG);
 
 /** The point of the default head at `p` moved onto the head of this shape. */
 export function warpPoint(shape: HeadShape, p: Vec3): Vec3 {

@@ -9,7 +9,7 @@
 import type { ClosestHit, SurfaceQuery } from '../geometry/closestPoint';
 import type { Hairline } from '../hairline/hairline';
 import { sameData } from '../plainData';
-import { DEFAULT_FOREHEAD_LEAN_DEG, DEFAULT_HEAD_SHAPE, warpJacobian, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from './headShape';
+import { DEFAULT_HEAD_SHAPE, extraLean, warpJacobian, warpNamedPoints, warpPoint, warpPositions, type HeadShape } from './headShape';
 import { distance, type Landmarks, type Vec3 } from './landmarks';
 
 /** The shape is the default head's own: nothing to warp. */
@@ -66,11 +66,6 @@ export function warpNormals(shape: HeadShape, positions: ArrayLike<number>, norm
   }
   return out;
 }
-
-const tanDeg = (deg: number) => Math.tan((deg * Math.PI) / 180);
-
-/** How much farther back the forehead leans per millimetre up (`lean` in headShape.ts's formula). */
-const extraLean = (shape: HeadShape) => tanDeg(DEFAULT_FOREHEAD_LEAN_DEG + shape.foreheadSlopeDeg) - tanDeg(DEFAULT_FOREHEAD_LEAN_DEG);
 
 /**
  * A mesh of the default head warped again and again (a slider drag), with nothing allocated per vertex. The

@@ -1,4 +1,5 @@
-import { BROW_HEIGHT_MM, VERTEX_HEIGHT_MM, warpJacobian, warpPoint, type HeadShape } from '../head/headShape.ts';
+import { BROW_HEIGHT_MM, VERTEX_HEIGHT_MM, warpPoint, type HeadShape } from '../head/headShape.ts';
+import { warpNormal } from '../head/shapedHead.ts';
 import { meshVertexNormals } from '../head/meshTools.ts';
 import type { Vec3 } from '../head/landmarks.ts';
 import { applySimilarityToPoint, type Similarity } from '../scan/align.ts';
@@ -112,15 +113,4 @@ export function imageNormal(camera: PhotoCamera, q: Vec3, n: Vec3): ImagePoint |
   const dv = (-camera.focalPx * (n[1] * depth + q[1] * n[2])) / (depth * depth);
   const l = Math.hypot(du, dv);
   return l > 0 ? [du / l, dv / l] : null;
-}
-
-/** The normal of the warped surface at the warp of `p`, from the default head's normal `n`: the warp's inverse transpose. */
-function warpNormal(shape: HeadShape, p: Vec3, n: Vec3): Vec3 {
-  // J is lower triangular: [a 0 0; 0 b 0; 0 c d]; J⁻ᵀ n solved by back-substitution.
-  const j = warpJacobian(shape, p);
-  const a = j[0]!, b = j[4]!, c = j[7]!, d = j[8]!;
-  const nz = n[2] / d;
-  const out: Vec3 = [n[0] / a, (n[1] - c * nz) / b, nz];
-  const l = Math.hypot(out[0], out[1], out[2]);
-  return [out[0] / l, out[1] / l, out[2] / l];
 }
