@@ -530,11 +530,14 @@ export const COMMANDS = {
     },
   }),
 
-  /** The loupe on or off (a view command: no plan edit, no undo step). */
+  /** The loupe on or off (a view command: no plan edit, no undo step); refused over a shown photo, where it would magnify the hidden 3D head. */
   'view.toggle-loupe': command<Record<string, never>>({
     label: () => 'Loupe',
     args: (input) => (fields('view.toggle-loupe', input, []), {}),
-    view: (view) => view.setLoupe({ enabled: !view.loupe.enabled, pointer: null }),
+    view(view) {
+      if (!view.loupe.enabled && view.shownPhoto !== null) throw new CommandRefused('info', 'The loupe changes the 3D view only, not the photo. Go back to the 3D view to use it.', { key: 'photos:only3d' });
+      view.setLoupe({ enabled: !view.loupe.enabled, pointer: null });
+    },
   }),
 };
 

@@ -2,7 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type * as THREE from 'three';
 import { useSimulator } from '../app/simulator';
-import type { PointerTool as ToolChoice } from '../state/viewStore';
+import { activeToolWorks, type PointerTool as ToolChoice } from '../state/viewStore';
 import { surfaceHitAt } from './raycast';
 import { createInputRouter, type PointerInput } from './tools/router';
 import { IDLE_TOOL, type PointerTool } from './tools/tool';
@@ -41,7 +41,8 @@ export function InputRouter({ children }: { children: ReactNode }) {
       // The tools work in the plan's frame: a hit on the reshaped default head is taken back onto the default head.
       return hit && !own && head?.shaping ? head.shaping.hitToPlan(hit) : hit;
     });
-    const choose = () => router.use(active()?.tool ?? IDLE_TOOL);
+    // Over a shown photo only the photo tools get the pointer (the rest would edit the hidden 3D head).
+    const choose = () => router.use((activeToolWorks(sim.viewStore.getState()) && active()?.tool) || IDLE_TOOL);
     const register: Register = (name, entry) => {
       entries.set(name, entry);
       choose();
@@ -56,7 +57,7 @@ export function InputRouter({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       sim.viewStore.subscribe((s, prev) => {
-        if (s.activeTool !== prev.activeTool) choose();
+        if (s.activeTool !== prev.activeTool || s.shownPhoto !== prev.shownPhoto) choose();
       }),
     [sim, choose],
   );

@@ -64,9 +64,10 @@ export function Loupe() {
   useEffect(() => sim.viewStore.subscribe((s, prev) => s.loupe !== prev.loupe && invalidate()), [sim, invalidate]);
 
   useFrame(({ scene, camera }) => {
-    const { loupe } = sim.viewStore.getState();
+    const { loupe, shownPhoto } = sim.viewStore.getState();
     const head = sim.headStore.getState().head;
-    if (!loupe.enabled || !loupe.pointer || !head) return;
+    // Over a shown photo the loupe would draw the hidden 3D head (setShownPhoto puts it down; this frame may come first).
+    if (!loupe.enabled || !loupe.pointer || !head || shownPhoto !== null) return;
     // Every frame, not only when the pointer moves: the camera may be flying to a view under a still pointer.
     const hit = surfaceHitAt(camera, size, loupe.pointer.x, loupe.pointer.y, head.skin);
     if (!hit) {

@@ -68,6 +68,15 @@ export type PointerTool =
 
 const ORBIT: PointerTool = { name: 'orbit' };
 
+/** Whether a tool works on the shown photo (the others work on the 3D head). */
+export const isPhotoTool = (tool: PointerTool): boolean => tool.name === 'photoPins' || tool.name === 'photoMask';
+
+/**
+ * Whether the active tool gets the pointer: over a shown photo only the photo tools do, since any other would
+ * edit the hidden 3D head through the 3D camera, where the user did not point.
+ */
+export const activeToolWorks = (view: Pick<ViewState, 'activeTool' | 'shownPhoto'>): boolean => view.shownPhoto === null || isPhotoTool(view.activeTool);
+
 export interface ViewState {
   viewRequest: ViewRequest;
   /** The one pointer tool in use. `editingHairline`, `brushTarget` and `loupe.enabled` mirror it. */
@@ -253,10 +262,11 @@ export function createViewStore(initialView: ViewName = 'three-quarter', initial
       set({ toolbarBottomPx: Math.max(0, px) });
     },
     setShownPhoto(shownPhoto) {
-      // The photo tools work on a shown photo only: back in the 3D view, the camera gets the pointer back.
+      // The photo tools work on a shown photo only, the others (hairline, brush, landmarks, loupe) on the 3D head
+      // only: each is put down where it cannot work, and the camera gets the pointer back.
       const state = get();
-      const photoTool = state.activeTool.name === 'photoPins' || state.activeTool.name === 'photoMask';
-      set(shownPhoto === null ? { shownPhoto, ...(photoTool && toolFields(state, ORBIT)) } : { shownPhoto, compare: 'off' });
+      const keep = (shownPhoto === null) !== isPhotoTool(state.activeTool);
+      set({ shownPhoto, ...(shownPhoto !== null && { compare: 'off' as const }), ...(!keep && toolFields(state, ORBIT)) });
     },
     setPhotoSplit(position) {
       set({ photoSplit: Math.min(1, Math.max(0, position)) });

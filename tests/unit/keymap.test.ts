@@ -51,6 +51,12 @@ describe('the keymap', () => {
     expect(sim.viewStore.getState().loupe.enabled).toBe(true);
     routeKey(sim, keymap, press('L'));
     expect(sim.viewStore.getState().loupe.enabled).toBe(false);
+    // Over a shown photo the loupe would magnify the hidden 3D head: L is refused, and the user told why.
+    sim.viewStore.getState().setShownPhoto('photo-1');
+    routeKey(sim, keymap, press('l'));
+    expect(sim.viewStore.getState().loupe.enabled).toBe(false);
+    expect(sim.viewStore.getState().notice?.text).toEqual({ key: 'photos:only3d' });
+    sim.viewStore.getState().setShownPhoto(null);
     // Ctrl+L is the browser's, not the loupe's.
     const addressBar = press('l', { ctrl: true });
     expect(routeKey(sim, keymap, addressBar)).toBe(false);

@@ -8,6 +8,7 @@ import { CLICK_SLOP_PX, landmarkTool } from '../../src/scene/tools/landmarks';
 import { loupeTool } from '../../src/scene/tools/loupe';
 import { createInputRouter, type PointerInput } from '../../src/scene/tools/router';
 import type { SurfaceHit } from '../../src/scene/tools/tool';
+import { activeToolWorks } from '../../src/state/viewStore';
 import { defaultLoadedHead } from '../support/loadedHead';
 
 let head: LoadedHead;
@@ -287,5 +288,28 @@ describe('one tool at a time in the view state', () => {
     view().setBrushTarget({ map: 'density' });
     view().setStep('scars');
     expect([view().activeTool.name, view().brushTarget]).toEqual(['orbit', null]);
+  });
+
+  it('puts the 3D tools down over a shown photo and keeps the photo tools, and the router gives the pointer only to those', () => {
+    const { viewStore } = createSimulator();
+    const view = () => viewStore.getState();
+    for (const choose of [() => view().setEditingHairline(true), () => view().setBrushTarget({ map: 'density' }), () => view().setTool({ name: 'landmarks' }), () => view().setLoupe({ enabled: true })]) {
+      choose();
+      view().setShownPhoto('photo-1');
+      expect([view().activeTool.name, view().editingHairline, view().brushTarget, view().loupe.enabled]).toEqual(['orbit', false, null, false]);
+      view().setShownPhoto(null);
+    }
+    // A photo tool stays from one photo to the next and is put down back in the 3D view.
+    view().setShownPhoto('photo-1');
+    view().setTool({ name: 'photoMask', erase: false, radius: 0.05 });
+    view().setShownPhoto('photo-2');
+    expect(view().activeTool.name).toBe('photoMask');
+    expect(activeToolWorks(view())).toBe(true);
+    // A 3D tool chosen while the photo is shown (a panel's button) never gets the pointer over it.
+    view().setBrushTarget({ map: 'hair' });
+    expect(activeToolWorks(view())).toBe(false);
+    view().setShownPhoto(null);
+    expect(view().activeTool.name).toBe('brush');
+    expect(activeToolWorks(view())).toBe(true);
   });
 });
