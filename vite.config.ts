@@ -2,10 +2,12 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { faceModelAssets } from './scripts/faceModelAssets.ts';
+import { heicDecoderAssets } from './scripts/heicDecoderAssets.ts';
 import { offlinePlugin } from './scripts/offlinePlugin.ts';
 import { shaderText } from './scripts/shaderText.ts';
 import { threeCatalogue } from './scripts/threeCatalogue.ts';
 import { FACE_MODEL_DIR } from './src/io/photos/faceModel.ts';
+import { HEIC_DECODER_DIR } from './src/io/photos/heicDecoder.ts';
 
 export default defineConfig({
   // Relative asset paths: the app can be served from any sub-path of a clinic's site.
@@ -13,7 +15,8 @@ export default defineConfig({
   plugins: [
     react(),
     faceModelAssets(),
-    offlinePlugin({ cachedAtFirstUse: [FACE_MODEL_DIR] }),
+    heicDecoderAssets(),
+    offlinePlugin({ cachedAtFirstUse: [FACE_MODEL_DIR, HEIC_DECODER_DIR] }),
     // What the first load carries (README, "Bundle size"; tests/browser/bundle.test.ts holds it under its budget).
     threeCatalogue(fileURLToPath(new URL('./src/scene/threeElements.ts', import.meta.url))),
     shaderText(),

@@ -82,9 +82,14 @@ export function withoutRuntimeCode(source: string, file: string): string {
     }
     out = out.slice(0, from) + code + out.slice(to);
   }
-  const left = RUNTIME_CODE.exec(out);
-  if (left) throw new Error(`${file}: still builds code at run time (${left[0]}); check scripts/faceModelAssets.ts`);
-  return out;
+  return withoutCodeFromText(out, file, 'scripts/faceModelAssets.ts');
+}
+
+/** `source` when it builds no code from text at run time (which the app's security policy forbids); else the build fails, naming `owner` to check. */
+export function withoutCodeFromText(source: string, file: string, owner: string): string {
+  const left = RUNTIME_CODE.exec(source);
+  if (left) throw new Error(`${file}: builds code at run time (${left[0]}); check ${owner}`);
+  return source;
 }
 
 /** One model file's bytes as the app serves them. */
@@ -95,20 +100,28 @@ export function faceModelFile(name: (typeof FACE_MODEL_FILES)[number]): Buffer {
 
 const CONTENT_TYPES: Record<string, string> = { js: 'text/javascript', wasm: 'application/wasm' };
 
-export function faceModelAssets(): Plugin {
+/**
+ * A plugin that serves `files` under the app's folder `dir`, each file's bytes given by `read`: from the dev
+ * server in `npm run dev`, and written into the build.
+ */
+export function folderAssets<F extends string>(name: string, dir: string, files: readonly F[], read: (file: F) => Buffer): Plugin {
   return {
-    name: 'smp-face-model-assets',
+    name,
     configureServer(server) {
-      server.middlewares.use(`/${FACE_MODEL_DIR}/`, (req, res, next) => {
-        const name = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
-        const file = FACE_MODEL_FILES.find((f) => f === name);
+      server.middlewares.use(`/${dir}/`, (req, res, next) => {
+        const requested = (req.url ?? '').split('?')[0]!.replace(/^\//, '');
+        const file = files.find((f) => f === requested);
         if (!file) return next();
         res.setHeader('Content-Type', CONTENT_TYPES[file.split('.').pop()!] ?? 'application/octet-stream');
-        res.end(faceModelFile(file));
+        res.end(read(file));
       });
     },
     generateBundle() {
-      for (const file of FACE_MODEL_FILES) this.emitFile({ type: 'asset', fileName: `${FACE_MODEL_DIR}/${file}`, source: faceModelFile(file) });
+      for (const file of files) this.emitFile({ type: 'asset', fileName: `${dir}/${file}`, source: read(file) });
     },
   };
+}
+
+export function faceModelAssets(): Plugin {
+  return folderAssets('smp-face-model-assets', FACE_MODEL_DIR, FACE_MODEL_FILES, faceModelFile);
 }

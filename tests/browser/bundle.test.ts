@@ -14,12 +14,12 @@ async function read(path: string): Promise<Buffer> {
 }
 
 /** The modules only photos need, by the chunks they are built into (named after them) and by text only they hold. */
-const PHOTO_CHUNKS = /^assets\/(readPhoto|heic2any|exifr|faceLandmarks|mediapipeFaceModel|headFit)-/;
+const PHOTO_CHUNKS = /^assets\/(readPhoto|heicDecoder|exifr|faceLandmarks|mediapipeFaceModel|headFit)-/;
 const PHOTO_TEXT = [
   // The face model's files (MediaPipe's face mesh) and the glue that loads them.
   'face_mesh',
-  // HEIC decoding.
-  'heic2any',
+  // HEIC decoding (the loader of libheif's WebAssembly build).
+  'libheif',
   // The head fit (a message of its own that no catalogue repeats).
   'cannot start a fit of',
 ];

@@ -1,15 +1,16 @@
 /**
  * The client's photos through `window.smp` (#15): a JPEG with EXIF orientation 6 and a GPS position is
- * stored upright with no metadata left in its bytes; a PNG, and a photo larger than 4096 px (bounded, its
+ * stored upright with no metadata left in its bytes; a HEIC decoded by the app's own WebAssembly libheif
+ * (Chromium has no HEIC decoder), upright, and a damaged one refused; a PNG, and a photo larger than 4096 px (bounded, its
  * hand-placed landmarks scaled with it); broken and non-photo files refused with a clear message and nothing
  * stored; removing a photo; photos kept across a reload; no plan file or link carrying them; no request to
  * another origin.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PhotoMeta } from '../../src/domain/photos';
 import { holdsMetadata, withExif } from '../support/exifJpeg';
-import { HEIC_64X32 } from '../support/heicPhoto';
 import { openApp, UI_PIXEL_RATIO, waitForReady, type AppPage } from './harness';
 
 /**
@@ -140,17 +141,49 @@ describe('client photos', () => {
     expect(isRed(pixels.colors[0]!) && isBlue(pixels.colors[1]!), String(pixels.colors)).toBe(true);
   });
 
-  it('refuses a HEIC photo at once, with what to do, where the browser cannot decode HEIC and the page may not run heic2any', async () => {
-    // Chromium has no HEIC decoder, and heic2any's needs code compiled from text, which the built app's
-    // security policy forbids (Safari, the browser of the iPhones that write HEIC, decodes it itself).
+  it('stores a HEIC photo decoded on the device by the app’s own WebAssembly libheif, upright once, with its focal length and without its EXIF', async () => {
+    // Chromium has no HEIC decoder: the app loads libheif's glue and wasm from its own heic-decoder/ folder,
+    // under its security policy, which allows compiling WebAssembly and never code from text.
     const policy = await app.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
-    expect(policy).toMatch(/script-src 'self'/);
+    expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(policy).not.toContain("'unsafe-eval'");
+    const decoderFiles: string[] = [];
+    const listen = (request: { url(): string }) => {
+      if (request.url().includes('/heic-decoder/')) decoderFiles.push(new URL(request.url()).pathname.split('/').pop()!);
+    };
+    app.page.on('request', listen);
+    // Stored 128 × 64 with an irot of a quarter clockwise and EXIF orientation 6 (tests/fixtures/photos/makeHeic.ts):
+    // 64 × 128 once turned, red above blue with a green square top right; turned twice it would be 128 × 64.
+    const heic = new Uint8Array(readFileSync(new URL('../fixtures/photos/rotated.heic', import.meta.url)));
+    expect(holdsMetadata(heic)).toContain('Secretville');
+    const result = await importPhoto(app.page, 'IMG_0002.HEIC', heic, { view: 'top' });
+    app.page.off('request', listen);
+    expect(typeof result, String(result)).toBe('object');
+    const photo = result as PhotoMeta;
+    stored.push(photo);
+    expect(photo).toMatchObject({ view: 'top', width: 64, height: 128, focalLength35mm: 26 });
+    expect(decoderFiles.sort()).toEqual(['libheif.js', 'libheif.wasm']);
+    // The service worker caches the decoder's folder at first use, not at install (most clients never need it).
+    const worker = await app.page.evaluate(() => fetch('sw.js').then((r) => r.text()));
+    expect(worker).toMatch(/const LAZY_FOLDERS = \[[^\]]*"heic-decoder\/"/);
+    expect(worker).not.toContain('heic-decoder/libheif');
+    const bytes = await storedBytes(app.page, photo.id);
+    expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+    expect(holdsMetadata(bytes)).toEqual([]);
+    const pixels = await storedPixels(app.page, photo.id, [[0.75, 0.125], [0.25, 0.375], [0.5, 0.75]]);
+    expect([pixels.width, pixels.height]).toEqual([64, 128]);
+    const [green, red, blue] = pixels.colors;
+    expect(green![1]! > 160 && green![0]! < 80 && green![2]! < 80, `top right ${green}`).toBe(true);
+    expect(isRed(red!), `top left ${red}`).toBe(true);
+    expect(isBlue(blue!), `bottom ${blue}`).toBe(true);
+  });
+
+  it('refuses a damaged HEIC photo with a clear message, storing nothing', async () => {
     const before = await getPhotos(app.page);
-    const started = Date.now();
-    const result = await importPhoto(app.page, 'IMG_0002.HEIC', HEIC_64X32, { view: 'top' });
-    expect(result).toBe('This browser cannot read HEIC photos here. Save the photo as a JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then import it again.');
-    expect(Date.now() - started).toBeLessThan(10_000);
+    const heic = new Uint8Array(readFileSync(new URL('../fixtures/photos/rotated.heic', import.meta.url)));
+    for (const bytes of [heic.subarray(0, Math.floor(heic.length * 0.6)), Uint8Array.from([...heic.subarray(0, 40), ...new Uint8Array(400), ...heic.subarray(440)])]) {
+      expect(await importPhoto(app.page, 'IMG_0003.HEIC', bytes, { view: 'top' })).toBe('This photo could not be read: the file is damaged or incomplete.');
+    }
     expect(await getPhotos(app.page)).toEqual(before);
   });
 

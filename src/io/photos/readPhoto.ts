@@ -4,11 +4,12 @@
  * metadata at all (no EXIF, so no GPS position, camera serial or time; no XMP, IPTC or comments), and the
  * lens's 35 mm-equivalent focal length read from the EXIF before it goes.
  *
- * Loaded only when photos are used (exifr, and heic2any for HEIC where the browser cannot decode it).
+ * Loaded only when photos are used (exifr, and libheif's WebAssembly decoder for HEIC where the browser cannot decode it).
  */
 import exifr from 'exifr';
 import { MAX_PHOTO_SIDE_PX } from '../../domain/photos';
 import { message, TextError } from '../../domain/textError';
+import { heicExifTiff } from './heicExif';
 
 /** Larger than any phone or camera JPEG, PNG or HEIC; a bigger file is not read into memory at all. */
 export const MAX_PHOTO_FILE_BYTES = 64 * 1024 * 1024;
@@ -116,12 +117,14 @@ const RESOLUTION_UNIT_MM: Record<number, number> = { 2: 25.4, 3: 10, 4: 1, 5: 0.
  */
 export async function readPhotoExif(bytes: Uint8Array): Promise<PhotoExif> {
   let tags: Record<string, unknown> | undefined;
+  // A HEIC's EXIF item is found here (exifr misses it where the file's item locations use a base offset).
+  const exif = photoFormat(bytes) === 'heic' ? heicExifTiff(bytes) : bytes;
   try {
-    tags = (await exifr.parse(bytes, {
+    tags = exif ? ((await exifr.parse(exif, {
       pick: ['Orientation', 'FocalLength', 'FocalLengthIn35mmFormat', 'FocalPlaneXResolution', 'FocalPlaneYResolution', 'FocalPlaneResolutionUnit', 'ExifImageWidth', 'ExifImageHeight'],
       translateValues: false,
       reviveValues: false,
-    })) as Record<string, unknown> | undefined;
+    })) as Record<string, unknown> | undefined) : undefined;
   } catch {
     // Damaged EXIF does not make a damaged photo: the pixels are read, and the EXIF is dropped anyway.
     tags = undefined;
@@ -170,50 +173,23 @@ async function decode(blob: Blob): Promise<ImageBitmap> {
   }
 }
 
-/** heic2any gives up on a photo after this (its worker can fail without a word, and the promise would never settle). */
-const HEIC_DECODE_TIMEOUT_MS = 90_000;
-
-const heicUnsupported = () =>
-  new TextError(
-    message('photos.heicUnsupported'),
-    'This browser cannot read HEIC photos here. Save the photo as a JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then import it again.',
-  );
-
 /**
- * Whether this page may compile code from text. heic2any's decoder (libheif built with emscripten's embind)
- * needs it in its worker, which inherits the page's security policy: the built app's forbids it.
+ * A HEIC photo's pixels, upright by the container's rotation and mirroring: the browser's own decoder where
+ * it has one (Safari), else libheif's WebAssembly build (heicDecoder.ts, loaded at the first HEIC photo).
  */
-function canEvaluateCode(): boolean {
-  try {
-    return new Function('return true')() as boolean;
-  } catch {
-    return false;
-  }
-}
-
-/** A HEIC photo's pixels: the browser's own decoder where it has one (Safari), else heic2any's where the page allows it. */
 async function decodeHeic(bytes: Uint8Array): Promise<ImageBitmap> {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/heic' });
   try {
-    return await createImageBitmap(blob);
+    return await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/heic' }));
   } catch {
-    // Most browsers cannot decode HEIC: convert it here, on the device, where that is allowed.
+    // Most browsers cannot decode HEIC: decode it here, on the device.
   }
-  if (!canEvaluateCode()) throw heicUnsupported();
-  const { default: heic2any } = await import('heic2any');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let png: Blob | Blob[];
-  try {
-    png = await Promise.race([
-      heic2any({ blob, toType: 'image/png' }),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(heicUnsupported()), HEIC_DECODE_TIMEOUT_MS))),
-    ]);
-  } catch (error) {
-    throw error instanceof TextError ? error : damaged();
-  } finally {
-    clearTimeout(timer);
-  }
-  return decode(Array.isArray(png) ? png[0]! : png);
+  const { heicDecoder, decodeHeicPixels } = await import('./heicDecoder');
+  // A decoder that cannot be loaded (offline before it was ever cached) says so; it is not the file's fault.
+  const libheif = await heicDecoder();
+  const pixels = await decodeHeicPixels(libheif, bytes).catch(() => {
+    throw damaged();
+  });
+  return createImageBitmap(new ImageData(pixels.data, pixels.width, pixels.height));
 }
 
 type Canvas = OffscreenCanvas | HTMLCanvasElement;
@@ -272,7 +248,8 @@ export async function readPhoto(file: Blob): Promise<ReadPhoto> {
   const format = photoFormat(bytes);
   if (!format) throw notAPhoto();
   const exif = await readPhotoExif(bytes);
-  // A HEIC's decoder turns it upright by the container's own rotation; its EXIF orientation only repeats that.
+  // A HEIC's decoder turns it upright by the container's own rotation and mirroring (HEIF's `irot` and `imir`),
+  // which is where HEIF keeps the orientation; the EXIF orientation an iPhone also writes only repeats it.
   const orientation = format === 'heic' ? 1 : exif.orientation;
   const source = format === 'heic' ? await decodeHeic(bytes) : await decode(new Blob([withoutMetadata(bytes, format) as Uint8Array<ArrayBuffer>], { type: `image/${format}` }));
   try {

@@ -117,7 +117,6 @@ export const messages: Translation<typeof english> = {
     unknownView: 'Unbekannte Fotoansicht {{view}}: Verwenden Sie eine der folgenden: {{views}}.',
     noFace: 'Auf diesem Foto wurde kein Gesicht gefunden, daher kann es nicht als Ansicht „{{view}}“ verwendet werden: Wählen Sie ein Foto, auf dem das Gesicht des Kunden zu sehen ist, oder setzen Sie die Orientierungspunkte von Hand.',
     faceModelFailed: 'Auf diesem Foto konnten die Orientierungspunkte nicht gefunden werden: Das Modell für Gesichtspunkte ließ sich nicht ausführen. Setzen Sie die Punkte von Hand oder versuchen Sie es erneut.',
-    heicUnsupported: 'Dieser Browser kann HEIC-Fotos hier nicht lesen. Speichern Sie das Foto als JPEG (auf einem iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität) und importieren Sie es dann erneut.',
     tooMany: 'Dieser Plan hat bereits {{max}} Fotos; löschen Sie einige, bevor Sie weitere hinzufügen.',
     missing: 'Dieser Plan hat kein Foto mit der ID {{id}}.',
     noStorage: 'Fotos werden mit einem gespeicherten Plan auf diesem Gerät aufbewahrt, und dieser Browser speichert keine Pläne (privates Surfen, oder der Speicher ist voll oder gesperrt).',

@@ -115,7 +115,6 @@ export const messages = {
     unknownView: 'Unknown photo view {{view}}: use one of {{views}}.',
     noFace: 'No face was found in this photo, so it cannot be used as the “{{view}}” view: choose a photo that shows the client’s face, or place its landmarks by hand.',
     faceModelFailed: 'The landmarks could not be found on this photo: the face landmark model failed to run. Place the landmarks by hand, or try again.',
-    heicUnsupported: 'This browser cannot read HEIC photos here. Save the photo as a JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then import it again.',
     tooMany: 'This plan already has {{max}} photos; delete some before adding more.',
     missing: 'This plan has no photo with the id {{id}}.',
     noStorage: 'Photos are kept with a saved plan on this device, and this browser is not storing plans (private browsing, or storage is full or blocked).',

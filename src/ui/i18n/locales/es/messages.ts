@@ -116,7 +116,6 @@ export const messages: Translation<typeof english> = {
     unknownView: 'Vista de foto desconocida {{view}}: use una de estas: {{views}}.',
     noFace: 'No se encontró ningún rostro en esta foto, así que no puede usarse como vista «{{view}}»: elija una foto en la que se vea la cara del cliente o coloque sus puntos de referencia a mano.',
     faceModelFailed: 'No se pudieron encontrar los puntos de referencia en esta foto: el modelo de puntos faciales no pudo ejecutarse. Coloque los puntos a mano o inténtelo de nuevo.',
-    heicUnsupported: 'Este navegador no puede leer aquí fotos HEIC. Guarde la foto como JPEG (en un iPhone: Ajustes › Cámara › Formatos › Más compatible) e impórtela de nuevo.',
     tooMany: 'Este plan ya tiene {{max}} fotos; elimine algunas antes de añadir más.',
     missing: 'Este plan no tiene ninguna foto con el id {{id}}.',
     noStorage: 'Las fotos se guardan con un plan guardado en este dispositivo, y este navegador no está guardando planes (navegación privada, o el almacenamiento está lleno o bloqueado).',

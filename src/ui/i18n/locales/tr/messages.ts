@@ -116,7 +116,6 @@ export const messages: Translation<typeof english> = {
     unknownView: 'Bilinmeyen fotoğraf görünümü {{view}}: şunlardan birini kullanın: {{views}}.',
     noFace: 'Bu fotoğrafta yüz bulunamadı, bu nedenle “{{view}}” görünümü olarak kullanılamaz: danışanın yüzünün göründüğü bir fotoğraf seçin veya referans noktalarını elle yerleştirin.',
     faceModelFailed: 'Bu fotoğrafta referans noktaları bulunamadı: yüz referans noktası modeli çalıştırılamadı. Noktaları elle yerleştirin veya yeniden deneyin.',
-    heicUnsupported: 'Bu tarayıcı burada HEIC fotoğrafları okuyamıyor. Fotoğrafı JPEG olarak kaydedin (iPhone’da: Ayarlar › Kamera › Formatlar › En Uyumlu), ardından yeniden içe aktarın.',
     tooMany: 'Bu planda zaten {{max}} fotoğraf var; daha fazlasını eklemeden önce bazılarını silin.',
     missing: 'Bu planda {{id}} kimlikli bir fotoğraf yok.',
     noStorage: 'Fotoğraflar bu cihazda kayıtlı bir planla birlikte saklanır ve bu tarayıcı planları kaydetmiyor (gizli tarama ya da depolama dolu veya engellenmiş).',
