@@ -34,13 +34,19 @@ function resetToRest({ geometry, positions, normals }: RestMesh): void {
     (normal.array as Float32Array).set(normals);
     normal.needsUpdate = true;
   }
+  refreshBounds(geometry);
+}
+
+/** The bounds three culls, raycasts (a ray missing the box is dropped) and frames (Box3.setFromObject) with. */
+function refreshBounds(geometry: THREE.BufferGeometry): void {
   geometry.computeBoundingSphere();
+  geometry.computeBoundingBox();
 }
 
 export class HeadShaping {
   /** The shape the meshes show now. */
   shape: HeadShape = { ...DEFAULT_HEAD_SHAPE };
-  /** Bumped at each new shape, for whatever follows the shown head (the camera's framing). */
+  /** Bumped at each new shape, for whatever follows the shown head (the box the whole-head pictures frame). */
   version = 0;
   private readonly meshes: RestMesh[] = [];
 
@@ -91,7 +97,7 @@ export class HeadShaping {
       mesh.warp.warp(shape, position.array as Float32Array, normals ?? undefined, normal ? (normal.array as Float32Array) : undefined);
       position.needsUpdate = true;
       if (normal) normal.needsUpdate = true;
-      geometry.computeBoundingSphere();
+      refreshBounds(geometry);
     }
     return true;
   }

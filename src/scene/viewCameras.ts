@@ -22,20 +22,22 @@ export function cameraForView(name: ViewName, head: LoadedHead, aspect: number):
 
 /** Share of the picture's half-width and half-height left clear around the whole head. */
 const WHOLE_HEAD_MARGIN = 0.06;
-const wholeHeadBoxes = new WeakMap<LoadedHead, THREE.Box3>();
+const wholeHeadBoxes = new WeakMap<LoadedHead, { version: number; box: THREE.Box3 }>();
 
 /**
- * The box around the head's skin, ears included, down to the cut of the neck (mm): the eyes and brows lie
- * within it, and the default head's shoulders are left to fall where the picture ends, as in a portrait.
+ * The box around the head's skin in the shape it shows now, ears included, down to the cut of the
+ * neck (mm): the eyes and brows lie within it, and the default head's shoulders are left to fall where the
+ * picture ends, as in a portrait. Measured again when the shape changes.
  */
 function wholeHeadBox(head: LoadedHead): THREE.Box3 {
-  let box = wholeHeadBoxes.get(head);
-  if (!box) {
+  const version = head.shaping?.version ?? 0;
+  let cached = wholeHeadBoxes.get(head);
+  if (cached?.version !== version) {
     head.root.updateWorldMatrix(true, true);
-    box = new THREE.Box3().setFromObject(head.skin);
-    wholeHeadBoxes.set(head, box);
+    cached = { version, box: new THREE.Box3().setFromObject(head.skin) };
+    wholeHeadBoxes.set(head, cached);
   }
-  return box;
+  return cached.box;
 }
 
 /**

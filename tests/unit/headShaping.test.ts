@@ -4,12 +4,13 @@
  * frame, and the figures measured on the head as shown.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type * as THREE from 'three';
+import * as THREE from 'three';
 import { DEFAULT_HEAD_SHAPE, warpPoint, warpPositions, type HeadShape } from '../../src/domain/head/headShape';
 import { MeshWarp, unwarpNormal, unwarpPoint, warpNormal, warpNormals } from '../../src/domain/head/shapedHead';
 import type { Vec3 } from '../../src/domain/head/landmarks';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
 import type { LoadedHead } from '../../src/scene/loadedHead';
+import { cameraShowingWholeHead } from '../../src/scene/viewCameras';
 import { defaultLoadedHead } from '../support/loadedHead';
 
 const WIDE: HeadShape = { size: 1.12, length: 0.9, breadth: 1.1, foreheadSlopeDeg: 12, crownHeightMm: 18 };
@@ -126,5 +127,28 @@ describe('the default head shown in a shape', () => {
     expect(broader.treatedAreaCm2).toBeGreaterThan(base.treatedAreaCm2 * 1.03);
     // Back to the default head: the very same figures.
     expect(head.treatment.measure(defaultPlan())).toEqual(base);
+  });
+
+  it('keeps the skin’s bounds with the shape: a ray at the rim of an enlarged head hits it, and whole-head pictures frame it', () => {
+    const large: HeadShape = { ...DEFAULT_HEAD_SHAPE, size: 1.12 };
+    const geometry = head.skin.geometry as THREE.BufferGeometry;
+    // As three leaves the skin after the first framing (Box3.setFromObject) or raycast: a box kept on the geometry.
+    const defaultCamera = cameraShowingWholeHead('front', head, 800, 600);
+    expect(geometry.boundingBox).not.toBeNull();
+    head.shaping!.apply(large);
+    const top = new THREE.Box3().setFromBufferAttribute(geometry.getAttribute('position') as THREE.BufferAttribute);
+    expect(geometry.boundingBox!.equals(top)).toBe(true);
+    // A ray from the front grazing the top of the enlarged head, above the default head's top.
+    const highest = positionsOf(head).reduce((best, y, i) => (i % 3 === 1 && y > best.y ? { y, i } : best), { y: -Infinity, i: -1 });
+    const x = positionsOf(head)[highest.i - 1]!;
+    const raycaster = new THREE.Raycaster(new THREE.Vector3(x, highest.y - 1, 1000), new THREE.Vector3(0, 0, -1));
+    head.skin.updateMatrixWorld(true);
+    expect(raycaster.intersectObject(head.skin).length).toBeGreaterThan(0);
+    // The whole-head camera stands back by the head's growth (its framing's box is measured again).
+    const largeCamera = cameraShowingWholeHead('front', head, 800, 600);
+    const reach = (camera: THREE.PerspectiveCamera) => camera.position.z;
+    expect(reach(largeCamera) / reach(defaultCamera)).toBeGreaterThan(1.08);
+    head.shaping!.apply(DEFAULT_HEAD_SHAPE);
+    expect(cameraShowingWholeHead('front', head, 800, 600).position.toArray()).toEqual(defaultCamera.position.toArray());
   });
 });
