@@ -103,6 +103,23 @@ export class HeadShaping {
   }
 
   /**
+   * Runs `draw` with the head in `shape`, then shows the shape it showed before, so that an offscreen picture
+   * (the report's, an export's) never leaves the next frame another shape. `reshaped` follows each change of
+   * shape (the scalp's whorl, which follows the shown head).
+   */
+  whileShowing<T>(shape: HeadShape, draw: () => T, reshaped: () => void): T {
+    const before = this.shape;
+    if (!this.apply(shape)) return draw();
+    try {
+      reshaped();
+      return draw();
+    } finally {
+      this.apply(before);
+      reshaped();
+    }
+  }
+
+  /**
    * A point of the plan (the default head's frame) where the head in `shape` has it: by default the shape
    * shown now; the plan's own shape for what is drawn from the plan in a render before the next frame takes it.
    */

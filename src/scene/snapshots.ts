@@ -104,24 +104,30 @@ export function useRenderImage(): (request: ImageRequest) => HTMLCanvasElement {
       const { head, scalp } = sim.headStore.getState();
       if (!head || !scalp) throw new Error('The head is not loaded yet');
       const { scene, camera: userCamera } = get();
-      // A copy of the user's camera (or a standard view's): the view offset of each tile never touches theirs.
-      const camera = !request.view
-        ? (userCamera as THREE.PerspectiveCamera).clone()
-        : request.captionPx !== undefined
-          ? cameraShowingWholeHead(request.view, head, width, height, request.captionPx)
-          : cameraForView(request.view, head, width / height);
       const view = sim.viewStore.getState();
       const plan = sim.planStore.getState().plan;
-      let image!: ImageData;
-      if (request.finished) scalp.applyPlan(plan, { sessionPreview: null, ageYears: 0 });
-      try {
-        scalp.withSmp(request.showSmp ?? view.showSmp, () => {
-          image = drawPicture(gl, scene, camera, width, height, output);
-        });
-      } finally {
-        // Back to what the view previews.
-        if (request.finished) scalp.applyPlan(plan, view);
-      }
+      const draw = (): ImageData => {
+        // A copy of the user's camera (or a standard view's): the view offset of each tile never touches theirs.
+        const camera = !request.view
+          ? (userCamera as THREE.PerspectiveCamera).clone()
+          : request.captionPx !== undefined
+            ? cameraShowingWholeHead(request.view, head, width, height, request.captionPx)
+            : cameraForView(request.view, head, width / height);
+        let image!: ImageData;
+        if (request.finished) scalp.applyPlan(plan, { sessionPreview: null, ageYears: 0 });
+        try {
+          scalp.withSmp(request.showSmp ?? view.showSmp, () => {
+            image = drawPicture(gl, scene, camera, width, height, output);
+          });
+        } finally {
+          // Back to what the view previews.
+          if (request.finished) scalp.applyPlan(plan, view);
+        }
+        return image;
+      };
+      // The head in the plan's shape: a shown photo's frame leaves the meshes in the shape fitted to the photo.
+      const { shaping } = head;
+      const image = shaping ? shaping.whileShowing(plan.headShape, draw, () => scalp.applyHead({ whorl: shaping.toScene(head.treatment.hair.frame.whorl) })) : draw();
       const canvas = document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;

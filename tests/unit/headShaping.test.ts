@@ -151,4 +151,24 @@ describe('the default head shown in a shape', () => {
     head.shaping!.apply(DEFAULT_HEAD_SHAPE);
     expect(cameraShowingWholeHead('front', head, 800, 600).position.toArray()).toEqual(defaultCamera.position.toArray());
   });
+
+  it('draws a picture in another shape and leaves the head as it was, even when the drawing fails', () => {
+    const shaping = head.shaping!;
+    shaping.apply(NARROW);
+    const narrow = Float32Array.from(positionsOf(head));
+    const reshaped: HeadShape[] = [];
+    const follow = () => reshaped.push(shaping.shape);
+    const drawn = shaping.whileShowing(WIDE, () => Float32Array.from(positionsOf(head)), follow);
+    expect(drawn[3000]).toBe(Math.fround(warpPoint(WIDE, [head.treatment.positions[3000]!, head.treatment.positions[3001]!, head.treatment.positions[3002]!])[0]));
+    expect(same(positionsOf(head), narrow)).toBe(true);
+    expect(reshaped).toEqual([WIDE, NARROW]);
+    expect(() => shaping.whileShowing(WIDE, () => { throw new Error('lost'); }, follow)).toThrow('lost');
+    expect(shaping.shape).toEqual(NARROW);
+    expect(same(positionsOf(head), narrow)).toBe(true);
+    // In the shape shown already: drawn as it is, nothing to follow.
+    reshaped.length = 0;
+    expect(shaping.whileShowing(NARROW, () => 'drawn', follow)).toBe('drawn');
+    expect(reshaped).toEqual([]);
+    shaping.apply(DEFAULT_HEAD_SHAPE);
+  });
 });
