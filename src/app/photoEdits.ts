@@ -11,7 +11,7 @@ import type { Message } from '../domain/languages';
 import type { PhotoMask } from '../domain/photo/mask';
 import type { PhotoLandmarks } from '../domain/photo/photoLandmarks';
 import { userText } from './userMessage';
-import { useClientPhotos, type ClientPhotos } from './photos';
+import { useClientPhotos, type ClientPhotos, type SavedPhotoMask } from './photos';
 import { usePhotoScreen, type PhotoScreen } from './photoScreen';
 import { SimulatorContext, type Simulator } from './simulator';
 
@@ -26,18 +26,21 @@ export interface PhotoEditsState {
 
 export interface PhotoEdits {
   state: StoreApi<PhotoEditsState>;
-  /** Shows the landmarks as a drag has them now, or (null) as stored. */
+  /** The shown photo's pins as drawn: as a drag or a write under way has them, else `stored` (edits start from these). */
+  pinsNow(stored: PhotoLandmarks): PhotoLandmarks;
+  /** Shows the shown photo's landmarks as a drag has them now, or (null) as stored (or as a store under way sets them). */
   previewLandmarks(landmarks: PhotoLandmarks | null): void;
   showBrushRing(ring: PhotoEditsState['brushRing']): void;
   /**
-   * Sets the shown photo's landmarks (refitting the head) and stores them, as one undo step named `label`,
-   * `text`; `gesture`: the pointer gesture it ends, whose mark it keeps.
+   * Sets photo `id`'s landmarks (refitting the head while it is shown) and stores them, as one undo step named
+   * `label`, `text`; `gesture`: the pointer gesture it ends, whose mark it keeps. The writes of landmarks run one
+   * after another, so the newest wins.
    */
-  setLandmarks(before: PhotoLandmarks, after: PhotoLandmarks, label: string, text: Message, gesture?: string): void;
-  /** Shows a mask at once without storing it (a stroke under way). */
-  previewMask(mask: PhotoMask): void;
-  /** Sets the shown photo's mask and stores it, as one undo step (`before` keeps whether it was edited by hand). */
-  setMask(before: PhotoMask & { edited?: boolean }, after: PhotoMask, label: string, text: Message, gesture?: string): void;
+  setLandmarks(id: string, before: PhotoLandmarks, after: PhotoLandmarks, label: string, text: Message, gesture?: string): void;
+  /** Shows a mask on photo `id` at once without storing it (a stroke under way); nothing when another photo is shown. */
+  previewMask(id: string, mask: PhotoMask & { edited?: boolean }): void;
+  /** Sets photo `id`'s mask and stores it, as one undo step (`before` keeps whether it was edited by hand, and what it was made from). */
+  setMask(id: string, before: SavedPhotoMask, after: PhotoMask, label: string, text: Message, gesture?: string): void;
 }
 
 /** Rough memory a set of landmarks holds (a name and two numbers each). */
@@ -49,6 +52,7 @@ export function createPhotoEdits(
   photos: Pick<ClientPhotos, 'updateLandmarks' | 'saveMask'>,
 ): PhotoEdits {
   const state = createStore<PhotoEditsState>()(() => ({ pinPreview: null, brushRing: null }));
+  const shownId = () => screen.state.getState().shown?.meta.id ?? null;
   /** Runs a store write; a failure (storage full, the photo deleted meanwhile) is told, the screen keeping what it shows. */
   const stored = (write: Promise<void>) =>
     void write.catch((error: unknown) => {
@@ -57,48 +61,76 @@ export function createPhotoEdits(
     });
   /** A step's side for photo `id`: on the screen while it is shown (refitted, redrawn), else straight to storage. */
   const onPhoto = (id: string, shown: () => Promise<void>, elsewhere: () => Promise<unknown>) => () => {
-    stored(screen.state.getState().shown?.meta.id === id ? shown() : elsewhere().then(() => undefined));
+    stored(shownId() === id ? shown() : elsewhere().then(() => undefined));
   };
+
+  /**
+   * Per photo, the landmarks its newest write sets, while writes are under way. A write refits the head
+   * (~170 ms) after storing: a pin placed meanwhile starts from these, not from the landmarks stored before.
+   */
+  const pending = new Map<string, PhotoLandmarks>();
+  /** The pins when no drag is under way: the shown photo's newest write under way, else as stored (null). */
+  const settledPins = () => pending.get(shownId() ?? '') ?? null;
+  /** The landmark writes, one after another (a refit that ends later must not undo a newer one). */
+  let writes: Promise<void> = Promise.resolve();
+  const writeLandmarks = (id: string, landmarks: PhotoLandmarks) => {
+    pending.set(id, landmarks);
+    if (shownId() === id) state.setState({ pinPreview: landmarks });
+    const newest = () => pending.get(id) === landmarks;
+    const write = writes
+      .then(() => {
+        // A newer write of this photo replaces this one (it was made from it).
+        if (!newest()) return;
+        return shownId() === id ? screen.setLandmarks(landmarks) : photos.updateLandmarks(id, landmarks).then(() => undefined);
+      })
+      .finally(() => {
+        if (!newest()) return;
+        pending.delete(id);
+        // The pins as stored now, unless a drag shows its own.
+        if (state.getState().pinPreview === landmarks) state.setState({ pinPreview: null });
+      });
+    writes = write.catch(() => undefined);
+    stored(write);
+  };
+  // Another photo shown: its own pins, not those of a write under way for the one before.
+  screen.state.subscribe((s, prev) => {
+    if (s.shown?.meta.id !== prev.shown?.meta.id) state.setState({ pinPreview: settledPins() });
+  });
+
   return {
     state,
+    pinsNow: (stored) => state.getState().pinPreview ?? stored,
     previewLandmarks(landmarks) {
-      state.setState({ pinPreview: landmarks });
+      state.setState({ pinPreview: landmarks ?? settledPins() });
     },
     showBrushRing(brushRing) {
       if (brushRing !== state.getState().brushRing) state.setState({ brushRing });
     },
-    setLandmarks(before, after, label, text, gesture) {
-      const id = screen.state.getState().shown?.meta.id;
-      if (!id) return;
-      // The pins stay where the drag left them until the stored landmarks come back.
-      const apply = (landmarks: PhotoLandmarks) => () => screen.setLandmarks(landmarks).finally(() => state.setState({ pinPreview: null }));
-      state.setState({ pinPreview: after });
-      stored(apply(after)());
+    setLandmarks(id, before, after, label, text, gesture) {
+      writeLandmarks(id, after);
       host.planStore.getState().record(
         label,
         {
-          undo: onPhoto(id, apply(before), () => photos.updateLandmarks(id, before)),
-          redo: onPhoto(id, apply(after), () => photos.updateLandmarks(id, after)),
+          undo: () => writeLandmarks(id, before),
+          redo: () => writeLandmarks(id, after),
           bytes: landmarkBytes(before) + landmarkBytes(after),
         },
         { text, ...(gesture !== undefined && { gesture }) },
       );
     },
-    previewMask(mask) {
-      screen.previewMask(mask);
+    previewMask(id, mask) {
+      if (shownId() === id) screen.previewMask(mask);
     },
-    setMask(before, after, label, text, gesture) {
-      const shown = screen.state.getState().shown;
-      if (!shown) return;
-      const { id } = shown.meta;
-      const { basis } = shown.mask;
-      stored(screen.setMask(after));
+    setMask(id, before, after, label, text, gesture) {
+      const { basis } = before;
       const kept = (mask: PhotoMask & { edited?: boolean }) => () => photos.saveMask(id, { ...mask, edited: mask.edited ?? true, basis });
+      const step = (mask: PhotoMask & { edited?: boolean }) => onPhoto(id, () => screen.setMask(mask), kept(mask));
+      step(after)();
       host.planStore.getState().record(
         label,
         {
-          undo: onPhoto(id, () => screen.setMask(before), kept(before)),
-          redo: onPhoto(id, () => screen.setMask(after), kept(after)),
+          undo: step(before),
+          redo: step(after),
           bytes: before.data.length + after.data.length,
         },
         { text, ...(gesture !== undefined && { gesture }) },

@@ -192,9 +192,13 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       if (!shown) throw new Error('No photo is shown');
       const meta = await photos.updateLandmarks(shown.meta.id, landmarks);
       const head = await headNow();
-      const fitted = (await work()).fitOf(meta, shown.image, head, shown.camera);
-      const { mask } = await maskFor(meta, shown.image, head, fitted.fit, shown.camera);
-      if (state.getState().shown?.meta.id !== meta.id) return;
+      const { fitOf } = await work();
+      // Fitted on the photo as shown now: hidden meanwhile (its picture closed) or another shown, storing was all.
+      const now = state.getState().shown;
+      if (now?.meta.id !== meta.id) return;
+      const fitted = fitOf(meta, now.image, head, now.camera);
+      const { mask } = await maskFor(meta, now.image, head, fitted.fit, now.camera);
+      if (state.getState().shown?.image !== now.image) return;
       updateShown((current) => ({ meta, ...fitted, mask, maskVersion: current.maskVersion + 1 }));
     },
     attachRenderer(port) {

@@ -36,7 +36,7 @@ export function PhotoTools() {
         edits,
         photo() {
           const now = shownNow();
-          return now && { view: now.shown.meta.view, width: now.width, height: now.height, landmarks: now.shown.meta.landmarks, toPhoto: now.toPhoto, toScreen: now.toScreen };
+          return now && { id: now.shown.meta.id, view: now.shown.meta.view, width: now.width, height: now.height, landmarks: now.shown.meta.landmarks, toPhoto: now.toPhoto, toScreen: now.toScreen };
         },
       }),
       mask: maskBrushTool({
@@ -44,7 +44,7 @@ export function PhotoTools() {
         edits,
         photo() {
           const now = shownNow();
-          return now && { width: now.width, height: now.height, mask: now.shown.mask, toPhoto: now.toPhoto };
+          return now && { id: now.shown.meta.id, width: now.width, height: now.height, mask: now.shown.mask, toPhoto: now.toPhoto };
         },
         showRing: (ring) => edits.showBrushRing(ring),
       }),

@@ -38,9 +38,10 @@ export function PhotoToolsPanel() {
   const choosePins = () => setTool(tool.name === 'photoPins' ? { name: 'orbit' } : { name: 'photoPins', landmark: nextLandmarkToPlace(view, landmarks, null) });
   const chooseMask = () => setTool(tool.name === 'photoMask' ? { name: 'orbit' } : { name: 'photoMask', erase: false, radius: MASK_BRUSH_RADIUS.default });
   const remove = (name: PhotoLandmarkName) => {
-    const after = { ...landmarks };
+    const before = edits.pinsNow(landmarks);
+    const after = { ...before };
     delete after[name];
-    edits.setLandmarks(landmarks, after, 'Remove landmark', { key: 'photoTools:history.removeLandmark' });
+    edits.setLandmarks(shown.meta.id, before, after, 'Remove landmark', { key: 'photoTools:history.removeLandmark' });
   };
 
   return (

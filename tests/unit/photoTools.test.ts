@@ -6,8 +6,9 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { createPhotoEdits } from '../../src/app/photoEdits';
-import type { ShownPhoto } from '../../src/app/photoScreen';
+import type { PhotoScreen, ShownPhoto } from '../../src/app/photoScreen';
 import { createSimulator } from '../../src/app/simulator';
 import type { PhotoMask } from '../../src/domain/photo/mask';
 import { copyMask, paintDab, paintSegment } from '../../src/domain/photo/maskPaint';
@@ -121,25 +122,42 @@ const toPhoto = (x: number, y: number): [number, number] => [(x - 100) / 2, (y -
 const toScreen = ([x, y]: readonly number[]) => ({ x: 100 + 2 * x!, y: 50 + 2 * y! });
 const at = (x: number, y: number, id = 1): PointerInput => ({ id, button: 0, ...toScreen([x, y]), mouse: true });
 
-/** A photo screen in memory: what the photo tools call on it, and the shown photo's landmarks and mask. */
+/**
+ * A photo screen in memory: what the photo tools call on it, and the shown photo's landmarks and mask. With
+ * `holding`, a landmark write waits (as the refit does) until released from `held`.
+ */
 function fakeScreen(landmarks: PhotoLandmarks, mask: PhotoMask) {
-  const shown = { meta: { ...meta({ id: 'crown' }), landmarks }, mask: { ...mask, edited: false, basis: '' } } as unknown as ShownPhoto;
-  const state = { getState: () => ({ shown, loading: null }) } as never;
+  const shownAtFirst = { meta: { ...meta({ id: 'crown' }), landmarks }, mask: { ...mask, edited: false, basis: '' } } as unknown as ShownPhoto;
+  const state = createStore<{ shown: ShownPhoto | null; loading: null }>()(() => ({ shown: shownAtFirst, loading: null }));
   const calls: string[] = [];
-  return {
-    shown,
+  const held: (() => void)[] = [];
+  const fake = {
+    get shown() {
+      return state.getState().shown!;
+    },
     calls,
+    holding: false,
+    held,
+    /** Shows another photo of the plan (its own landmarks and mask). */
+    showOther(id: string, landmarks: PhotoLandmarks = {}) {
+      state.setState({ shown: { ...fake.shown, meta: { ...fake.shown.meta, id, landmarks }, mask: { ...mask, edited: false, basis: '' } } });
+    },
     photos: {
       updateLandmarks: async (id: string, l: PhotoLandmarks) => (calls.push(`store ${id} ${Object.keys(l).join(' ')}`), meta({ id, landmarks: l })),
       saveMask: async (id: string) => void calls.push(`store ${id} mask`),
     },
     screen: {
-      state,
-      previewMask: (m: PhotoMask) => void ((shown.mask = { ...m, edited: true, basis: '' }), calls.push('preview mask')),
-      setMask: async (m: PhotoMask & { edited?: boolean }) => void ((shown.mask = { ...m, edited: m.edited ?? true, basis: '' }), calls.push('store mask')),
-      setLandmarks: async (l: PhotoLandmarks) => void ((shown.meta = { ...shown.meta, landmarks: l }), calls.push(`store ${Object.keys(l).join(' ')}`)),
+      state: state as unknown as PhotoScreen['state'],
+      previewMask: (m: PhotoMask) => void ((fake.shown.mask = { ...m, edited: true, basis: '' }), calls.push('preview mask')),
+      setMask: async (m: PhotoMask & { edited?: boolean }) => void ((fake.shown.mask = { ...m, edited: m.edited ?? true, basis: '' }), calls.push('store mask')),
+      setLandmarks: async (l: PhotoLandmarks) => {
+        if (fake.holding) await new Promise<void>((resolve) => held.push(resolve));
+        fake.shown.meta = { ...fake.shown.meta, landmarks: l };
+        calls.push(`store ${Object.keys(l).join(' ')}`);
+      },
     },
   };
+  return fake;
 }
 
 function photoToolsOn(landmarks: PhotoLandmarks, mask: PhotoMask = { width: 100, height: 80, data: new Uint8Array(8000) }) {
@@ -148,10 +166,10 @@ function photoToolsOn(landmarks: PhotoLandmarks, mask: PhotoMask = { width: 100,
   const edits = createPhotoEdits(sim, fake.screen, fake.photos);
   const hits: [number, number][] = [];
   const router = createInputRouter((x, y) => (hits.push([x, y]), null));
-  const pinned = (): PinnedPhoto => ({ view: 'top', width: 1000, height: 800, landmarks: fake.shown.meta.landmarks, toPhoto, toScreen });
+  const pinned = (): PinnedPhoto => ({ id: fake.shown.meta.id, view: 'top', width: 1000, height: 800, landmarks: fake.shown.meta.landmarks, toPhoto, toScreen });
   const rings: ({ x: number; y: number; radius: number } | null)[] = [];
   const pins = photoPinsTool({ host: sim, edits, photo: pinned });
-  const brush = maskBrushTool({ host: sim, edits, photo: () => ({ width: 1000, height: 800, mask: fake.shown.mask, toPhoto }), showRing: (r) => rings.push(r) });
+  const brush = maskBrushTool({ host: sim, edits, photo: () => ({ id: fake.shown.meta.id, width: 1000, height: 800, mask: fake.shown.mask, toPhoto }), showRing: (r) => rings.push(r) });
   return { sim, fake, edits, router, pins, brush, hits, rings };
 }
 
@@ -236,6 +254,64 @@ describe('the landmark pins', () => {
     sim.planStore.getState().undo();
     await settled();
     expect(fake.calls).toEqual(['store vertex leftTragus', 'store crown vertex']);
+  });
+
+  it('keeps every pin tapped in quick succession, the writes stored one after another, the newest last', async () => {
+    const { sim, fake, router, pins, edits } = photoToolsOn({});
+    router.use(pins);
+    sim.viewStore.getState().setTool({ name: 'photoPins', landmark: 'rightTragus' });
+    // Each write waits as the refit does: the next taps come while the first is being stored.
+    fake.holding = true;
+    router.down(at(100, 600));
+    router.up(at(100, 600));
+    await settled();
+    router.down(at(900, 600));
+    router.up(at(900, 600));
+    expect(edits.state.getState().pinPreview).toEqual({ rightTragus: [100, 600], leftTragus: [900, 600] });
+    // A drag begun while the first write ends keeps its own pins on screen.
+    router.down(at(500, 100));
+    router.move(at(510, 110));
+    await settled();
+    expect(fake.held).toHaveLength(1);
+    fake.held.shift()!();
+    await settled();
+    expect(edits.state.getState().pinPreview).toEqual({ rightTragus: [100, 600], leftTragus: [900, 600], midFrontal: [510, 110] });
+    router.up(at(510, 110));
+    for (let write = 0; write < 2; write++) {
+      await settled();
+      fake.held.shift()!();
+    }
+    await settled();
+    expect(fake.calls).toEqual(['store rightTragus', 'store rightTragus leftTragus', 'store rightTragus leftTragus midFrontal']);
+    expect(fake.shown.meta.landmarks).toEqual({ rightTragus: [100, 600], leftTragus: [900, 600], midFrontal: [510, 110] });
+    expect(edits.state.getState().pinPreview).toBeNull();
+    expect(sim.planStore.getState().past.map((s) => s.label)).toEqual(['Place landmark', 'Place landmark', 'Place landmark']);
+
+    // Undone twice at once: the first tap's landmarks are the last stored.
+    fake.holding = false;
+    sim.planStore.getState().undo();
+    sim.planStore.getState().undo();
+    await settled();
+    expect(fake.shown.meta.landmarks).toEqual({ rightTragus: [100, 600] });
+  });
+
+  it('takes back a drag when another photo is shown before it ends, storing nothing on either photo', async () => {
+    const { sim, fake, router, pins, edits } = photoToolsOn({ vertex: [500, 300] });
+    router.use(pins);
+    sim.viewStore.getState().setTool({ name: 'photoPins', landmark: null });
+    router.down(at(500, 300));
+    router.move(at(600, 300));
+    fake.showOther('front-photo', { nasion: [400, 200] });
+    // The other photo's own pins are shown, not the drag's.
+    expect(edits.pinsNow(fake.shown.meta.landmarks)).toEqual({ nasion: [400, 200] });
+    router.move(at(650, 300));
+    router.up(at(650, 300));
+    await settled();
+    expect(fake.calls).toEqual([]);
+    expect(fake.shown.meta.landmarks).toEqual({ nasion: [400, 200] });
+    expect(edits.state.getState().pinPreview).toBeNull();
+    expect(sim.planStore.getState().past).toEqual([]);
+    expect(sim.planStore.getState().gestureMark).toBeNull();
   });
 
   it('chooses a pin pressed without moving it, changing nothing', async () => {
@@ -333,5 +409,21 @@ describe('the mask brush', () => {
     // Off the photo: not taken, and no ring.
     expect(router.down({ id: 2, button: 0, x: 10, y: 10, mouse: true })).toBe(false);
     expect(rings.at(-1)).toBeNull();
+  });
+
+  it('takes back a stroke when another photo is shown before it ends, leaving that photo’s mask alone', async () => {
+    const { sim, fake, router, brush } = photoToolsOn({});
+    router.use(brush);
+    sim.viewStore.getState().setTool({ name: 'photoMask', erase: false, radius: 0.05 });
+    router.down(at(200, 400));
+    fake.showOther('front-photo');
+    const otherMask = fake.shown.mask;
+    router.move(at(600, 400));
+    router.up(at(600, 400));
+    await settled();
+    expect(fake.shown.mask).toBe(otherMask);
+    expect(fake.calls).toEqual(['preview mask']);
+    expect(sim.planStore.getState().past).toEqual([]);
+    expect(sim.planStore.getState().gestureMark).toBeNull();
   });
 });

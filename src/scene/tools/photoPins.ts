@@ -2,10 +2,10 @@
  * The landmark pins on a shown photo: a press on a pin drags it; a press elsewhere on the photo places the
  * landmark chosen in the tool (then the next one of the view not yet placed is chosen), and may drag it on
  * before letting go. The landmarks are stored and the head fitted again when the pin is let go (one undo
- * step); Escape or a cancelled pointer puts the pins back where the press found them.
+ * step); Escape, a cancelled pointer or another photo shown meanwhile puts the pins back where the press found them.
  *
  * idle --press on a pin, or on the photo with a landmark chosen--> dragging --up--> idle (stored, refitted)
- *                                                                   dragging --cancel--> idle (nothing changed)
+ *                                                                   dragging --cancel, photo changed--> idle (nothing changed)
  */
 import type { Message } from '../../domain/languages';
 import type { ImagePoint, PhotoLandmarkName, PhotoLandmarks } from '../../domain/photo/photoLandmarks';
@@ -17,9 +17,11 @@ import { IDLE_TOOL, newGestureKey, type PointerTool, type ToolPointer } from './
 
 /** The shown photo as the pins see it. */
 export interface PinnedPhoto {
+  id: string;
   view: PhotoView;
   width: number;
   height: number;
+  /** As stored (a write under way may have newer ones: the edits' pin preview). */
   landmarks: PhotoLandmarks;
   /** CSS px on the view → the photo's pixels (outside the photo too: the caller keeps points inside). */
   toPhoto(x: number, y: number): ImagePoint;
@@ -29,14 +31,14 @@ export interface PinnedPhoto {
 
 export interface PhotoPinsPorts {
   host: PhotoEditHost;
-  edits: Pick<PhotoEdits, 'previewLandmarks' | 'setLandmarks'>;
-  /** The photo shown now; null: none (the tool then takes no press). */
+  edits: Pick<PhotoEdits, 'pinsNow' | 'previewLandmarks' | 'setLandmarks'>;
+  /** The photo shown now; null: none (the tool then takes no press, and a drag begun on another photo is taken back). */
   photo(): PinnedPhoto | null;
 }
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
 
-const STEP_TEXT = {
+export const STEP_TEXT = {
   place: { label: 'Place landmark', text: { key: 'photoTools:history.placeLandmark' } },
   move: { label: 'Move landmark', text: { key: 'photoTools:history.moveLandmark' } },
 } satisfies Record<string, { label: string; text: Message }>;
@@ -52,8 +54,16 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
     const [x, y] = shown.toPhoto(p.x, p.y);
     return [clamp(x, shown.width), clamp(y, shown.height)];
   };
+  /** Another photo shown (or none) since the press: the drag is not for it. */
+  const photoChanged = () => drag !== null && photo()?.id !== drag.photo.id;
+  const abort = () => {
+    drag = null;
+    edits.previewLandmarks(null);
+    plans().cancelGesture();
+  };
   const finish = () => {
     if (!drag) return;
+    if (photoChanged()) return abort();
     const { name, gesture, before, after, placed, photo: shown } = drag;
     drag = null;
     if (after === before) {
@@ -64,7 +74,7 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
       return;
     }
     const step = placed ? STEP_TEXT.place : STEP_TEXT.move;
-    edits.setLandmarks(before, after, step.label, step.text, gesture);
+    edits.setLandmarks(shown.id, before, after, step.label, step.text, gesture);
     plans().endGesture();
     if (placed) host.viewStore.getState().setTool({ name: 'photoPins', landmark: nextLandmarkToPlace(shown.view, after, name) });
   };
@@ -76,7 +86,9 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
     down(p: ToolPointer) {
       const shown = photo();
       if (p.button !== 0 || drag || !shown) return false;
-      const pins = Object.entries(shown.landmarks) as [PhotoLandmarkName, ImagePoint][];
+      // The pins as drawn: a tap just after another starts from its landmarks, still being stored.
+      const landmarks = edits.pinsNow(shown.landmarks);
+      const pins = Object.entries(landmarks) as [PhotoLandmarkName, ImagePoint][];
       const grabbed = handleAt(
         pins.map(([, point]) => ({ ...shown.toScreen(point), depth: 0 })),
         p.x,
@@ -89,7 +101,7 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
       if (grabbed === null && (x < 0 || y < 0 || x > shown.width || y > shown.height)) return false;
       const gesture = newGestureKey('photo-pins');
       plans().beginGesture(gesture);
-      const before = shown.landmarks;
+      const before = landmarks;
       const after = grabbed === null ? { ...before, [name]: pointAt(shown, p) } : before;
       drag = { pointerId: p.id, name, gesture, before, after, placed: !before[name], photo: shown };
       if (after !== before) edits.previewLandmarks(after);
@@ -97,6 +109,7 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
     },
     move(p: ToolPointer) {
       if (!drag || p.id !== drag.pointerId) return;
+      if (photoChanged()) return abort();
       drag.after = { ...drag.after, [drag.name]: pointAt(drag.photo, p) };
       edits.previewLandmarks(drag.after);
     },
@@ -105,9 +118,7 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
     },
     cancel(id?: number) {
       if (!drag || (id !== undefined && id !== drag.pointerId)) return;
-      drag = null;
-      edits.previewLandmarks(null);
-      plans().cancelGesture();
+      abort();
     },
     release() {
       finish();

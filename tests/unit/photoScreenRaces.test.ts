@@ -1,0 +1,121 @@
+/**
+ * The photo screen when things overlap: a landmark edit whose photo is hidden or shown again before its refit.
+ * The fit, the automatic mask and the
+ * estimates (photoWork.ts, which need a canvas) are stood in for: each refuses a closed picture, as a canvas
+ * refuses to draw a closed ImageBitmap.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { ClientPhotos, SavedPhotoMask } from '../../src/app/photos';
+import { createPhotoScreen, type PhotoPictureRenderer } from '../../src/app/photoScreen';
+import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
+import { createSimulator } from '../../src/app/simulator';
+import type { PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
+import type { PhotoMeta } from '../../src/domain/photos';
+import type { LoadedHead } from '../../src/scene/loadedHead';
+
+interface FakeBitmap {
+  n: number;
+  width: number;
+  height: number;
+  closed: boolean;
+  close(): void;
+}
+
+const open = (image: unknown) => {
+  if ((image as FakeBitmap).closed) throw new Error('The picture is closed');
+  return image as FakeBitmap;
+};
+
+vi.mock('../../src/app/photoWork', () => ({
+  fitOf: vi.fn((_meta: unknown, image: unknown) => ({ fit: { on: open(image).n }, fitProblem: null })),
+  maskOf: vi.fn(async (_meta: unknown, image: unknown, _head: unknown, _fit: unknown, _camera: unknown, stored: SavedPhotoMask | undefined) => {
+    open(image);
+    return { mask: stored ?? { width: 10, height: 8, data: new Uint8Array(80), edited: false, basis: 'automatic' }, scalp: null };
+  }),
+  estimatesOf: vi.fn(() => ({ noiseSigma: 1, blurSigmaPx: 0.5 })),
+}));
+
+const meta: PhotoMeta = {
+  id: 'front',
+  planId: 'plan-1',
+  view: 'front',
+  width: 1000,
+  height: 800,
+  focalLength35mm: null,
+  createdAt: '2026-12-05T10:00:00.000Z',
+  landmarks: {},
+  irisDiameterPx: null,
+};
+
+/** Resolves later, when `release` is called. */
+function held<T>() {
+  let release!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+let bitmaps: FakeBitmap[] = [];
+
+beforeEach(() => {
+  bitmaps = [];
+  vi.stubGlobal('createImageBitmap', async () => {
+    const bitmap: FakeBitmap = { n: bitmaps.length, width: 1000, height: 800, closed: false, close: () => void (bitmap.closed = true) };
+    bitmaps.push(bitmap);
+    return bitmap;
+  });
+});
+
+/** A photo screen on one stored photo, its head loaded and its renderer attached; `gate` holds the next read or write asked for. */
+function screenOnOnePhoto() {
+  const sim = createSimulator();
+  sim.headStore.getState().setHead({} as LoadedHead, null);
+  let stored = meta;
+  const gate: { image?: Promise<void>; update?: Promise<void> } = {};
+  const photos = {
+    list: async () => [stored],
+    image: async () => (await gate.image, new Blob([new Uint8Array(4)])),
+    mask: async () => undefined,
+    saveMask: async () => undefined,
+    updateLandmarks: async (_id: string, landmarks: PhotoLandmarks) => {
+      await gate.update;
+      return (stored = { ...stored, landmarks });
+    },
+  } as unknown as ClientPhotos;
+  const plans = createStore<SavedPlansState>()(() => ({ available: true, starting: false, openId: 'plan-1', revision: 0, head: null, conflict: null }));
+  const screen = createPhotoScreen(sim, photos, { state: plans } as unknown as SavedPlans);
+  screen.attachRenderer({} as PhotoPictureRenderer);
+  return { sim, screen, photos, plans, gate };
+}
+
+describe('a landmark edit while the photo is hidden or shown again', () => {
+  it('refits on the picture shown now, never on the closed one', async () => {
+    const { screen, gate } = screenOnOnePhoto();
+    await screen.show('front');
+    const update = held<void>();
+    gate.update = update.promise;
+    const edit = screen.setLandmarks({ nasion: [500, 300] });
+    await screen.show(null);
+    await screen.show('front');
+    expect(bitmaps.map((b) => b.closed)).toEqual([true, false]);
+    update.release();
+    await edit;
+    const shown = screen.state.getState().shown!;
+    expect(shown.image).toBe(bitmaps[1]);
+    expect(shown.fit).toEqual({ on: 1 });
+    expect(shown.meta.landmarks).toEqual({ nasion: [500, 300] });
+  });
+
+  it('only stores the landmarks when the photo was hidden meanwhile', async () => {
+    const { screen, gate, photos } = screenOnOnePhoto();
+    await screen.show('front');
+    const update = held<void>();
+    gate.update = update.promise;
+    const edit = screen.setLandmarks({ nasion: [500, 300] });
+    await screen.show(null);
+    update.release();
+    await edit;
+    expect(screen.state.getState().shown).toBeNull();
+    expect((await photos.list())[0]!.landmarks).toEqual({ nasion: [500, 300] });
+  });
+});
