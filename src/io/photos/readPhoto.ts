@@ -116,18 +116,20 @@ const RESOLUTION_UNIT_MM: Record<number, number> = { 2: 25.4, 3: 10, 4: 1, 5: 0.
  * A photo without EXIF, or with EXIF that cannot be read, is upright with an unknown focal length.
  */
 export async function readPhotoExif(bytes: Uint8Array): Promise<PhotoExif> {
-  let tags: Record<string, unknown> | undefined;
   // A HEIC's EXIF item is found here (exifr misses it where the file's item locations use a base offset).
   const exif = photoFormat(bytes) === 'heic' ? heicExifTiff(bytes) : bytes;
-  try {
-    tags = exif ? ((await exifr.parse(exif, {
-      pick: ['Orientation', 'FocalLength', 'FocalLengthIn35mmFormat', 'FocalPlaneXResolution', 'FocalPlaneYResolution', 'FocalPlaneResolutionUnit', 'ExifImageWidth', 'ExifImageHeight'],
-      translateValues: false,
-      reviveValues: false,
-    })) as Record<string, unknown> | undefined) : undefined;
-  } catch {
-    // Damaged EXIF does not make a damaged photo: the pixels are read, and the EXIF is dropped anyway.
-    tags = undefined;
+  let tags: Record<string, unknown> | undefined;
+  if (exif) {
+    try {
+      tags = (await exifr.parse(exif, {
+        pick: ['Orientation', 'FocalLength', 'FocalLengthIn35mmFormat', 'FocalPlaneXResolution', 'FocalPlaneYResolution', 'FocalPlaneResolutionUnit', 'ExifImageWidth', 'ExifImageHeight'],
+        translateValues: false,
+        reviveValues: false,
+      })) as Record<string, unknown> | undefined;
+    } catch {
+      // Damaged EXIF does not make a damaged photo: the pixels are read, and the EXIF is dropped anyway.
+      tags = undefined;
+    }
   }
   const num = (name: string) => (typeof tags?.[name] === 'number' && Number.isFinite(tags[name]) ? (tags[name] as number) : undefined);
   const orientation = num('Orientation');
