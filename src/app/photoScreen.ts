@@ -164,7 +164,8 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
 
   // Another saved plan's photos are not this one's: opening another plan goes back to the 3D view.
   savedPlans.state.subscribe((s, prev) => {
-    if (s.openId !== prev.openId && state.getState().shown) void show(null);
+    // One still loading too: show(null) makes it stop short of showing.
+    if (s.openId !== prev.openId && (state.getState().shown || state.getState().loading)) void show(null);
   });
 
   const updateShown = (change: (shown: ShownPhoto) => Partial<ShownPhoto>) => {

@@ -1,6 +1,6 @@
 /**
- * The photo screen when things overlap: a landmark edit whose photo is hidden or shown again before its refit.
- * The fit, the automatic mask and the
+ * The photo screen when things overlap: a landmark edit whose photo is hidden or shown again before its refit,
+ * and another plan opened while a photo loads. The fit, the automatic mask and the
  * estimates (photoWork.ts, which need a canvas) are stood in for: each refuses a closed picture, as a canvas
  * refuses to draw a closed ImageBitmap.
  */
@@ -117,5 +117,21 @@ describe('a landmark edit while the photo is hidden or shown again', () => {
     await edit;
     expect(screen.state.getState().shown).toBeNull();
     expect((await photos.list())[0]!.landmarks).toEqual({ nasion: [500, 300] });
+  });
+});
+
+describe('opening another plan while a photo loads', () => {
+  it('does not show the photo of the plan before', async () => {
+    const { sim, screen, plans, gate } = screenOnOnePhoto();
+    const image = held<void>();
+    gate.image = image.promise;
+    const showing = screen.show('front');
+    await vi.waitFor(() => expect(screen.state.getState().loading).toBe('front'));
+    plans.setState({ openId: 'plan-2' });
+    image.release();
+    await showing;
+    expect(screen.state.getState()).toMatchObject({ shown: null, loading: null });
+    expect(sim.viewStore.getState().shownPhoto).toBeNull();
+    expect(bitmaps.every((b) => b.closed)).toBe(true);
   });
 });
