@@ -59,8 +59,8 @@ export interface PhotoScreen {
   show(id: string | null): Promise<void>;
   /** A photo of the plan read, fitted and masked for drawing, without showing it (the report's pairs). Release its image with `close()`. */
   prepare(meta: PhotoMeta): Promise<ShownPhoto>;
-  /** Swaps the shown photo's mask at once, without storing it (during a brush stroke). */
-  previewMask(mask: PhotoMask): void;
+  /** Swaps the shown photo's mask at once, without storing it (during a brush stroke; edited unless it says otherwise, as a stroke taken back). */
+  previewMask(mask: PhotoMask & { edited?: boolean }): void;
   /**
    * Sets the shown photo's mask and stores it, as edited unless it says otherwise (at the end of a brush stroke;
    * undo gives back an automatic mask as automatic, so it follows the landmarks again).
@@ -182,7 +182,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     show,
     prepare,
     previewMask(mask) {
-      updateShown((shown) => ({ mask: { ...mask, edited: true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
+      updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
     },
     async setMask(mask) {
       const next = updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));

@@ -1,11 +1,12 @@
 /**
  * The photo screen when things overlap: a landmark edit whose photo is hidden or shown again before its refit,
- * and another plan opened while a photo loads. The fit, the automatic mask and the
+ * another plan opened while a photo loads, and a brush stroke taken back. The fit, the automatic mask and the
  * estimates (photoWork.ts, which need a canvas) are stood in for: each refuses a closed picture, as a canvas
  * refuses to draw a closed ImageBitmap.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
+import { createPhotoEdits } from '../../src/app/photoEdits';
 import type { ClientPhotos, SavedPhotoMask } from '../../src/app/photos';
 import { createPhotoScreen, type PhotoPictureRenderer } from '../../src/app/photoScreen';
 import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
@@ -13,6 +14,8 @@ import { createSimulator } from '../../src/app/simulator';
 import type { PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
 import type { PhotoMeta } from '../../src/domain/photos';
 import type { LoadedHead } from '../../src/scene/loadedHead';
+import { maskBrushTool } from '../../src/scene/tools/maskBrush';
+import { createInputRouter } from '../../src/scene/tools/router';
 
 interface FakeBitmap {
   n: number;
@@ -133,5 +136,35 @@ describe('opening another plan while a photo loads', () => {
     expect(screen.state.getState()).toMatchObject({ shown: null, loading: null });
     expect(sim.viewStore.getState().shownPhoto).toBeNull();
     expect(bitmaps.every((b) => b.closed)).toBe(true);
+  });
+});
+
+describe('a brush stroke taken back', () => {
+  it('leaves an automatic mask automatic', async () => {
+    const { sim, screen, photos } = screenOnOnePhoto();
+    await screen.show('front');
+    const edits = createPhotoEdits(sim, screen, photos);
+    // The photo fills the view at 1 CSS px a photo pixel.
+    const brush = maskBrushTool({
+      host: sim,
+      edits,
+      photo: () => {
+        const shown = screen.state.getState().shown;
+        return shown && { id: shown.meta.id, width: 1000, height: 800, mask: shown.mask, toPhoto: (x, y) => [x, y] };
+      },
+      showRing: () => undefined,
+    });
+    const router = createInputRouter(() => null);
+    router.use(brush);
+    sim.viewStore.getState().setTool({ name: 'photoMask', erase: false, radius: 0.05 });
+    const before = screen.state.getState().shown!.mask;
+    router.down({ id: 1, button: 0, x: 500, y: 400, mouse: true });
+    router.move({ id: 1, button: 0, x: 600, y: 400, mouse: true });
+    expect(screen.state.getState().shown!.mask.edited).toBe(true);
+    expect(router.escape()).toBe(true);
+    const after = screen.state.getState().shown!.mask;
+    expect(after.data).toEqual(before.data);
+    expect(after.edited).toBe(false);
+    expect(sim.planStore.getState().past).toEqual([]);
   });
 });
