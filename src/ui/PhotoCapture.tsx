@@ -62,11 +62,17 @@ export function PhotoCaptureDialog({ onClose, onStored }: { onClose: () => void;
   const [cameras, setCameras] = useState(0);
   // Without a secure page (or in a browser without cameras) there is no mediaDevices at all.
   const supported = typeof navigator !== 'undefined' && !!navigator.mediaDevices?.getUserMedia;
-  // Which camera is live, or why it failed: the state of the camera asked for last is the one that counts.
+  // Which camera is live, or why the one asked for last failed: choosing a camera forgets the last failure,
+  // so that each choice tries its camera again (a busy camera may be free by then) with the picture shown.
   const [liveFacing, setLiveFacing] = useState<Facing | null>(null);
-  const [failed, setFailed] = useState<{ facing: Facing; problem: CameraProblem } | null>(null);
+  const [failed, setFailed] = useState<CameraProblem | null>(null);
   const live = liveFacing === facing;
-  const problem: CameraProblem | null = !supported ? 'unsupported' : failed?.facing === facing ? failed.problem : null;
+  const problem: CameraProblem | null = !supported ? 'unsupported' : failed;
+  const chooseCamera = (chosen: Facing) => {
+    if (chosen === facing) return;
+    setFailed(null);
+    setFacing(chosen);
+  };
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
   const [storing, setStoring] = useState(false);
@@ -102,7 +108,7 @@ export function PhotoCaptureDialog({ onClose, onStored }: { onClose: () => void;
       .catch((failure: unknown) => {
         if (stopped) return;
         console.warn('The camera could not be started:', failure);
-        setFailed({ facing, problem: cameraProblem(failure) });
+        setFailed(cameraProblem(failure));
       });
     return () => {
       stopped = true;
@@ -160,7 +166,7 @@ export function PhotoCaptureDialog({ onClose, onStored }: { onClose: () => void;
       </header>
       <section className="plans-section">
         <ChoiceGroup label={t('capture.view')} choices={viewChoices} value={view} onChange={setView} dataKey="capture-view" compact />
-        {cameras > 1 && <ChoiceGroup label={t('capture.camera')} choices={cameraChoices} value={facing} onChange={setFacing} dataKey="capture-camera" />}
+        {cameras > 1 && <ChoiceGroup label={t('capture.camera')} choices={cameraChoices} value={facing} onChange={chooseCamera} dataKey="capture-camera" />}
         {problem ? (
           <p className="notice notice-error" role="alert" data-testid="capture-problem" data-problem={problem}>
             {t(`capture.errors.${problem}`)}

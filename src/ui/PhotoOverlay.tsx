@@ -61,7 +61,7 @@ export function PhotoOverlay() {
   const percent = Math.round(position * 100);
 
   return (
-    <div className="photo-overlay" ref={overlay} aria-label={t('screen.label')} data-testid="photo-overlay">
+    <div className="photo-overlay" ref={overlay} role="group" aria-label={t('screen.label')} data-testid="photo-overlay">
       <PhotoToolsOverlay />
       {rect && (
         <div className="photo-frame" style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height, '--frame-top': `${rect.y}px` } as CSSProperties}>

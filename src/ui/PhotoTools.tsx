@@ -103,7 +103,7 @@ export function PhotoToolsPanel() {
             min={MASK_BRUSH_RADIUS.min}
             max={MASK_BRUSH_RADIUS.max}
             step={0.005}
-            shown={f.number(lastMask.radius * 100, { maximumFractionDigits: 1 }) + ' %'}
+            shown={f.number(lastMask.radius, { style: 'percent', maximumFractionDigits: 1 })}
             onChange={(radius) => setTool({ name: 'photoMask', erase: lastMask.erase, radius })}
             testId="photo-mask-size"
           />

@@ -144,6 +144,48 @@ describe('taking photos and correcting them by hand', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('tries a camera again when it is chosen again after it failed', async () => {
+    const { page } = app;
+    // Two cameras, the front one busy the first time it is asked for only.
+    await page.evaluate(() => {
+      const devices = navigator.mediaDevices;
+      const getUserMedia = devices.getUserMedia.bind(devices);
+      const enumerateDevices = devices.enumerateDevices.bind(devices);
+      let refused = false;
+      devices.getUserMedia = (constraints) => {
+        const facing = (constraints?.video as { facingMode?: { ideal?: string } } | undefined)?.facingMode?.ideal;
+        if (facing === 'user' && !refused) {
+          refused = true;
+          return Promise.reject(new DOMException('busy', 'NotReadableError'));
+        }
+        return getUserMedia(constraints);
+      };
+      devices.enumerateDevices = async () => {
+        const found = await enumerateDevices();
+        const camera = found.find((d) => d.kind === 'videoinput');
+        return camera ? [...found, camera] : found;
+      };
+    });
+    const playing = () =>
+      page.waitForFunction(() => {
+        const video = document.querySelector<HTMLVideoElement>('[data-testid="capture-video"]');
+        return !!video && video.videoWidth > 0 && !video.paused;
+      });
+    await page.getByTestId('take-photos').click();
+    await playing();
+    await page.locator('[data-capture-camera="user"]').click();
+    await expect.poll(() => page.getByTestId('capture-problem').getAttribute('data-problem')).toBe('busy');
+    await page.locator('[data-capture-camera="environment"]').click();
+    await playing();
+    // Back to the front camera: asked again (free now), its picture shown rather than the last failure.
+    await page.locator('[data-capture-camera="user"]').click();
+    expect(await page.getByTestId('capture-problem').count()).toBe(0);
+    await playing();
+    expect(await page.getByTestId('capture-shutter').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('capture-dialog').count()).toBe(0);
+  });
+
   it('says why when the camera is refused, missing or unusable', async () => {
     const { page } = app;
     const problemFor = async (failure: string | null) => {
