@@ -36,8 +36,6 @@ export interface ShownPhoto {
   /** The photo's noise (SD, sRGB luma units) and blur (Gaussian SD, photo pixels) around the head. */
   noiseSigma: number;
   blurSigmaPx: number;
-  /** Counts changes of the mask, so the scene uploads it again. */
-  maskVersion: number;
 }
 
 export interface PhotoScreenState {
@@ -122,7 +120,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       const camera = photoCamera(meta.width, meta.height, meta.focalLength35mm ?? undefined);
       const fitted = fitOf(meta, image, head, camera);
       const { mask, scalp } = await maskFor(meta, image, head, fitted.fit, camera);
-      return { meta, image, camera, ...fitted, mask, ...estimatesOf(image, scalp, mask), maskVersion: 0 };
+      return { meta, image, camera, ...fitted, mask, ...estimatesOf(image, scalp, mask) };
     } catch (error) {
       image.close();
       throw error;
@@ -182,10 +180,10 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     show,
     prepare,
     previewMask(mask) {
-      updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
+      updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis } }));
     },
     async setMask(mask) {
-      const next = updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis }, maskVersion: shown.maskVersion + 1 }));
+      const next = updateShown((shown) => ({ mask: { ...mask, edited: mask.edited ?? true, basis: shown.mask.basis } }));
       await photos.saveMask(next.meta.id, next.mask);
     },
     async setLandmarks(landmarks) {
@@ -200,7 +198,7 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       const fitted = fitOf(meta, now.image, head, now.camera);
       const { mask } = await maskFor(meta, now.image, head, fitted.fit, now.camera);
       if (state.getState().shown?.image !== now.image) return;
-      updateShown((current) => ({ meta, ...fitted, mask, maskVersion: current.maskVersion + 1 }));
+      updateShown(() => ({ meta, ...fitted, mask }));
     },
     attachRenderer(port) {
       renderer = port;

@@ -8,13 +8,13 @@ import type { HeadShape } from '../domain/head/headShape';
 import type { Message } from '../domain/languages';
 import type { PhotoCamera } from '../domain/photo/camera';
 import { estimateBlurSigma, estimateNoiseSigma, lumaOf } from '../domain/photo/composite';
-import type { PhotoFit } from '../domain/photo/headFit';
+import { fitHeadToPhoto, type PhotoFit } from '../domain/photo/headFit';
 import { locateHeadPhotoPoints, type HeadPhotoPoints } from '../domain/photo/headLandmarks3d';
 import { headOutlineSurface, type HeadOutlineSurface } from '../domain/photo/headOutline';
 import { fitHeadToPhotoImage, type PhotoWithImage } from '../domain/photo/outlineSearch';
 import type { PhotoLandmarks } from '../domain/photo/photoLandmarks';
 import { automaticMask, emptyMask, maskSize, projectScalpRegions } from '../domain/photo/mask';
-import type { PhotoMeta } from '../domain/photos';
+import { FACE_VIEWS, type PhotoMeta } from '../domain/photos';
 import { textOf } from '../domain/textError';
 import { restPositionsOf } from '../scene/headShaping';
 import type { LoadedHead } from '../scene/loadedHead';
@@ -81,6 +81,13 @@ export function unscaledFit(fit: PhotoFit, s: number): PhotoFit {
 }
 
 /**
+ * Whether the fit searches a photo's picture for the head's outline: the face views. The outline search knows
+ * the upper head against the background seen from the front or a side; a top (crown) or back view is fitted
+ * by its pins alone (the landmark fit takes a crown's taps: tragi, hairline marks, vertex).
+ */
+export const searchesOutline = (meta: PhotoMeta) => FACE_VIEWS.includes(meta.view);
+
+/**
  * The head fitted to a photo's landmarks and to the head's outline found on the picture (outlineSearch.ts,
  * ~170 ms: run when a photo is shown and after a landmark edit, never per frame), or why it cannot be (too
  * few points; a scan, which the photo fit does not reshape). Each photo is fitted on its own: a front photo
@@ -91,6 +98,8 @@ export function fitOf(meta: PhotoMeta, image: ImageBitmap, head: LoadedHead, cam
   const points = headPhotoPoints(head);
   if (!points) return { fit: null, fitProblem: { key: 'photos:screen.scanHead' } };
   try {
+    // A crown or back view is fitted by its pins alone: its picture is not searched (searchesOutline).
+    if (!searchesOutline(meta)) return { fit: fitHeadToPhoto({ ...scaledPhotoView(meta, camera, 1), head: points }), fitProblem: null };
     const s = fitImageScale(image.width, image.height);
     const width = Math.max(1, Math.round(image.width * s)), height = Math.max(1, Math.round(image.height * s));
     const picture = { width, height, data: pixelsOf(image, width, height) };

@@ -1,18 +1,23 @@
 /**
  * The photo screen's logic that needs no browser: where the head is drawn through a photo's camera when the
  * fitted head is larger or smaller than the drawn one, an unknown photo refused with nothing changed, and the
- * photo's landmarks and camera scaled to the picture the outline fit searches.
+ * photo's landmarks and camera scaled to the picture the outline fit searches, and a crown photo fitted by its
+ * pins alone.
  */
+import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { ClientPhotos } from '../../src/app/photos';
 import { createPhotoScreen, drawPose } from '../../src/app/photoScreen';
-import { fitImageScale, scaledPhotoView, unscaledFit } from '../../src/app/photoWork';
+import { fitImageScale, fitOf, scaledPhotoView, unscaledFit } from '../../src/app/photoWork';
 import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
 import { createSimulator } from '../../src/app/simulator';
 import { DEFAULT_HEAD_SHAPE, warpPoint } from '../../src/domain/head/headShape';
 import { cameraFromVerticalFov, projectHeadPoint, rotationFromAngles } from '../../src/domain/photo/camera';
 import type { PhotoFit } from '../../src/domain/photo/headFit';
+import type { PhotoMeta } from '../../src/domain/photos';
+import { defaultLoadedHead } from '../support/loadedHead';
+import { CROWN_CASES, CROWN_TAPS, defaultEyes, syntheticPhoto } from '../support/syntheticPhotos';
 
 describe('the head drawn through the photo camera', () => {
   it('covers the fitted head: a larger fitted head is the drawn one nearer the camera', () => {
@@ -78,5 +83,39 @@ describe('the photo fitted on a smaller picture', () => {
   it('reports the residuals in the photo’s own pixels', () => {
     const fit = { residualPx: 2, outlineResidualPx: 1.5 } as PhotoFit;
     expect(unscaledFit(fit, 0.25)).toMatchObject({ residualPx: 8, outlineResidualPx: 6 });
+  });
+});
+
+describe('a crown photo', () => {
+  it('is fitted by its pins alone, its picture never read (the outline search knows face views)', () => {
+    const head = defaultLoadedHead();
+    const eyes = new THREE.BufferGeometry();
+    eyes.setAttribute('position', new THREE.BufferAttribute(defaultEyes.positions, 3));
+    const eyesMesh = new THREE.Mesh(eyes);
+    eyesMesh.name = 'Eyes';
+    head.root.add(eyesMesh);
+    const truth = syntheticPhoto(DEFAULT_HEAD_SHAPE, CROWN_CASES[0]!, CROWN_TAPS, { anchor: 'vertex' });
+    const { camera } = truth.view;
+    const meta: PhotoMeta = {
+      id: 'crown',
+      planId: 'plan-1',
+      view: 'top',
+      width: camera.widthPx,
+      height: camera.heightPx,
+      focalLength35mm: null,
+      createdAt: '2026-12-05T10:00:00.000Z',
+      landmarks: truth.view.landmarks,
+      irisDiameterPx: null,
+    };
+    const picture = new Proxy({ width: meta.width, height: meta.height } as ImageBitmap, {
+      get(target, key) {
+        if (key === 'width' || key === 'height') return Reflect.get(target, key);
+        throw new Error(`The crown photo's picture was read (${String(key)})`);
+      },
+    });
+    const { fit, fitProblem } = fitOf(meta, picture, head, camera);
+    expect(fitProblem).toBeNull();
+    expect(fit!.outlineResidualPx).toBe(0);
+    expect(fit!.residualPx).toBeLessThan(1);
   });
 });

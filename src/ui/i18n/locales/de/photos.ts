@@ -18,7 +18,6 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Foto entfernen: {{view}}',
   thumbnail: 'Foto: {{view}}',
   loading: 'Der Kopf wird an das Foto angepasst …',
-  shown: 'Angezeigt',
   useShape: 'Diese Kopfform für den Plan verwenden',
   useShapeHint: 'Übernimmt die an dieses Foto angepasste Kopfform in den Plan: Größe, Länge und Breite des Kopfes, Neigung der Stirn und Höhe des Oberkopfs.',
   screen: {

@@ -16,7 +16,6 @@ export const photos = {
   removeLabel: 'Remove the {{view}} photo',
   thumbnail: '{{view}} photo',
   loading: 'Fitting the head to the photo…',
-  shown: 'Shown',
   useShape: 'Use this head shape for the plan',
   useShapeHint: 'Sets the plan’s head shape to the one fitted to this photo: the head’s size, length, breadth, forehead slope and crown height.',
   screen: {

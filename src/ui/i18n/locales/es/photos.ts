@@ -18,7 +18,6 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Eliminar la foto: {{view}}',
   thumbnail: 'Foto: {{view}}',
   loading: 'Ajustando la cabeza a la foto…',
-  shown: 'En pantalla',
   useShape: 'Usar esta forma de cabeza para el plan',
   useShapeHint: 'Aplica al plan la forma de cabeza ajustada a esta foto: tamaño, longitud y anchura de la cabeza, inclinación de la frente y altura de la coronilla.',
   screen: {

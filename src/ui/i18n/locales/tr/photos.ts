@@ -18,7 +18,6 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Fotoğrafı kaldır: {{view}}',
   thumbnail: 'Fotoğraf: {{view}}',
   loading: 'Baş fotoğrafa uyarlanıyor…',
-  shown: 'Gösteriliyor',
   useShape: 'Bu baş şeklini plan için kullan',
   useShapeHint: 'Bu fotoğrafa uyarlanan baş şeklini plana uygular: başın boyutu, uzunluğu, genişliği, alnın eğimi ve tepenin yüksekliği.',
   screen: {
