@@ -46,9 +46,12 @@ export interface PhotoScreenState {
   rendererWanted: boolean;
 }
 
-/** Draws a shown photo offscreen (exports and the report): the photo as taken, or with the simulation. */
+/**
+ * Draws a shown photo offscreen (exports and the report): the photo as taken, or with the simulation, of the
+ * finished treatment or (`asOnScreen`, an export) as the view previews it (a session, years on).
+ */
 export interface PhotoPictureRenderer {
-  renderPhoto(photo: ShownPhoto, options: { width: number; height: number; simulation: boolean }): HTMLCanvasElement;
+  renderPhoto(photo: ShownPhoto, options: { width: number; height: number; simulation: boolean; asOnScreen?: boolean }): HTMLCanvasElement;
 }
 
 export interface PhotoScreen {

@@ -27,7 +27,8 @@ export function scaledImageSize(width: number, height: number, scale: number): {
   return { width: Math.max(1, Math.round(width * fit)), height: Math.max(1, Math.round(height * fit)) };
 }
 
-const lostWhileDrawing = () => new ContextLostError('The graphics card was reset while the picture was being drawn. Try again once the 3D view is back.');
+/** The error a picture drawn across a lost WebGL context ends with (drawWhenRestored draws it again after the restore). */
+export const lostWhileDrawing = () => new ContextLostError('The graphics card was reset while the picture was being drawn. Try again once the 3D view is back.');
 
 /**
  * Draws `scene` as `camera` sees it into a `width` × `height` picture, tile by tile, and leaves the

@@ -15,12 +15,14 @@ const SCALES = [2, 4] as const;
 
 /**
  * What the exported picture shows besides the finished, freshly healed result, for its file name: an
- * image passed on without the app around it must still say it is a "before" or a preview.
+ * image passed on without the app around it must still say it is a "before" or a preview. A photo pair is
+ * a before and after whatever the view's Before switch (which does nothing to a photo).
  */
-function previewSuffix(view: ViewState, sessionCount: number): string {
+export function previewSuffix(view: Pick<ViewState, 'showSmp' | 'compare' | 'sessionPreview' | 'ageYears' | 'healingDay'>, sessionCount: number, photoPair = false): string {
   const parts: string[] = [];
-  if (!view.showSmp && view.compare === 'off') parts.push('before');
+  if (!photoPair && !view.showSmp && view.compare === 'off') parts.push('before');
   if (view.sessionPreview !== null && view.sessionPreview < sessionCount) parts.push(`after-session-${view.sessionPreview}-of-${sessionCount}`);
+  if (view.healingDay !== null) parts.push(`healing-day-${view.healingDay}`);
   if (view.ageYears > 0) parts.push(`${view.ageYears}-years-on`);
   return parts.map((p) => `-${p}`).join('');
 }
@@ -37,15 +39,23 @@ export function ExportButtons() {
   const photoScreen = usePhotoScreen();
   const { t: tPhotos } = useTranslation('photos');
 
-  /** A shown photo exports as its pair: as taken and with the simulation (labelled), side by side, each at most 2040 px wide. */
-  const photoPicture = async () => {
+  /**
+   * A shown photo exports as its pair: as taken and with the simulation (labelled) as the screen previews it,
+   * side by side, each at most 2040 px wide. The drawing (null: no photo shown), once the photo's renderer is
+   * there: synchronous, for drawWhenRestored.
+   */
+  const photoDrawing = async () => {
     const photo = photoScreen.state.getState().shown;
     if (!photo || sim.viewStore.getState().shownPhoto !== photo.meta.id) return null;
+    const renderer = await photoScreen.whenRenderer();
     const { width, height } = photo.meta;
     const maxSide = Math.floor(Math.min(Math.max(width, height), (2040 * Math.max(width, height)) / width, 4096));
-    const { before, after } = await photoPair(photoScreen, photo, maxSide, tPhotos('screen.simulation'));
-    const picture = sideBySide(before, after, 16);
-    return { picture, size: { width: picture.width, height: picture.height }, name: `photo-${photo.meta.view}-before-simulation` };
+    const label = tPhotos('screen.simulation');
+    return () => {
+      const { before, after } = photoPair(renderer, photo, maxSide, label, true);
+      const picture = sideBySide(before, after, 16);
+      return { picture, size: { width: picture.width, height: picture.height }, name: `photo-${photo.meta.view}-before-simulation` };
+    };
   };
 
   const exportImage = async () => {
@@ -55,19 +65,20 @@ export function ExportButtons() {
       await sim.signals.whenDrawable();
       const { canvas, renderImage } = await sim.scene.whenAttached();
       const view = viewStore.getState();
-      const onPhoto = await photoPicture();
+      const onPhoto = await photoDrawing();
       // While the WebGL context is lost this waits for the restore (bounded), never draws with a dead context.
-      const { picture, size } = onPhoto ?? await sim.signals.drawWhenRestored(() => {
+      const { picture, size, name } = await sim.signals.drawWhenRestored(() => {
+        if (onPhoto) return onPhoto();
         const size = scaledImageSize(canvas.width, canvas.height, scale);
         // A comparison on screen is exported as the comparison, labelled as on screen.
         const picture = renderComparison(renderImage, view, size.width, size.height, size.width / canvas.clientWidth) ?? renderImage(size);
-        return { picture, size };
+        const name = view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
+        return { picture, size, name };
       });
       const png = await new Promise<Blob | null>((resolve) => picture.toBlob(resolve, 'image/png'));
       if (!png) throw new Error(t('export.notEncoded'));
-      const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length);
-      const shown = onPhoto ? onPhoto.name : view.compare === 'grid' ? 'before-after-front-top-back' : view.compare === 'split' ? `${view.viewRequest.name}-before-after` : view.viewRequest.name;
-      const fileName = `smp-${shown}${suffix}-${size.width}x${size.height}.png`;
+      const suffix = previewSuffix(view, sim.planStore.getState().plan.sessions.length, onPhoto !== null);
+      const fileName = `smp-${name}${suffix}-${size.width}x${size.height}.png`;
       files.download(png, fileName);
       viewStore.getState().showNotice('info', { key: 'plans:export.exported', params: { fileName } });
     } catch (error) {

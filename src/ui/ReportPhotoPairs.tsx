@@ -47,7 +47,8 @@ export function ReportPhotoPairs({ onDone }: { onDone: (error?: Error) => void }
         if (!prepared) continue;
         try {
           if (!prepared.fit) continue;
-          const { before, after } = await sim.signals.drawWhenRestored(() => photoPair(screen, prepared, picturePx(), simulationLabel));
+          const renderer = await screen.whenRenderer();
+          const { before, after } = await sim.signals.drawWhenRestored(() => photoPair(renderer, prepared, picturePx(), simulationLabel));
           const pair = { id: meta.id, view: meta.view, width: before.width, height: before.height, before: before.toDataURL('image/png'), after: after.toDataURL('image/png') };
           if (!cancelled) setPairs((list) => [...list, pair]);
         } finally {

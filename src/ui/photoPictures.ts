@@ -3,7 +3,7 @@
  * simulation, the latter always labelled "Simulation" on the picture itself, so that it says what it is
  * wherever it is passed on.
  */
-import type { PhotoScreen, ShownPhoto } from '../app/photoScreen';
+import type { PhotoPictureRenderer, ShownPhoto } from '../app/photoScreen';
 
 /** A `width` × `height` picture fitting within `maxSide` px, at the photo's aspect ratio. */
 export function pictureSize(photo: ShownPhoto, maxSide: number): { width: number; height: number } {
@@ -26,12 +26,15 @@ export function labelPicture(canvas: HTMLCanvasElement, text: string): void {
   context.fillText(text, 2 * pad, pad + (size + pad) / 2);
 }
 
-/** The photo as taken and with the simulation (labelled), each within `maxSide` px. */
-export async function photoPair(screen: PhotoScreen, photo: ShownPhoto, maxSide: number, simulationLabel: string): Promise<{ before: HTMLCanvasElement; after: HTMLCanvasElement }> {
-  const renderer = await screen.whenRenderer();
+/**
+ * The photo as taken and with the simulation (labelled), each within `maxSide` px; `asOnScreen`: as the view
+ * previews it (see PhotoPictureRenderer). Synchronous, so that drawWhenRestored sees a context lost while it
+ * draws and draws it again after the restore.
+ */
+export function photoPair(renderer: PhotoPictureRenderer, photo: ShownPhoto, maxSide: number, simulationLabel: string, asOnScreen = false): { before: HTMLCanvasElement; after: HTMLCanvasElement } {
   const size = pictureSize(photo, maxSide);
-  const before = renderer.renderPhoto(photo, { ...size, simulation: false });
-  const after = renderer.renderPhoto(photo, { ...size, simulation: true });
+  const before = renderer.renderPhoto(photo, { ...size, simulation: false, asOnScreen });
+  const after = renderer.renderPhoto(photo, { ...size, simulation: true, asOnScreen });
   labelPicture(after, simulationLabel);
   return { before, after };
 }

@@ -2,8 +2,12 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { usePhotoScreen, type ShownPhoto } from '../../app/photoScreen';
-import { useSimulator, type Simulator } from '../../app/simulator';
+import { useSimulator } from '../../app/simulator';
 import type { HeadShape } from '../../domain/head/headShape';
+import type { Plan } from '../../domain/plan';
+import type { HeadShaping } from '../headShaping';
+import type { LoadedHead } from '../loadedHead';
+import type { ScalpMaterial } from '../scalpMaterial';
 import { photoRect } from '../../domain/photo/composite';
 import { PhotoTools } from '../PhotoTools';
 import { PhotoCompositor } from './photoCompositor';
@@ -15,15 +19,14 @@ import { PhotoCompositor } from './photoCompositor';
  * takes it ("Use this head shape for the plan"). The head's meshes are warped on the CPU: while a photo whose
  * fitted shape differs from the plan's is shown, each drawn frame warps twice (the head model puts the plan's
  * shape back first), a few milliseconds, and not at all once the plan has taken the fitted shape.
- * Returns the shape drawn.
+ * A scan, the client's own head, is never reshaped.
  */
-function shapeForPhoto(sim: Simulator, photo: ShownPhoto): HeadShape {
-  const plan = sim.planStore.getState().plan;
-  const { head, scalp } = sim.headStore.getState();
-  const shape = photo.fit?.shape ?? plan.headShape;
-  if (head?.shaping?.apply(shape)) scalp?.applyHead({ whorl: head.shaping.toScene(head.treatment.hair.frame.whorl) });
-  return head?.shaping ? shape : plan.headShape;
+function shapeForPhoto(plan: Plan, head: LoadedHead, photo: ShownPhoto): HeadShape {
+  return head.shaping ? (photo.fit?.shape ?? plan.headShape) : plan.headShape;
 }
+
+/** The scalp's whorl follows the head's shape (called after each change of shape). */
+const whorlFollows = (shaping: HeadShaping, head: LoadedHead, scalp: ScalpMaterial) => () => scalp.applyHead({ whorl: shaping.toScene(head.treatment.hair.frame.whorl) });
 
 /** The view's background around a photo (as the 3D view's). */
 const BACKGROUND = new THREE.Color('#e9ecef');
@@ -43,17 +46,21 @@ export function PhotoRenderer() {
   useEffect(
     () =>
       screen.attachRenderer({
-        renderPhoto(photo, { width, height, simulation }) {
-          const { scalp } = sim.headStore.getState();
-          if (!scalp) throw new Error('The head is not loaded yet');
+        renderPhoto(photo, { width, height, simulation, asOnScreen = false }) {
+          const { head, scalp } = sim.headStore.getState();
+          if (!head || !scalp) throw new Error('The head is not loaded yet');
           const plan = sim.planStore.getState().plan;
-          // Pictures show the finished treatment, freshly healed, whatever the view previews (as snapshots.ts).
-          scalp.applyPlan(plan, { sessionPreview: null, ageYears: 0 });
+          const view = sim.viewStore.getState();
+          const drawnShape = shapeForPhoto(plan, head, photo);
+          const draw = () => compositor.picture(gl, get().scene, { photo, scalp, drawnShape, split: 0, simulation }, width, height);
+          // The report shows the finished treatment, freshly healed, whatever the view previews (as snapshots.ts);
+          // an export of the shown photo what the screen shows.
+          if (!asOnScreen) scalp.applyPlan(plan, { sessionPreview: null, ageYears: 0 });
           try {
-            return compositor.picture(gl, get().scene, { photo, scalp, drawnShape: shapeForPhoto(sim, photo), split: 0, simulation }, width, height);
+            // In the photo's fitted shape for this picture only: the next frame finds the head as it left it.
+            return head.shaping ? head.shaping.whileShowing(drawnShape, draw, whorlFollows(head.shaping, head, scalp)) : draw();
           } finally {
-            scalp.applyPlan(plan, sim.viewStore.getState());
-            // The 3D view (or the shown photo) takes its own shape again at its next frame.
+            if (!asOnScreen) scalp.applyPlan(plan, view);
             sim.signals.markDirty();
           }
         },
@@ -64,11 +71,14 @@ export function PhotoRenderer() {
   useFrame(({ gl, scene }) => {
     const { shownPhoto, photoSplit } = sim.viewStore.getState();
     const photo = screen.state.getState().shown;
-    const { scalp } = sim.headStore.getState();
-    if (!shownPhoto || !photo || photo.meta.id !== shownPhoto || !scalp) return;
+    const { head, scalp } = sim.headStore.getState();
+    if (!shownPhoto || !photo || photo.meta.id !== shownPhoto || !head || !scalp) return;
     const size = gl.getDrawingBufferSize(new THREE.Vector2());
     const rect = photoRect(size.width, size.height, photo.meta.width, photo.meta.height);
-    compositor.draw(gl, scene, { photo, scalp, drawnShape: shapeForPhoto(sim, photo), split: photoSplit, simulation: true }, null, rect, BACKGROUND);
+    const drawnShape = shapeForPhoto(sim.planStore.getState().plan, head, photo);
+    // Left in the fitted shape: the head model puts the plan's back before the next frame (see shapeForPhoto).
+    if (head.shaping?.apply(drawnShape)) whorlFollows(head.shaping, head, scalp)();
+    compositor.draw(gl, scene, { photo, scalp, drawnShape, split: photoSplit, simulation: true }, null, rect, BACKGROUND);
   }, 1);
   return <PhotoTools />;
 }

@@ -17,6 +17,7 @@ import type { HeadShape } from '../../domain/head/headShape';
 import { verticalFovDeg } from '../../domain/photo/camera';
 import { drawPose, type ShownPhoto } from '../../app/photoScreen';
 import type { ScalpMaterial } from '../scalpMaterial';
+import { lostWhileDrawing } from '../snapshots';
 
 const QUAD_VERTEX = /* glsl */ `
 varying vec2 vUv;
@@ -119,16 +120,54 @@ export interface PhotoFrame {
   simulation: boolean;
 }
 
+/** The head's targets of one draw: the two renders (with and without SMP) and the two blur passes. */
+interface HeadTargets {
+  withTarget: THREE.WebGLRenderTarget;
+  withoutTarget: THREE.WebGLRenderTarget;
+  blurA: THREE.WebGLRenderTarget;
+  blurB: THREE.WebGLRenderTarget;
+}
+
+/** What a draw draws with: the head's targets (made only when the simulation is drawn), and the photo's and mask's textures. */
+interface DrawResources {
+  targets(width: number, height: number, samples: number): HeadTargets;
+  photo(): THREE.Texture;
+  mask(): THREE.Texture;
+}
+
+function headTargets(width: number, height: number, samples: number): HeadTargets {
+  const linear = (msaa: number) => new THREE.WebGLRenderTarget(width, height, { type: THREE.HalfFloatType, samples: msaa, depthBuffer: msaa > 0 });
+  return { withTarget: linear(samples), withoutTarget: linear(samples), blurA: linear(0), blurB: linear(0) };
+}
+
+function photoTexture(image: ImageBitmap): THREE.Texture {
+  const texture = new THREE.Texture(image);
+  texture.colorSpace = THREE.SRGBColorSpace;
+  texture.flipY = false;
+  texture.minFilter = THREE.LinearMipmapLinearFilter;
+  texture.generateMipmaps = true;
+  texture.needsUpdate = true;
+  return texture;
+}
+
+function maskTexture({ width, height, data }: ShownPhoto['mask']): THREE.DataTexture {
+  const texture = new THREE.DataTexture(data, width, height, THREE.RedFormat, THREE.UnsignedByteType);
+  texture.flipY = false;
+  texture.unpackAlignment = 1;
+  texture.magFilter = THREE.LinearFilter;
+  texture.minFilter = THREE.LinearFilter;
+  texture.needsUpdate = true;
+  return texture;
+}
+
 export class PhotoCompositor {
   private readonly quadCamera = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
   private readonly quad: THREE.Mesh;
   private readonly blurMaterial: THREE.ShaderMaterial;
   private readonly compositeMaterial: THREE.ShaderMaterial;
   private readonly headCamera = new THREE.PerspectiveCamera();
-  private withTarget: THREE.WebGLRenderTarget | null = null;
-  private withoutTarget: THREE.WebGLRenderTarget | null = null;
-  private blurA: THREE.WebGLRenderTarget | null = null;
-  private blurB: THREE.WebGLRenderTarget | null = null;
+  /** The screen's targets, kept from frame to frame at the photo's size on screen. */
+  private screenTargets: HeadTargets | null = null;
   private photoTexture: { image: ImageBitmap; texture: THREE.Texture } | null = null;
   private maskTexture: { mask: ShownPhoto['mask']; texture: THREE.DataTexture } | null = null;
 
@@ -151,29 +190,19 @@ export class PhotoCompositor {
     this.quad.frustumCulled = false;
   }
 
-  /** The head's targets at `width` × `height`, made again only when the size changes. */
-  private targets(width: number, height: number, samples: number) {
-    if (!this.withTarget || this.withTarget.width !== width || this.withTarget.height !== height) {
+  /** The screen's targets at `width` × `height`, made again only when the size changes. */
+  private targets(width: number, height: number, samples: number): HeadTargets {
+    if (this.screenTargets?.withTarget.width !== width || this.screenTargets.withTarget.height !== height) {
       this.disposeTargets();
-      const linear = (msaa: number) => new THREE.WebGLRenderTarget(width, height, { type: THREE.HalfFloatType, samples: msaa, depthBuffer: msaa > 0 });
-      this.withTarget = linear(samples);
-      this.withoutTarget = linear(samples);
-      this.blurA = linear(0);
-      this.blurB = linear(0);
+      this.screenTargets = headTargets(width, height, samples);
     }
-    return { withTarget: this.withTarget, withoutTarget: this.withoutTarget!, blurA: this.blurA!, blurB: this.blurB! };
+    return this.screenTargets;
   }
 
   private photoTextureFor(photo: ShownPhoto): THREE.Texture {
     if (this.photoTexture?.image !== photo.image) {
       this.photoTexture?.texture.dispose();
-      const texture = new THREE.Texture(photo.image);
-      texture.colorSpace = THREE.SRGBColorSpace;
-      texture.flipY = false;
-      texture.minFilter = THREE.LinearMipmapLinearFilter;
-      texture.generateMipmaps = true;
-      texture.needsUpdate = true;
-      this.photoTexture = { image: photo.image, texture };
+      this.photoTexture = { image: photo.image, texture: photoTexture(photo.image) };
     }
     return this.photoTexture.texture;
   }
@@ -181,14 +210,7 @@ export class PhotoCompositor {
   private maskTextureFor(photo: ShownPhoto): THREE.Texture {
     if (this.maskTexture?.mask !== photo.mask) {
       this.maskTexture?.texture.dispose();
-      const { width, height, data } = photo.mask;
-      const texture = new THREE.DataTexture(data, width, height, THREE.RedFormat, THREE.UnsignedByteType);
-      texture.flipY = false;
-      texture.unpackAlignment = 1;
-      texture.magFilter = THREE.LinearFilter;
-      texture.minFilter = THREE.LinearFilter;
-      texture.needsUpdate = true;
-      this.maskTexture = { mask: photo.mask, texture };
+      this.maskTexture = { mask: photo.mask, texture: maskTexture(photo.mask) };
     }
     return this.maskTexture.texture;
   }
@@ -219,6 +241,15 @@ export class PhotoCompositor {
    */
   draw(gl: THREE.WebGLRenderer, scene: THREE.Scene, frame: PhotoFrame, target: THREE.WebGLRenderTarget | null, rect: Rect, background: THREE.Color | null): void {
     const { photo } = frame;
+    this.drawWith(gl, scene, frame, target, rect, background, {
+      targets: (width, height, samples) => this.targets(width, height, samples),
+      photo: () => this.photoTextureFor(photo),
+      mask: () => this.maskTextureFor(photo),
+    });
+  }
+
+  private drawWith(gl: THREE.WebGLRenderer, scene: THREE.Scene, frame: PhotoFrame, target: THREE.WebGLRenderTarget | null, rect: Rect, background: THREE.Color | null, resources: DrawResources): void {
+    const { photo } = frame;
     const width = Math.max(1, Math.round(rect.width)), height = Math.max(1, Math.round(rect.height));
     const saved = {
       target: gl.getRenderTarget(),
@@ -235,7 +266,7 @@ export class PhotoCompositor {
     try {
       gl.setScissorTest(false);
       if (simulate) {
-        const { withTarget, withoutTarget, blurA, blurB } = this.targets(width, height, Math.min(4, gl.capabilities.maxSamples));
+        const { withTarget, withoutTarget, blurA, blurB } = resources.targets(width, height, Math.min(4, gl.capabilities.maxSamples));
         const camera = this.placeCamera(frame, width / height);
         scene.background = null;
         gl.autoClear = true;
@@ -264,10 +295,10 @@ export class PhotoCompositor {
         gl.setRenderTarget(blurB);
         gl.render(this.quad, this.quadCamera);
         uniforms.tRatio!.value = blurB.texture;
-        uniforms.tMask!.value = this.maskTextureFor(photo);
+        uniforms.tMask!.value = resources.mask();
         uniforms.uNoise!.value = overlayNoiseSigma(photo.noiseSigma, overlayPerPhotoPx);
       }
-      uniforms.tPhoto!.value = this.photoTextureFor(photo);
+      uniforms.tPhoto!.value = resources.photo();
       uniforms.uSimulation!.value = simulate;
       uniforms.uSplit!.value = frame.split;
       this.quad.material = this.compositeMaterial;
@@ -293,13 +324,34 @@ export class PhotoCompositor {
     }
   }
 
-  /** A picture of the photo, `width` × `height` px at the photo's aspect ratio, with or without the simulation. */
+  /**
+   * A picture of the photo, `width` × `height` px at the photo's aspect ratio, with or without the simulation.
+   * It draws with targets and textures of its own (no multisampling: at a picture's size the 4× targets would
+   * take hundreds of MB), released at once, so the report or an export leaves no GPU memory held and the
+   * screen's targets keep their size. Throws a ContextLostError when the WebGL context is lost before or while
+   * it draws: a lost context reads back zeros.
+   */
   picture(gl: THREE.WebGLRenderer, scene: THREE.Scene, frame: PhotoFrame, width: number, height: number): HTMLCanvasElement {
+    const glContext = gl.getContext();
+    if (glContext.isContextLost()) throw lostWhileDrawing();
+    const { photo } = frame;
     const target = new THREE.WebGLRenderTarget(width, height);
+    const made: { dispose(): void }[] = [target];
+    const own = <T extends { dispose(): void }>(resource: T): T => (made.push(resource), resource);
     try {
-      this.draw(gl, scene, frame, target, { x: 0, y: 0, width, height }, new THREE.Color(0, 0, 0));
+      this.drawWith(gl, scene, frame, target, { x: 0, y: 0, width, height }, new THREE.Color(0, 0, 0), {
+        targets: (w, h) => {
+          const targets = headTargets(w, h, 0);
+          made.push(...Object.values(targets));
+          return targets;
+        },
+        // The shown photo's textures are the screen's already; another photo's (the report's) are its own.
+        photo: () => (this.photoTexture?.image === photo.image ? this.photoTexture.texture : own(photoTexture(photo.image))),
+        mask: () => (this.maskTexture?.mask === photo.mask ? this.maskTexture.texture : own(maskTexture(photo.mask))),
+      });
       const pixels = new Uint8Array(width * height * 4);
       gl.readRenderTargetPixels(target, 0, 0, width, height, pixels);
+      if (glContext.isContextLost()) throw lostWhileDrawing();
       const canvas = document.createElement('canvas');
       canvas.width = width;
       canvas.height = height;
@@ -311,13 +363,13 @@ export class PhotoCompositor {
       context.putImageData(image, 0, 0);
       return canvas;
     } finally {
-      target.dispose();
+      for (const resource of made) resource.dispose();
     }
   }
 
   private disposeTargets(): void {
-    for (const target of [this.withTarget, this.withoutTarget, this.blurA, this.blurB]) target?.dispose();
-    this.withTarget = this.withoutTarget = this.blurA = this.blurB = null;
+    if (this.screenTargets) for (const target of Object.values(this.screenTargets)) target.dispose();
+    this.screenTargets = null;
   }
 
   dispose(): void {
