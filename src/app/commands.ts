@@ -203,7 +203,7 @@ export function historyText(id: CommandId, args: unknown): Message | undefined {
     case 'consent.set-signature':
       return { key: `${key}.${String(given.role)}` };
     case 'head.set-shape':
-      return { key: 'head:history.setShape' };
+      return given.fromPhotos ? { key: 'head:history.setShapeFromPhotos', params: { count: Number(given.fromPhotos) } } : { key: 'head:history.setShape' };
     case 'head.reset-shape':
       return { key: 'head:history.resetShape' };
     default:
@@ -501,23 +501,28 @@ export const COMMANDS = {
 
   /**
    * Sets some of the head shape's numbers (`{ breadth: 1.05 }`; the others stay): the sliders, with a gesture
-   * key per drag, and a fit to the client's photos. Ranges are the schema's (a value outside one is a PlanError).
+   * key per drag, and a fit to the client's photos, whose step names how many photos (`fromPhotos`). Ranges are
+   * the schema's (a value outside one is a PlanError).
    */
-  'head.set-shape': command<Partial<HeadShape>>({
-    label: () => 'Head shape',
+  'head.set-shape': command<Partial<HeadShape> & { fromPhotos?: number }>({
+    label: ({ fromPhotos }) => (fromPhotos ? `Head shape from ${fromPhotos} photo${fromPhotos === 1 ? '' : 's'}` : 'Head shape'),
     args(input) {
-      const given = fields('head.set-shape', input, HEAD_SHAPE_PARAMETERS);
-      const shape: Partial<HeadShape> = {};
+      const given = fields('head.set-shape', input, [...HEAD_SHAPE_PARAMETERS, 'fromPhotos']);
+      const shape: Partial<HeadShape> & { fromPhotos?: number } = {};
+      if (given.fromPhotos !== undefined) {
+        if (!Number.isSafeInteger(given.fromPhotos) || (given.fromPhotos as number) < 1) throw new CommandError(`head.set-shape: fromPhotos must be a whole number of photos, 1 or more (got ${excerpt(given.fromPhotos)})`);
+        shape.fromPhotos = given.fromPhotos as number;
+      }
       for (const name of HEAD_SHAPE_PARAMETERS) {
         const value = given[name];
         if (value === undefined) continue;
         if (typeof value !== 'number' || !Number.isFinite(value)) throw new CommandError(`head.set-shape: ${name} must be a number (got ${excerpt(value)})`);
         shape[name] = value;
       }
-      if (Object.keys(shape).length === 0) throw new CommandError(`head.set-shape: give at least one of ${HEAD_SHAPE_PARAMETERS.join(', ')}`);
+      if (!HEAD_SHAPE_PARAMETERS.some((name) => name in shape)) throw new CommandError(`head.set-shape: give at least one of ${HEAD_SHAPE_PARAMETERS.join(', ')}`);
       return shape;
     },
-    apply(draft, shape) {
+    apply(draft, { fromPhotos: _count, ...shape }) {
       Object.assign(draft.headShape, shape);
     },
   }),

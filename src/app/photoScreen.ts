@@ -5,7 +5,8 @@
  * automatic scalp-skin mask the first time (or when the landmarks it was made from changed) and estimates
  * the photo's noise and blur once; the scene then draws the plan through the photo's camera every frame
  * (src/scene/photo/), so a plan edit shows on the photo at once. The brush and the pins (the photo tools)
- * change the mask and the landmarks through `setMask` and `setLandmarks`.
+ * change the mask and the landmarks through `setMask` and `setLandmarks`. `fitShapeToPhotos` fits one head
+ * shape to all the plan's photos at once for the plan, each photo then drawn with its own pose from that fit.
  */
 import { createContext, useContext } from 'react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -18,7 +19,9 @@ import type { PhotoMask } from '../domain/photo/mask';
 import type { PhotoLandmarks } from '../domain/photo/photoLandmarks';
 import type { PhotoMeta } from '../domain/photos';
 import type { Similarity } from '../domain/scan/align';
+import { TextError } from '../domain/textError';
 import type { LoadedHead } from '../scene/loadedHead';
+import { runCommand } from './commands';
 import type { ClientPhotos, SavedPhotoMask } from './photos';
 import type { SavedPlans } from './savedPlans';
 import type { Simulator } from './simulator';
@@ -38,8 +41,24 @@ export interface ShownPhoto {
   blurSigmaPx: number;
 }
 
+/** The head shape last fitted to the plan's photos together (`fitShapeToPhotos`). */
+export interface PhotosShape {
+  shape: HeadShape;
+  /** The photos it came from. */
+  photoIds: string[];
+  /**
+   * Only front views (none turned by 20° or more, none from above): the forehead's slope, and so the hairline's
+   * depth, is not measured; a side or three-quarter photo would.
+   */
+  frontOnly: boolean;
+}
+
 export interface PhotoScreenState {
   shown: ShownPhoto | null;
+  /** The last shape fitted to the plan's photos together; null until one is (and after opening another plan). */
+  photosShape: PhotosShape | null;
+  /** `fitShapeToPhotos` is at work. */
+  fittingShape: boolean;
   /** The id being read and fitted, while it is. */
   loading: string | null;
   /** Photos are in use (shown, or drawn for the report or an export): the view loads its photo renderer. */
@@ -69,8 +88,15 @@ export interface PhotoScreen {
   setMask(mask: PhotoMask & { edited?: boolean }): Promise<void>;
   /** Replaces the shown photo's landmarks, fits again at once and stores them; the automatic mask follows. */
   setLandmarks(landmarks: PhotoLandmarks): Promise<void>;
+  /**
+   * Fits one head shape to all the plan's photos that have enough landmarks, together, and sets it as the plan's
+   * (one undo step, named with how many photos); those photos are then drawn with their own poses from this fit
+   * until their landmarks change. Rejects with a TextError when no photo can be used or no fit is found.
+   */
+  fitShapeToPhotos(): Promise<PhotosShape>;
   /** The scene's offscreen photo renderer, attached while the view is mounted. */
   attachRenderer(renderer: PhotoPictureRenderer): () => void;
+  /** The photo renderer, once the view has it; rejects after VIEW_WAIT_MS (the view failed). */
   whenRenderer(): Promise<PhotoPictureRenderer>;
 }
 
@@ -86,10 +112,37 @@ export function drawPose(fit: PhotoFit, drawnShape: HeadShape): Similarity {
   return { rotation: fit.pose.rotation, scale: 1, translation: [tx / k, ty / k, tz / k] };
 }
 
+/**
+ * How long a photo waits for the 3D view's head or photo renderer. Past it the view has failed (it shows its
+ * error instead): showing the photo is refused rather than left "fitting" for ever, holding the picture.
+ */
+export const VIEW_WAIT_MS = 60_000;
+
+/** What `wait` hands on (it returns its unsubscribe), within VIEW_WAIT_MS. */
+function fromView<T>(wait: (got: (value: T) => void) => () => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new TextError({ key: 'photos:screen.viewNotReady' }, 'The 3D view did not get ready to draw on the photo: reload the page and try again.'));
+    }, VIEW_WAIT_MS);
+    const stop = wait((value) => {
+      clearTimeout(timer);
+      stop();
+      resolve(value);
+    });
+  });
+}
+
 const unknownPhoto = (id: unknown) => new Error(`showPhoto: this plan has no photo with the id ${excerpt(id)}; use an id from getPhotos()`);
 
 export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPlans: SavedPlans): PhotoScreen {
-  const state = createStore<PhotoScreenState>()(() => ({ shown: null, loading: null, rendererWanted: false }));
+  const state = createStore<PhotoScreenState>()(() => ({ shown: null, photosShape: null, fittingShape: false, loading: null, rendererWanted: false }));
+  /** Each photo's fit from the last `fitShapeToPhotos`, kept while the photo's landmarks are those it was fitted to. */
+  let sharedFits = new Map<string, { landmarks: string; fit: PhotoFit }>();
+  const sharedFitOf = (meta: PhotoMeta) => {
+    const kept = sharedFits.get(meta.id);
+    return kept && kept.landmarks === JSON.stringify(meta.landmarks) ? kept.fit : null;
+  };
   let renderer: PhotoPictureRenderer | null = null;
   let waiting: Array<(r: PhotoPictureRenderer) => void> = [];
   /** Counts calls of `show`, so an earlier one that finishes later does not win. */
@@ -98,20 +151,15 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
   const headNow = async (): Promise<LoadedHead> => {
     const now = sim.headStore.getState().head;
     if (now) return now;
-    return new Promise((resolve) => {
-      const off = sim.headStore.subscribe((s) => {
-        if (s.head) {
-          off();
-          resolve(s.head);
-        }
-      });
-    });
+    return fromView<LoadedHead>((got) => sim.headStore.subscribe((s) => s.head && got(s.head)));
   };
 
   // The fit, the mask and the estimates are read at the first photo (photoWork.ts): not part of the first load.
   const work = () => import('./photoWork');
   const maskFor = async (meta: PhotoMeta, image: ImageBitmap, head: LoadedHead, fit: PhotoFit | null, camera: PhotoCamera) =>
     (await work()).maskOf(meta, image, head, fit, camera, await photos.mask(meta.id), (mask) => photos.saveMask(meta.id, mask));
+
+  const cameraOf = (meta: PhotoMeta) => photoCamera(meta.width, meta.height, meta.focalLength35mm ?? undefined);
 
   const prepare = async (meta: PhotoMeta): Promise<ShownPhoto> => {
     const blob = await photos.image(meta.id);
@@ -120,8 +168,9 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     try {
       const { fitOf, estimatesOf } = await work();
       const head = await headNow();
-      const camera = photoCamera(meta.width, meta.height, meta.focalLength35mm ?? undefined);
-      const fitted = fitOf(meta, image, head, camera);
+      const camera = cameraOf(meta);
+      const shared = sharedFitOf(meta);
+      const fitted = shared ? { fit: shared, fitProblem: null } : fitOf(meta, image, head, camera);
       const { mask, scalp } = await maskFor(meta, image, head, fitted.fit, camera);
       return { meta, image, camera, ...fitted, mask, ...estimatesOf(image, scalp, mask) };
     } catch (error) {
@@ -151,7 +200,10 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     try {
       const prepared = await prepare(meta);
       // The view draws photos with its photo renderer, read at the first photo: shown once it is there.
-      await api.whenRenderer();
+      await api.whenRenderer().catch((error: unknown) => {
+        prepared.image.close();
+        throw error;
+      });
       if (seq !== showSeq) {
         prepared.image.close();
         return;
@@ -165,8 +217,11 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
 
   // Another saved plan's photos are not this one's: opening another plan goes back to the 3D view.
   savedPlans.state.subscribe((s, prev) => {
+    if (s.openId === prev.openId) return;
+    sharedFits = new Map();
+    state.setState({ photosShape: null });
     // One still loading too: show(null) makes it stop short of showing.
-    if (s.openId !== prev.openId && (state.getState().shown || state.getState().loading)) void show(null);
+    if (state.getState().shown || state.getState().loading) void show(null);
   });
 
   const updateShown = (change: (shown: ShownPhoto) => Partial<ShownPhoto>) => {
@@ -203,6 +258,38 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
       if (state.getState().shown?.image !== now.image) return;
       updateShown(() => ({ meta, ...fitted, mask }));
     },
+    async fitShapeToPhotos() {
+      state.setState({ fittingShape: true });
+      const read: { meta: PhotoMeta; image: ImageBitmap; camera: PhotoCamera }[] = [];
+      try {
+        const w = await work();
+        const { used } = w.photosForShape(await photos.list());
+        for (const meta of used) {
+          const blob = await photos.image(meta.id);
+          // One removed meanwhile is left out.
+          if (blob) read.push({ meta, image: await createImageBitmap(blob), camera: cameraOf(meta) });
+        }
+        const head = await headNow();
+        // The fit holds the main thread (~170 ms a photo): it starts after the busy state is drawn.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const fitted = w.planShapeOf(read, head);
+        sharedFits = new Map(fitted.photos.map(({ meta, fit }) => [meta.id, { landmarks: JSON.stringify(meta.landmarks), fit }]));
+        runCommand(sim, 'head.set-shape', { ...fitted.shape, fromPhotos: fitted.photos.length });
+        const photosShape: PhotosShape = { shape: fitted.shape, photoIds: fitted.photos.map(({ meta }) => meta.id), frontOnly: fitted.frontOnly };
+        state.setState({ photosShape });
+        // The shown photo, when among them, is drawn with its pose from this fit at once.
+        const shown = state.getState().shown;
+        const fit = shown && sharedFitOf(shown.meta);
+        if (shown && fit) {
+          const { mask } = await maskFor(shown.meta, shown.image, head, fit, shown.camera);
+          if (state.getState().shown?.meta.id === shown.meta.id) updateShown(() => ({ fit, fitProblem: null, mask }));
+        }
+        return photosShape;
+      } finally {
+        for (const { image } of read) image.close();
+        state.setState({ fittingShape: false });
+      }
+    },
     attachRenderer(port) {
       renderer = port;
       for (const resolve of waiting) resolve(port);
@@ -214,7 +301,10 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     whenRenderer() {
       if (renderer) return Promise.resolve(renderer);
       if (!state.getState().rendererWanted) state.setState({ rendererWanted: true });
-      return new Promise((resolve) => waiting.push(resolve));
+      return fromView<PhotoPictureRenderer>((got) => {
+        waiting.push(got);
+        return () => (waiting = waiting.filter((w) => w !== got));
+      });
     },
   };
   return api;

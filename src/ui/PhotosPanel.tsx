@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { runCommand } from '../app/commands';
 import { useClientPhotos } from '../app/photos';
-import { usePhotoScreen } from '../app/photoScreen';
-import { useSavedPlans } from '../app/savedPlans';
-import { useSimulator, useView } from '../app/simulator';
+import { useView } from '../app/simulator';
 import { HEAD_SHAPE_PARAMETERS } from '../domain/head/headShape';
 import { PHOTO_VIEWS, type PhotoMeta, type PhotoView } from '../domain/photos';
 import { textOf } from '../domain/textError';
 import { ChoiceGroup } from './ChoiceGroup';
 import { TakePhotosButton } from './PhotoCapture';
 import { PhotoToolsPanel } from './PhotoTools';
+import { usePhotoServices } from './usePhotoServices';
 
 /** What the file picker offers: the photo formats the reader recognises by their bytes. */
 const PHOTO_ACCEPT = 'image/jpeg,image/png,image/heic,image/heif,.jpg,.jpeg,.png,.heic,.heif';
@@ -37,21 +34,19 @@ function Thumbnail({ photo, label }: { photo: PhotoMeta; label: string }) {
 }
 
 /**
- * Step 1's client photos: the plan's photos by view, adding one (file and view), removing one, and showing
- * one with the plan on it (the photo screen). Photos belong to a saved plan: where this browser keeps no
- * plans, the panel says so instead.
+ * Step 1's client photos: the plan's photos by view, adding one (file and view), removing one, showing one
+ * with the plan on it (the photo screen), and the plan's head shape fitted to all of them together, with a
+ * word when they are front views only. Photos belong to a saved plan: where this browser keeps no plans, the
+ * panel says so instead.
  */
 export function PhotosPanel() {
-  const { t } = useTranslation('photos');
-  const { t: tm } = useTranslation('messages');
-  const sim = useSimulator();
-  const photos = useClientPhotos();
-  const screen = usePhotoScreen();
-  const savedPlans = useSavedPlans();
+  const { t, viewName, sim, photos, screen, savedPlans } = usePhotoServices();
   const { available, starting, openId, revision } = useStore(savedPlans.state);
   const shownId = useView((v) => v.shownPhoto);
   const loading = useStore(screen.state, (s) => s.loading);
   const shown = useStore(screen.state, (s) => s.shown);
+  const photosShape = useStore(screen.state, (s) => s.photosShape);
+  const fittingShape = useStore(screen.state, (s) => s.fittingShape);
   const [list, setList] = useState<PhotoMeta[]>([]);
   const [view, setView] = useState<PhotoView>('front');
   const [busy, setBusy] = useState(false);
@@ -71,8 +66,12 @@ export function PhotosPanel() {
     return () => void (current = false);
   }, [photos, canStore, openId, revision, changes]);
 
-  const fail = (error: unknown) => sim.viewStore.getState().showNotice('error', textOf(error) ?? (error instanceof Error ? error.message : String(error)));
-  const viewName = (photoView: PhotoView) => tm(`photos.views.${photoView}`);
+  // An error the app words for people is shown in the reader's language; any other (storage, decoding) in general words, its English in the console.
+  const fail = (error: unknown) => {
+    const text = textOf(error);
+    if (!text) console.error(error);
+    sim.viewStore.getState().showNotice('error', text ?? { key: 'photos:failed' });
+  };
 
   const add = async (file: File) => {
     setBusy(true);
@@ -100,7 +99,8 @@ export function PhotosPanel() {
   // Another plan's list is never shown while this plan's is read.
   const shownList = canStore ? list.filter((photo) => photo.planId === openId) : [];
   const planShape = useStore(sim.planStore, (s) => s.plan.headShape);
-  const shapeDiffers = fit !== null && HEAD_SHAPE_PARAMETERS.some((name) => Math.abs(fit.shape[name] - planShape[name]) > 1e-3);
+  // What the last fit to the photos found is told while the plan has that shape (not after an undo or a slider).
+  const fromPhotos = photosShape && HEAD_SHAPE_PARAMETERS.every((name) => Math.abs(photosShape.shape[name] - planShape[name]) < 1e-9) ? photosShape : null;
 
   return (
     <section className="panel-section" aria-labelledby="photos-heading" data-testid="photos-panel">
@@ -153,10 +153,20 @@ export function PhotosPanel() {
               {t('screen.fitted', { yaw: Math.round(fit.yawDeg), points: fit.pointCount, residual: Math.round(fit.residualPx * 10) / 10 })}
             </p>
           )}
-          {shapeDiffers && (
-            <button type="button" className="tool-button" title={t('useShapeHint')} onClick={() => runCommand(sim, 'head.set-shape', { ...fit.shape })} data-testid="photo-use-shape">
-              {t('useShape')}
+          {shownList.length > 0 && (
+            <button type="button" className="tool-button" title={t('useShapeHint')} disabled={fittingShape} aria-busy={fittingShape} onClick={() => void screen.fitShapeToPhotos().catch(fail)} data-testid="photo-use-shape">
+              {fittingShape ? t('shape.fitting') : t('useShape')}
             </button>
+          )}
+          {fromPhotos && (
+            <p className="hint" data-testid="photo-shape-from" data-photo-count={fromPhotos.photoIds.length}>
+              {t('shape.from', { count: fromPhotos.photoIds.length })}
+            </p>
+          )}
+          {fromPhotos?.frontOnly && (
+            <p className="hint" role="note" data-testid="photo-front-only">
+              {t('shape.frontOnly')}
+            </p>
           )}
         </>
       )}

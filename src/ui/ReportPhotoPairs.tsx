@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useClientPhotos } from '../app/photos';
-import { usePhotoScreen } from '../app/photoScreen';
-import { useSavedPlans } from '../app/savedPlans';
-import { useSimulator } from '../app/simulator';
 import type { PhotoView } from '../domain/photos';
 import { photoPair } from './photoPictures';
 import { picturePx } from './pictureSize';
+import { usePhotoServices } from './usePhotoServices';
 
 interface Pair {
   id: string;
@@ -23,12 +19,7 @@ interface Pair {
  * drawn (or there are none), with the error if one could not be drawn (a photo that cannot be read is left out).
  */
 export function ReportPhotoPairs({ onDone }: { onDone: (error?: Error) => void }) {
-  const { t } = useTranslation('photos');
-  const { t: tm } = useTranslation('messages');
-  const sim = useSimulator();
-  const photos = useClientPhotos();
-  const screen = usePhotoScreen();
-  const savedPlans = useSavedPlans();
+  const { t, viewName, sim, photos, screen, savedPlans } = usePhotoServices();
   const [pairs, setPairs] = useState<Pair[]>([]);
   const simulationLabel = t('screen.simulation');
 
@@ -73,7 +64,7 @@ export function ReportPhotoPairs({ onDone }: { onDone: (error?: Error) => void }
         {t('report.note')}
       </p>
       {pairs.map((pair) => {
-        const view = tm(`photos.views.${pair.view}`);
+        const view = viewName(pair.view);
         return (
           <div key={pair.id} className="report-pair" data-testid="report-photo-pair">
             <figure className="report-figure">

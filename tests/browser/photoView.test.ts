@@ -1,7 +1,8 @@
 /**
  * The plan on the client's photo (#15): `window.smp.showPhoto` shows a photo with the head fitted to it and the
  * simulation laid on the scalp's skin only; a plan edit shows on the photo in the next frame; the before/after
- * divider; back to the 3D view; an unknown photo refused; the report's photo pair labelled as a simulation.
+ * divider; back to the 3D view; an unknown photo refused; the report's photo pair labelled as a simulation; the
+ * plan's head shape fitted to all its photos, and the word when they are front views only.
  *
  * The photo is synthetic: the app's own default head in three-quarter view from above (the scalp in sight),
  * drawn without SMP (a "before" photo of a bald client), with its landmarks given by hand where the head's own
@@ -260,5 +261,41 @@ describe("the plan on the client's photo", () => {
     });
     expect(Math.max(...corner.slice(0, 3))).toBeLessThan(90);
     await app.page.evaluate(() => window.smp!.closeReport());
+  });
+
+  it('fits the plan’s head shape to all its photos together, and asks for a turned photo when they are front views only', async () => {
+    // A front photo beside the three-quarter one: the default head from the front, its points where they project.
+    await app.page.evaluate(async () => {
+      const smp = window.smp!;
+      smp.setShowSmp(false);
+      smp.setView('front');
+      await smp.whenRendered();
+      const blob = await (await fetch(await smp.screenshot())).blob();
+      const scale = document.querySelector('canvas')!.width / document.querySelector('canvas')!.clientWidth;
+      const head = smp.getLandmarks();
+      const names = ['nasion', 'menton', 'rightLateralCanthus', 'leftLateralCanthus', 'rightTragus', 'leftTragus'] as const;
+      const landmarks = Object.fromEntries(names.map((name) => [name, [smp.toScreen(head[name]).x * scale, smp.toScreen(head[name]).y * scale]]));
+      smp.setShowSmp(true);
+      await smp.importPhoto(blob, { view: 'front', landmarks: landmarks as never });
+    });
+    // The photo list is read when the panel is drawn (photos added through window.smp do not redraw it).
+    const relist = async () => (await showStep(app.page, 'compare'), await showStep(app.page, 'head'));
+    await relist();
+    const shapeFrom = app.page.getByTestId('photo-shape-from');
+    const useShape = async (count: string) => {
+      const before = await app.page.evaluate(() => window.smp!.getPlan().headShape);
+      await app.page.getByTestId('photo-use-shape').click();
+      await expect.poll(() => shapeFrom.getAttribute('data-photo-count'), { timeout: 60_000 }).toBe(count);
+      expect(await app.page.evaluate(() => window.smp!.getPlan().headShape)).not.toEqual(before);
+      expect(await app.page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toContain(`Head shape from ${count} photo`);
+    };
+    await useShape('2');
+    expect(await app.page.getByTestId('photo-front-only').count()).toBe(0);
+    // The front photo alone cannot show how deep the hairline lies: the panel says so.
+    await app.page.evaluate((id) => window.smp!.removePhoto(id), photo.id);
+    await relist();
+    await useShape('1');
+    expect(await app.page.getByTestId('photo-front-only').textContent()).toContain('the forehead’s slope, and so how far back the hairline lies, cannot be measured');
+    expect(app.errors).toEqual([]);
   });
 });

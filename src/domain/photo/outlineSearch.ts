@@ -224,17 +224,29 @@ export function fitHeadToPhotoImage(input: PhotoWithImage & { head: HeadPhotoPoi
 /**
  * The head fitted to photos of one client from their landmarks and outlines: a fit to the landmarks places
  * the head in each photo, its predicted outline guides the search on each picture, and the fit to both
- * guides a second, narrower search and the final fit.
+ * guides a second, narrower search and the final fit. A photo given without its picture (a crown or back
+ * view's pins, where the head's outline against the background is not the one the search knows) counts by
+ * its landmarks alone.
  */
-export function fitHeadToPhotoImages(input: { photos: PhotoWithImage[]; head: HeadPhotoPoints; outlineSurface: HeadOutlineSurface; measurement?: TypedMeasurement }): PhotosImageFit {
+export function fitHeadToPhotoImages(input: {
+  photos: (PhotoWithImage | Omit<PhotoView, 'outline'>)[];
+  head: HeadPhotoPoints;
+  outlineSurface: HeadOutlineSurface;
+  measurement?: TypedMeasurement;
+}): PhotosImageFit {
   const { photos, head, outlineSurface, measurement } = input;
-  const views = photos.map(({ image, ...view }) => view);
+  const views = photos.map((photo) => {
+    if (!('image' in photo)) return photo;
+    const { image: _picture, ...view } = photo;
+    return view;
+  });
   const common = { head, outlineSurface, ...(measurement && { measurement }) };
   let fit = fitHeadToPhotos({ ...common, photos: views });
   let outlines: ImagePoint[][] = photos.map(() => []);
   for (const rangeMm of [FIRST_RANGE_MM, SECOND_RANGE_MM]) {
     const { shape } = fit;
     outlines = photos.map((photo, i) => {
+      if (!('image' in photo)) return [];
       const { pose } = fit.photos[i]!;
       const guide = predictedHeadOutline(outlineSurface, shape, pose, photo.camera);
       // Pixels per millimetre at the middle of the cranium.

@@ -21,6 +21,8 @@ export const head: Translation<typeof english> = {
   reset: 'Kopfform zurücksetzen',
   history: {
     setShape: 'Kopfform',
+    setShapeFromPhotos_one: 'Kopfform aus {{count}} Foto',
+    setShapeFromPhotos_other: 'Kopfform aus {{count}} Fotos',
     resetShape: 'Kopfform zurücksetzen',
   },
 };

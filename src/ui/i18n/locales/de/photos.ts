@@ -18,8 +18,16 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Foto entfernen: {{view}}',
   thumbnail: 'Foto: {{view}}',
   loading: 'Der Kopf wird an das Foto angepasst …',
+  failed: 'Bei den Fotos auf diesem Gerät ist etwas schiefgegangen. Bitte versuchen Sie es erneut; tritt der Fehler wieder auf, laden Sie die Seite neu.',
   useShape: 'Diese Kopfform für den Plan verwenden',
-  useShapeHint: 'Übernimmt die an dieses Foto angepasste Kopfform in den Plan: Größe, Länge und Breite des Kopfes, Neigung der Stirn und Höhe des Oberkopfs.',
+  useShapeHint: 'Passt eine gemeinsame Kopfform an alle Fotos dieses Plans mit Orientierungspunkten an und übernimmt sie in den Plan: Größe, Länge und Breite des Kopfes, Neigung der Stirn und Höhe des Oberkopfs.',
+  shape: {
+    fitting: 'Der Kopf wird an die Fotos angepasst …',
+    from_one: 'Kopfform an {{count}} Foto angepasst.',
+    from_other: 'Kopfform an {{count}} Fotos gemeinsam angepasst.',
+    frontOnly: 'Von vorn allein lässt sich die Neigung der Stirn und damit die Tiefe des Haaransatzes nicht messen. Fügen Sie ein Seiten- oder Dreiviertelfoto hinzu, um eine genauere Kopfform zu erhalten.',
+    noPhotos: 'Keines der Fotos dieses Plans hat genug Orientierungspunkte für die Kopfform: Setzen Sie diese zuerst auf einem Foto.',
+  },
   screen: {
     label: 'Der Plan auf dem Foto des Kunden',
     before: 'Foto',

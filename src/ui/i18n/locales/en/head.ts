@@ -20,6 +20,8 @@ export const head = {
   reset: 'Reset head shape',
   history: {
     setShape: 'Head shape',
+    setShapeFromPhotos_one: 'Head shape from {{count}} photo',
+    setShapeFromPhotos_other: 'Head shape from {{count}} photos',
     resetShape: 'Reset head shape',
   },
 };

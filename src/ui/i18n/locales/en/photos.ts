@@ -16,8 +16,17 @@ export const photos = {
   removeLabel: 'Remove the {{view}} photo',
   thumbnail: '{{view}} photo',
   loading: 'Fitting the head to the photo…',
+  failed: 'Something went wrong with the photos on this device. Please try again; if it happens again, reload the page.',
   useShape: 'Use this head shape for the plan',
-  useShapeHint: 'Sets the plan’s head shape to the one fitted to this photo: the head’s size, length, breadth, forehead slope and crown height.',
+  useShapeHint: 'Fits one head shape to all this plan’s photos with landmarks, together, and sets it as the plan’s: the head’s size, length, breadth, forehead slope and crown height.',
+  /** The head shape fitted to all the plan's photos together. */
+  shape: {
+    fitting: 'Fitting the head to the photos…',
+    from_one: 'Head shape fitted to {{count}} photo.',
+    from_other: 'Head shape fitted to {{count}} photos together.',
+    frontOnly: 'From the front alone, the forehead’s slope, and so how far back the hairline lies, cannot be measured. Add a side or three-quarter photo for a truer head shape.',
+    noPhotos: 'None of this plan’s photos has enough landmarks for the head shape: place them on a photo first.',
+  },
   screen: {
     label: 'The plan on the client’s photo',
     before: 'Photo',

@@ -21,6 +21,8 @@ export const head: Translation<typeof english> = {
   reset: 'Restablecer la forma de la cabeza',
   history: {
     setShape: 'Forma de la cabeza',
+    setShapeFromPhotos_one: 'Forma de la cabeza a partir de {{count}} foto',
+    setShapeFromPhotos_other: 'Forma de la cabeza a partir de {{count}} fotos',
     resetShape: 'Restablecer la forma de la cabeza',
   },
 };

@@ -18,8 +18,16 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Eliminar la foto: {{view}}',
   thumbnail: 'Foto: {{view}}',
   loading: 'Ajustando la cabeza a la foto…',
+  failed: 'Algo ha fallado con las fotos en este dispositivo. Inténtelo de nuevo; si vuelve a ocurrir, recargue la página.',
   useShape: 'Usar esta forma de cabeza para el plan',
-  useShapeHint: 'Aplica al plan la forma de cabeza ajustada a esta foto: tamaño, longitud y anchura de la cabeza, inclinación de la frente y altura de la coronilla.',
+  useShapeHint: 'Ajusta una sola forma de cabeza a todas las fotos de este plan que tienen puntos de referencia, a la vez, y la aplica al plan: tamaño, longitud y anchura de la cabeza, inclinación de la frente y altura de la coronilla.',
+  shape: {
+    fitting: 'Ajustando la cabeza a las fotos…',
+    from_one: 'Forma de la cabeza ajustada a {{count}} foto.',
+    from_other: 'Forma de la cabeza ajustada a {{count}} fotos a la vez.',
+    frontOnly: 'Solo de frente no se puede medir la inclinación de la frente ni, por tanto, la profundidad de la línea del cabello. Añada una foto de perfil o de tres cuartos para una forma de cabeza más fiel.',
+    noPhotos: 'Ninguna foto de este plan tiene suficientes puntos de referencia para la forma de la cabeza: colóquelos primero en una foto.',
+  },
   screen: {
     label: 'El plan sobre la foto del cliente',
     before: 'Foto',

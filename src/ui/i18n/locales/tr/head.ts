@@ -21,6 +21,8 @@ export const head: Translation<typeof english> = {
   reset: 'Baş şeklini sıfırla',
   history: {
     setShape: 'Baş şekli',
+    setShapeFromPhotos_one: '{{count}} fotoğraftan baş şekli',
+    setShapeFromPhotos_other: '{{count}} fotoğraftan baş şekli',
     resetShape: 'Baş şeklini sıfırla',
   },
 };

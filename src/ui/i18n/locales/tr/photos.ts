@@ -18,8 +18,16 @@ export const photos: Translation<typeof english> = {
   removeLabel: 'Fotoğrafı kaldır: {{view}}',
   thumbnail: 'Fotoğraf: {{view}}',
   loading: 'Baş fotoğrafa uyarlanıyor…',
+  failed: 'Bu cihazdaki fotoğraflarla ilgili bir sorun oluştu. Lütfen tekrar deneyin; yine olursa sayfayı yeniden yükleyin.',
   useShape: 'Bu baş şeklini plan için kullan',
-  useShapeHint: 'Bu fotoğrafa uyarlanan baş şeklini plana uygular: başın boyutu, uzunluğu, genişliği, alnın eğimi ve tepenin yüksekliği.',
+  useShapeHint: 'Bu plandaki referans noktası olan tüm fotoğraflara birlikte tek bir baş şekli uyarlar ve plana uygular: başın boyutu, uzunluğu, genişliği, alnın eğimi ve tepenin yüksekliği.',
+  shape: {
+    fitting: 'Baş fotoğraflara uyarlanıyor…',
+    from_one: 'Baş şekli {{count}} fotoğrafa uyarlandı.',
+    from_other: 'Baş şekli {{count}} fotoğrafa birlikte uyarlandı.',
+    frontOnly: 'Yalnızca önden çekilmiş fotoğraflarla alnın eğimi, dolayısıyla saç çizgisinin ne kadar geride olduğu ölçülemez. Daha doğru bir baş şekli için yandan veya üç çeyrek açıdan bir fotoğraf ekleyin.',
+    noPhotos: 'Bu plandaki fotoğrafların hiçbirinde baş şekli için yeterli referans noktası yok: önce bunları bir fotoğrafa yerleştirin.',
+  },
   screen: {
     label: 'Danışanın fotoğrafında plan',
     before: 'Fotoğraf',
