@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Plan } from '../../src/domain/plan';
 import { appUrl, openApp, showStep, UI_PIXEL_RATIO, type AppPage } from './harness';
+import { PIGMENT_KERNELS_PATH } from '../../src/io/pigmentKernels';
 
 /**
  * A plan that got past an older version's checks and fails today's (a list with a gap) must never stop the
@@ -136,5 +137,20 @@ describe('damaged plans never stop the app', () => {
     await app.page.getByTestId('notice').filter({ hasText: 'cannot be opened' }).waitFor({ timeout: 60_000 });
     expect(await noticeText(app.page)).toMatch(/is damaged and cannot be opened; it is kept on this device unchanged\. Your most recent other plan is shown instead\./);
     expect(await app.page.evaluate(() => JSON.stringify(window.smp!.getMeasurements()))).not.toMatch(/null|NaN/);
+  });
+
+  it('says in the user’s language that it cannot start when a file it needs is missing, rather than show a blank page', async () => {
+    const page = await context!.newPage();
+    // A browser set to German, on a server that lost the pigment kernels' file.
+    await page.addInitScript(() => Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['de-DE', 'de'] }));
+    await page.route(`**/${PIGMENT_KERNELS_PATH}`, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.goto(appUrl());
+    const failure = page.getByTestId('start-failure');
+    await failure.waitFor({ timeout: 60_000 });
+    expect(await failure.getAttribute('role')).toBe('alert');
+    expect(await failure.textContent()).toMatch(/^Der Simulator konnte nicht starten.*Ihre gespeicherten Pläne sind auf diesem Gerät sicher\./);
+    expect(await page.getByRole('button', { name: 'Seite neu laden' }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.close();
   });
 });

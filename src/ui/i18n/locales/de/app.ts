@@ -15,6 +15,12 @@ export const app: Translation<typeof english> = {
     safe: 'Ihr Plan ist sicher. Laden Sie die Seite neu, um es erneut zu versuchen, oder beginnen Sie einen neuen Plan (dieser bleibt unter „Pläne“).',
     newPlan: 'Neuen Plan beginnen',
   },
+  startFailure: {
+    title: 'Der Simulator konnte nicht starten',
+    reason: 'Eine seiner Dateien konnte nicht gelesen werden: Vielleicht ist die Verbindung abgebrochen, oder die App wird gerade aktualisiert.',
+    safe: 'Ihre gespeicherten Pläne sind auf diesem Gerät sicher. Prüfen Sie die Verbindung und laden Sie die Seite dann neu.',
+    reload: 'Seite neu laden',
+  },
   steps: {
     label: 'Schritte der Beratung',
     panel: 'Planeinstellungen',

@@ -13,6 +13,12 @@ export const app = {
     safe: 'Your plan is safe. Reload the page to try again, or start a new plan (this one stays in Plans).',
     newPlan: 'Start a new plan',
   },
+  startFailure: {
+    title: 'The simulator could not start',
+    reason: 'One of its files could not be read: the connection may have dropped, or the app is being updated.',
+    safe: 'Your saved plans are safe on this device. Check the connection, then reload the page.',
+    reload: 'Reload the page',
+  },
   steps: {
     label: 'Consultation steps',
     panel: 'Plan settings',

@@ -15,6 +15,12 @@ export const app: Translation<typeof english> = {
     safe: 'Su plan está a salvo. Vuelva a cargar la página para intentarlo de nuevo, o empiece un plan nuevo (este se queda en Planes).',
     newPlan: 'Empezar un plan nuevo',
   },
+  startFailure: {
+    title: 'No se pudo iniciar el simulador',
+    reason: 'No se pudo leer uno de sus archivos: puede que se haya cortado la conexión o que la aplicación se esté actualizando.',
+    safe: 'Sus planes guardados están a salvo en este dispositivo. Compruebe la conexión y vuelva a cargar la página.',
+    reload: 'Volver a cargar la página',
+  },
   steps: {
     label: 'Pasos de la consulta',
     panel: 'Ajustes del plan',

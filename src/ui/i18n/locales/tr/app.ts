@@ -15,6 +15,12 @@ export const app: Translation<typeof english> = {
     safe: 'Planınız güvende. Yeniden denemek için sayfayı yenileyin veya yeni bir plan başlatın (bu plan Planlar’da kalır).',
     newPlan: 'Yeni plan başlat',
   },
+  startFailure: {
+    title: 'Simülatör başlatılamadı',
+    reason: 'Dosyalarından biri okunamadı: bağlantı kopmuş olabilir veya uygulama güncelleniyor olabilir.',
+    safe: 'Kayıtlı planlarınız bu cihazda güvende. Bağlantıyı kontrol edin, ardından sayfayı yenileyin.',
+    reload: 'Sayfayı yenile',
+  },
   steps: {
     label: 'Konsültasyon adımları',
     panel: 'Plan ayarları',
