@@ -1,18 +1,19 @@
 /**
  * The photo screen when things overlap: a landmark edit whose photo is hidden or shown again before its refit,
- * another plan opened while a photo loads, and a brush stroke taken back. The fit, the automatic mask and the
+ * another plan opened while a photo loads, a brush stroke taken back, and a 3D view that never gets ready. The fit, the automatic mask and the
  * estimates (photoWork.ts, which need a canvas) are stood in for: each refuses a closed picture, as a canvas
  * refuses to draw a closed ImageBitmap.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createPhotoEdits } from '../../src/app/photoEdits';
 import type { ClientPhotos, SavedPhotoMask } from '../../src/app/photos';
-import { createPhotoScreen, type PhotoPictureRenderer } from '../../src/app/photoScreen';
+import { createPhotoScreen, VIEW_WAIT_MS, type PhotoPictureRenderer } from '../../src/app/photoScreen';
 import type { SavedPlans, SavedPlansState } from '../../src/app/savedPlans';
 import { createSimulator } from '../../src/app/simulator';
 import type { PhotoLandmarks } from '../../src/domain/photo/photoLandmarks';
 import type { PhotoMeta } from '../../src/domain/photos';
+import { textOf } from '../../src/domain/textError';
 import type { LoadedHead } from '../../src/scene/loadedHead';
 import { maskBrushTool } from '../../src/scene/tools/maskBrush';
 import { createInputRouter } from '../../src/scene/tools/router';
@@ -69,10 +70,13 @@ beforeEach(() => {
   });
 });
 
-/** A photo screen on one stored photo, its head loaded and its renderer attached; `gate` holds the next read or write asked for. */
-function screenOnOnePhoto() {
+/**
+ * A photo screen on one stored photo, its head loaded and its renderer attached unless `view` says the 3D view
+ * never got them; `gate` holds the next read or write asked for.
+ */
+function screenOnOnePhoto(view: { head: boolean; renderer: boolean } = { head: true, renderer: true }) {
   const sim = createSimulator();
-  sim.headStore.getState().setHead({} as LoadedHead, null);
+  if (view.head) sim.headStore.getState().setHead({} as LoadedHead, null);
   let stored = meta;
   const gate: { image?: Promise<void>; update?: Promise<void> } = {};
   const photos = {
@@ -87,7 +91,7 @@ function screenOnOnePhoto() {
   } as unknown as ClientPhotos;
   const plans = createStore<SavedPlansState>()(() => ({ available: true, starting: false, openId: 'plan-1', revision: 0, head: null, conflict: null }));
   const screen = createPhotoScreen(sim, photos, { state: plans } as unknown as SavedPlans);
-  screen.attachRenderer({} as PhotoPictureRenderer);
+  if (view.renderer) screen.attachRenderer({} as PhotoPictureRenderer);
   return { sim, screen, photos, plans, gate };
 }
 
@@ -166,5 +170,25 @@ describe('a brush stroke taken back', () => {
     expect(after.data).toEqual(before.data);
     expect(after.edited).toBe(false);
     expect(sim.planStore.getState().past).toEqual([]);
+  });
+});
+
+describe('a 3D view that never gets ready', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it.each([
+    ['no head ever loaded', { head: false, renderer: true }],
+    ['no photo renderer ever mounted', { head: true, renderer: false }],
+  ])('refuses the photo in the end (%s), letting its picture go', async (_case, view) => {
+    vi.useFakeTimers();
+    const { sim, screen } = screenOnOnePhoto(view);
+    const showing = screen.show('front').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(VIEW_WAIT_MS - 1000);
+    expect(screen.state.getState().loading).toBe('front');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(textOf(await showing)?.key).toBe('photos:screen.viewNotReady');
+    expect(screen.state.getState()).toMatchObject({ shown: null, loading: null });
+    expect(sim.viewStore.getState().shownPhoto).toBeNull();
+    expect(bitmaps.map((b) => b.closed)).toEqual([true]);
   });
 });

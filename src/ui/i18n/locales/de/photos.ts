@@ -36,6 +36,7 @@ export const photos: Translation<typeof english> = {
     dividerValue: '{{percent}} % des Fotos wie aufgenommen',
     noFit: 'Der Kopf konnte nicht an dieses Foto angepasst werden: Setzen oder korrigieren Sie seine Orientierungspunkte.',
     scanHead: 'Die Fotoansicht passt den Standardkopf an Fotos an: Verwenden Sie den Standardkopf (Schritt 1), um den Plan auf dieses Foto zu zeichnen.',
+    viewNotReady: 'Die 3D-Ansicht ist nicht bereit, auf dem Foto zu zeichnen: Laden Sie die Seite neu und versuchen Sie es noch einmal.',
     fitted: 'Kopf angepasst: um {{yaw, number}}° gedreht, {{points}} Punkte, im Mittel {{residual, number}} px Abweichung.',
   },
   report: {

@@ -35,6 +35,7 @@ export const photos = {
     dividerValue: '{{percent}} % of the photo as taken',
     noFit: 'The head could not be fitted to this photo: place or correct its landmarks.',
     scanHead: 'The photo screen fits the default head to photos: use the default head (step 1) to draw the plan on this photo.',
+    viewNotReady: 'The 3D view did not get ready to draw on the photo: reload the page and try again.',
     fitted: 'Head fitted: turned {{yaw, number}}°, {{points}} points, {{residual, number}} px off on average.',
   },
   report: {

@@ -36,6 +36,7 @@ export const photos: Translation<typeof english> = {
     dividerValue: '{{percent}} % de la foto tal como se tomó',
     noFit: 'No se pudo ajustar la cabeza a esta foto: coloque o corrija sus puntos de referencia.',
     scanHead: 'La vista de fotos ajusta la cabeza predeterminada a las fotos: use la cabeza predeterminada (paso 1) para dibujar el plan sobre esta foto.',
+    viewNotReady: 'La vista 3D no llegó a estar lista para dibujar sobre la foto: vuelva a cargar la página e inténtelo de nuevo.',
     fitted: 'Cabeza ajustada: girada {{yaw, number}}°, {{points}} puntos, desviación media de {{residual, number}} px.',
   },
   report: {

@@ -36,6 +36,7 @@ export const photos: Translation<typeof english> = {
     dividerValue: 'Fotoğrafın %{{percent}} kadarı çekildiği gibi',
     noFit: 'Baş bu fotoğrafa uyarlanamadı: referans noktalarını yerleştirin ya da düzeltin.',
     scanHead: 'Fotoğraf ekranı varsayılan başı fotoğraflara uyarlar: planı bu fotoğrafa çizmek için varsayılan başı kullanın (1. adım).',
+    viewNotReady: '3B görünüm fotoğrafın üzerine çizmeye hazır hale gelmedi: sayfayı yeniden yükleyip tekrar deneyin.',
     fitted: 'Baş uyarlandı: {{yaw, number}}° döndürülmüş, {{points}} nokta, ortalama {{residual, number}} px sapma.',
   },
   report: {
