@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePhotoEdits } from '../app/photoEdits';
@@ -8,6 +8,7 @@ import type { PhotoMask } from '../domain/photo/mask';
 import { MASK_BRUSH_RADIUS } from '../domain/photo/maskPaint';
 import { type PhotoLandmarkName } from '../domain/photo/photoLandmarks';
 import { nextLandmarkToPlace, VIEW_LANDMARKS } from '../domain/photo/photoPins';
+import { photoPinKeys } from '../scene/tools/photoPinKeys';
 import { ChoiceGroup } from './ChoiceGroup';
 import { RangeField } from './RangeField';
 import { useFormat } from './i18n/useFormat';
@@ -18,7 +19,8 @@ const PLACED_MARK = '✓ ';
 
 /**
  * The photo tools' controls, under the shown photo's entry in the Head step: the landmark pins (which point
- * a tap places, removing one) and the mask brush (paint or erase, its size). Choosing a tool again puts it down.
+ * a tap or the keyboard places, removing one) and the mask brush (paint or erase, its size). Choosing a tool
+ * again puts it down.
  */
 export function PhotoToolsPanel() {
   const { t } = useTranslation('photoTools');
@@ -74,6 +76,7 @@ export function PhotoToolsPanel() {
               ))}
             </select>
           </label>
+          <PinKeys />
           <p className="hint" data-testid="photo-pins-placed">
             {t('pins.placed', { count: names.filter((name) => landmarks[name]).length, total: names.length })}
           </p>
@@ -110,6 +113,61 @@ export function PhotoToolsPanel() {
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * The pins from the keyboard (src/scene/tools/photoPinKeys.ts): a button that, focused, takes Enter, the arrow
+ * keys and Escape, kept in the app's keys' way; a click (or Space) picks up or puts down as Enter does.
+ */
+function PinKeys() {
+  const { t } = useTranslation('photoTools');
+  const sim = useSimulator();
+  const screen = usePhotoScreen();
+  const edits = usePhotoEdits();
+  const hint = useId();
+  const [keys] = useState(() =>
+    photoPinKeys({
+      host: sim,
+      edits,
+      photo() {
+        const shown = screen.state.getState().shown;
+        return shown && { id: shown.meta.id, view: shown.meta.view, width: shown.meta.width, height: shown.meta.height, landmarks: shown.meta.landmarks };
+      },
+    }),
+  );
+  const [moving, setMoving] = useState(false);
+  // Gone (the tool put down, the photo hidden) with a pin picked up: it goes back.
+  useEffect(() => () => keys.leave(), [keys]);
+  const press = (key: string, shift: boolean) => {
+    const used = keys.key(key, shift);
+    setMoving(keys.moving);
+    return used;
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="tool-button"
+        aria-describedby={hint}
+        data-testid="photo-pin-keys"
+        onKeyDown={(e) => {
+          if (e.altKey || e.ctrlKey || e.metaKey || !press(e.key, e.shiftKey)) return;
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+        onClick={() => press('Enter', false)}
+        onBlur={() => {
+          keys.leave();
+          setMoving(false);
+        }}
+      >
+        {moving ? t('pins.keys.putDown') : t('pins.keys.pickUp')}
+      </button>
+      <p className="hint" id={hint}>
+        {t('pins.keys.hint')}
+      </p>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { photoRect } from '../../src/domain/photo/composite';
 import type { PhotoMeta } from '../../src/domain/photos';
+import { PIN_KEY_STEP } from '../../src/scene/tools/photoPinKeys';
 import { launchOptions } from './chromium';
 import { openApp, UI_PIXEL_RATIO, type AppPage } from './harness';
 
@@ -125,6 +126,18 @@ describe('taking photos and correcting them by hand', () => {
     expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toContain('Move landmark');
     await page.evaluate(() => window.smp!.undo());
     await expect.poll(async () => (await landmarks()).rightTragus).toEqual(placed);
+
+    // From the keyboard: the chosen point picked up (at the photo's middle), moved right with Shift, put down.
+    expect(await page.getByTestId('photo-pin-choice').inputValue()).toBe('leftTragus');
+    await page.getByTestId('photo-pin-keys').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await landmarks()).leftTragus?.[0]).toBeCloseTo(photo!.width / 2 + Math.max(photo!.width, photo!.height) * PIN_KEY_STEP * 10, 3);
+    expect((await landmarks()).leftTragus![1]).toBeCloseTo(photo!.height / 2, 3);
+    expect(await page.getByRole('button', { name: 'Undo' }).getAttribute('title')).toContain('Place landmark');
+    await page.evaluate(() => window.smp!.undo());
+    await expect.poll(async () => (await landmarks()).leftTragus).toBeUndefined();
 
     await page.getByTestId('photo-mask-tool').click();
     const before = await storedMaskCover(page, photo!.id);

@@ -38,6 +38,11 @@ export const photoTools: Translation<typeof english> = {
     none: '— keiner: gesetzte Punkte ziehen —',
     remove: 'Diesen Punkt entfernen',
     placed: '{{count}} von {{total}} Punkten gesetzt',
+    keys: {
+      pickUp: 'Mit der Tastatur setzen',
+      putDown: 'Punkt hier absetzen',
+      hint: 'Tastatur: Eingabe oder eine Pfeiltaste nimmt den gewählten Punkt auf (ein noch nicht gesetzter erscheint in der Mitte des Fotos), die Pfeiltasten verschieben ihn (mit Umschalt zehnmal weiter), Eingabe setzt ihn ab, Esc setzt ihn zurück.',
+    },
     names: {
       rightIrisCenter: 'Mitte der rechten Iris',
       leftIrisCenter: 'Mitte der linken Iris',

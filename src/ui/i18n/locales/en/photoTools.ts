@@ -36,6 +36,11 @@ export const photoTools = {
     none: '— none: drag the placed points —',
     remove: 'Remove this point',
     placed: '{{count}} of {{total}} points placed',
+    keys: {
+      pickUp: 'Place with the keyboard',
+      putDown: 'Put the point down here',
+      hint: 'Keyboard: Enter or an arrow key picks up the chosen point (one not placed yet appears at the middle of the photo), the arrow keys move it (with Shift, ten times farther), Enter puts it down, Escape puts it back.',
+    },
     names: {
       rightIrisCenter: 'Right iris centre',
       leftIrisCenter: 'Left iris centre',

@@ -38,6 +38,11 @@ export const photoTools: Translation<typeof english> = {
     none: '— ninguno: arrastre los puntos colocados —',
     remove: 'Quitar este punto',
     placed: '{{count}} de {{total}} puntos colocados',
+    keys: {
+      pickUp: 'Colocar con el teclado',
+      putDown: 'Dejar el punto aquí',
+      hint: 'Teclado: Intro o una flecha toma el punto elegido (si aún no está colocado, aparece en el centro de la foto), las flechas lo mueven (con Mayús, diez veces más), Intro lo deja y Esc lo devuelve a su sitio.',
+    },
     names: {
       rightIrisCenter: 'Centro del iris derecho',
       leftIrisCenter: 'Centro del iris izquierdo',

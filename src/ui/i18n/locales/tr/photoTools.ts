@@ -38,6 +38,11 @@ export const photoTools: Translation<typeof english> = {
     none: '— hiçbiri: yerleştirilmiş noktaları sürükleyin —',
     remove: 'Bu noktayı kaldır',
     placed: '{{total}} noktadan {{count}} tanesi yerleştirildi',
+    keys: {
+      pickUp: 'Klavyeyle yerleştir',
+      putDown: 'Noktayı buraya bırak',
+      hint: 'Klavye: Enter veya bir ok tuşu seçili noktayı alır (henüz yerleştirilmemiş bir nokta fotoğrafın ortasında belirir), ok tuşları onu taşır (Shift ile on kat daha uzağa), Enter bırakır, Esc eski yerine koyar.',
+    },
     names: {
       rightIrisCenter: 'Sağ iris merkezi',
       leftIrisCenter: 'Sol iris merkezi',
