@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { usePhotoScreen } from '../app/photoScreen';
@@ -6,13 +6,8 @@ import { useSimulator, useView } from '../app/simulator';
 import { photoRect, type Rect } from '../domain/photo/composite';
 import { messageText } from './i18n/messageText';
 import { PhotoToolsOverlay } from './PhotoTools';
+import { SplitDivider } from './SplitDivider';
 import './photos.css';
-
-/** Arrow keys move the divider by this share of the photo's width (Shift: ten times as far). */
-const KEY_STEP = 0.02;
-
-/** The divider's knob: a drawing, hidden from screen readers (the slider says what it is). */
-const KNOB = '‹ ›';
 
 /**
  * What the photo screen needs over the view: the before/after divider on the photo (dragged, or moved with
@@ -40,24 +35,6 @@ export function PhotoOverlay() {
   if (!shownId || !shown || shown.meta.id !== shownId) return null;
   const rect: Rect | null = size && photoRect(size.width, size.height, shown.meta.width, shown.meta.height);
 
-  const moveTo = (clientX: number) => {
-    const box = overlay.current?.getBoundingClientRect();
-    if (box && rect && rect.width > 0) viewStore.getState().setPhotoSplit((clientX - box.left - rect.x) / rect.width);
-  };
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    moveTo(e.clientX);
-  };
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.currentTarget.hasPointerCapture(e.pointerId)) moveTo(e.clientX);
-  };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const step = e.shiftKey ? KEY_STEP * 10 : KEY_STEP;
-    const next = { ArrowLeft: position - step, ArrowRight: position + step, Home: 0, End: 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    viewStore.getState().setPhotoSplit(next);
-  };
   const percent = Math.round(position * 100);
 
   return (
@@ -69,25 +46,13 @@ export function PhotoOverlay() {
             <>
               {position > 0.08 && <span className="compare-label before">{t('screen.before')}</span>}
               {position < 0.92 && <span className="compare-label after photo-simulation-label">{t('screen.simulation')}</span>}
-              <div
-                className="compare-divider"
-                style={{ left: `${position * 100}%` }}
-                role="slider"
-                tabIndex={0}
-                aria-label={t('screen.divider')}
-                aria-valuemin={0}
-                aria-valuemax={100}
-                aria-valuenow={percent}
-                aria-valuetext={t('screen.dividerValue', { percent })}
-                data-testid="photo-divider"
-                onPointerDown={onPointerDown}
-                onPointerMove={onPointerMove}
-                onKeyDown={onKeyDown}
-              >
-                <span className="compare-knob" aria-hidden="true">
-                  {KNOB}
-                </span>
-              </div>
+              <SplitDivider
+                position={position}
+                onMove={(next) => viewStore.getState().setPhotoSplit(next)}
+                label={t('screen.divider')}
+                valueText={t('screen.dividerValue', { percent })}
+                testId="photo-divider"
+              />
             </>
           )}
         </div>
