@@ -148,7 +148,8 @@ async function benchFrames(): Promise<Record<string, unknown>> {
   const { url, server } = await buildAndServe(outDir);
   const initialJs = totalGzip(await initialJavaScript((path) => readFile(join(outDir, path))));
   console.log(`Initial JavaScript: ${kilobytes(initialJs)} gzip (budget ${kilobytes(INITIAL_JS_BUDGET_BYTES)})`);
-  const browserServer = await chromium.launchServer(launchOptions({ gpu }));
+  // SwiftShader, not the tests' llvmpipe: the README's frame figures were measured with it, and stay comparable.
+  const browserServer = await chromium.launchServer(launchOptions({ gpu, software: 'swiftshader' }));
   const browserPid = browserServer.process().pid ?? -1;
   const browser = await chromium.connect(browserServer.wsEndpoint());
   try {
