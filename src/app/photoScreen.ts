@@ -23,6 +23,7 @@ import { TextError } from '../domain/textError';
 import type { LoadedHead } from '../scene/loadedHead';
 import { runCommand } from './commands';
 import type { ClientPhotos, SavedPhotoMask } from './photos';
+import type { ShapePhoto } from './photoWork';
 import type { SavedPlans } from './savedPlans';
 import type { Simulator } from './simulator';
 
@@ -260,17 +261,24 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
     },
     async fitShapeToPhotos() {
       state.setState({ fittingShape: true });
-      const read: { meta: PhotoMeta; image: ImageBitmap; camera: PhotoCamera }[] = [];
       try {
         const w = await work();
         const { used } = w.photosForShape(await photos.list());
+        // Photos read one by one, each bitmap let go once its picture for the fit is taken.
+        const read: ShapePhoto[] = [];
         for (const meta of used) {
           const blob = await photos.image(meta.id);
           // One removed meanwhile is left out.
-          if (blob) read.push({ meta, image: await createImageBitmap(blob), camera: cameraOf(meta) });
+          if (!blob) continue;
+          const image = await createImageBitmap(blob);
+          try {
+            read.push(w.shapePhotoOf(meta, image, cameraOf(meta)));
+          } finally {
+            image.close();
+          }
         }
         const head = await headNow();
-        // The fit holds the main thread (~170 ms a photo): it starts after the busy state is drawn.
+        // The fit holds the main thread (~170 ms a photo): it starts a little later, once the busy state is drawn.
         await new Promise((resolve) => setTimeout(resolve, 30));
         const fitted = w.planShapeOf(read, head);
         sharedFits = new Map(fitted.photos.map(({ meta, fit }) => [meta.id, { landmarks: JSON.stringify(meta.landmarks), fit }]));
@@ -282,11 +290,11 @@ export function createPhotoScreen(sim: Simulator, photos: ClientPhotos, savedPla
         const fit = shown && sharedFitOf(shown.meta);
         if (shown && fit) {
           const { mask } = await maskFor(shown.meta, shown.image, head, fit, shown.camera);
-          if (state.getState().shown?.meta.id === shown.meta.id) updateShown(() => ({ fit, fitProblem: null, mask }));
+          // Unless another photo, or this one shown afresh, took its place meanwhile.
+          if (state.getState().shown?.image === shown.image) updateShown(() => ({ fit, fitProblem: null, mask }));
         }
         return photosShape;
       } finally {
-        for (const { image } of read) image.close();
         state.setState({ fittingShape: false });
       }
     },

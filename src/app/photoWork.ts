@@ -174,15 +174,17 @@ export function fitPlanShape(photos: readonly ShapePhoto[], head: HeadPhotoPoint
   return { shape: fit.shape, photos: fitted, frontOnly: !fitted.some(showsDepth) };
 }
 
-/**
- * `fitPlanShape` on the app's head and the bitmaps of the photos `photosForShape` chose; throws a TextError
- * (none chosen, a scan head, no pose found).
- */
-export function planShapeOf(photos: readonly { meta: PhotoMeta; image: ImageBitmap; camera: PhotoCamera }[], head: LoadedHead): PlanShapeFit {
+/** A photo `photosForShape` chose, ready for the shape fit: the picture read from its bitmap, for a face view. */
+export function shapePhotoOf(meta: PhotoMeta, image: ImageBitmap, camera: PhotoCamera): ShapePhoto {
+  return { meta, camera, picture: searchesOutline(meta) ? fitPictureOf(image) : null };
+}
+
+/** `fitPlanShape` on the app's head; throws a TextError (no photo to fit, a scan head, no pose found). */
+export function planShapeOf(photos: readonly ShapePhoto[], head: LoadedHead): PlanShapeFit {
   if (photos.length === 0) throw new TextError({ key: 'photos:shape.noPhotos' }, 'None of this plan’s photos has enough landmarks for the head shape: place them on a photo first.');
   const points = headPhotoPoints(head);
   if (!points) throw new TextError({ key: 'photos:screen.scanHead' }, 'The photo fit reshapes the default head: use the default head to fit the head shape to photos.');
-  return fitPlanShape(photos.map(({ meta, image, camera }) => ({ meta, camera, picture: searchesOutline(meta) ? fitPictureOf(image) : null })), points, outlineSurfaceOf(head));
+  return fitPlanShape(photos, points, outlineSurfaceOf(head));
 }
 
 /** What an automatic mask was made from: when it changes, the mask is made again. */
