@@ -64,15 +64,17 @@ const savedId = async (page: Page) => {
 };
 
 // Storage, links and the plan only: every page here draws at a quarter of a pixel per CSS pixel (the tabs
-// opened in a profile take its pixel ratio).
+// opened in a profile take its pixel ratio). One profile for the file: its page is the first of the several
+// tabs too, which bring back the plan it saved last.
+let app: AppPage;
+beforeAll(async () => {
+  app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+});
+afterAll(async () => {
+  await app.close();
+});
+
 describe('links, reloads and a page’s mistakes', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
-  });
-  afterAll(async () => {
-    await app.close();
-  });
 
   it('never puts the client’s name, date or notes in the address bar; the saved plan keeps them', async () => {
     const { page } = app;
@@ -157,7 +159,7 @@ describe('several tabs on one saved plan', () => {
   let b: AppPage;
   let c: AppPage;
   beforeAll(async () => {
-    a = await openApp({ deviceScaleFactor: UI_PIXEL_RATIO });
+    a = app;
     await edit(a.page, 'client.name', 'Shared Client');
     await flush(a.page);
     // Opened without a link, the other tabs bring back the same saved plan.
@@ -167,7 +169,6 @@ describe('several tabs on one saved plan', () => {
   afterAll(async () => {
     await c.close();
     await b.close();
-    await a.close();
   });
 
   /** The tab's saved plan as stored, read straight from IndexedDB. */
