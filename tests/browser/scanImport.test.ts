@@ -11,7 +11,7 @@ import type { ScanFile } from '../../src/domain/scan/scanMesh';
 import { cubeSphereMesh, loadDefaultHead } from '../unit/fixtures';
 import { writeScanGlb, writeScanObj, writeScanPly, writeScanStl } from '../support/scanFiles';
 import { FORMAT_CASES, rotation, scanOfDefaultHead } from '../support/placedHead';
-import { axeViolations, foregroundFraction, grabFrame, openApp, savePng, UI_PIXEL_RATIO, type AppPage } from './harness';
+import { axeViolations, drawSmallPictures, foregroundFraction, grabFrame, openApp, savePng, UI_PIXEL_RATIO, type AppPage } from './harness';
 
 const BACKGROUND: [number, number, number] = [233, 236, 239];
 
@@ -370,6 +370,8 @@ describe('head scan import', () => {
     // The dots darken the scalp on the scan.
     const mean = (img: typeof withSmp) => img.data.reduce((sum, v, i) => (i % 4 === 3 ? sum : sum + v), 0) / img.data.length;
     expect(mean(withSmp)).toBeLessThan(mean(without) - 3);
+    // The report draws its pictures of the scan without an error; their detail is not looked at.
+    await drawSmallPictures(page);
     await page.evaluate(() => window.smp!.openReport());
     await page.evaluate(() => window.smp!.closeReport());
     expect(app.errors).toEqual([]);
