@@ -50,7 +50,7 @@ async function layoutProblems(page: Page) {
  */
 let app: AppPage;
 beforeAll(async () => {
-  app = await openApp({ width: SIZES[0].width, height: SIZES[0].height, deviceScaleFactor: UI_PIXEL_RATIO });
+  app = await openApp({ width: 1024, height: 768, firstRun: true, deviceScaleFactor: UI_PIXEL_RATIO });
 });
 afterAll(async () => {
   if (!app) return; // the page never opened: beforeAll has failed already
@@ -58,13 +58,61 @@ afterAll(async () => {
   await app.close();
 });
 
+/**
+ * The file's page is a first visit, looked at first: the guide, skipped and not shown again after a reload;
+ * the keyboard, from the start of that freshly loaded page. Help, replaying the guide, comes last.
+ */
+describe('first visit and the keyboard', () => {
+  it('guides a first visit in a few skippable steps, once', async () => {
+    const guide = app.page.getByTestId('guide');
+    await expect.poll(() => guide.isVisible()).toBe(true);
+    await expect.poll(() => guide.textContent()).toContain('1 of 4');
+    await app.page.getByTestId('guide-next').click();
+    await expect.poll(() => guide.textContent()).toContain('Seven steps');
+    await app.page.getByTestId('guide-skip').click();
+    await expect.poll(() => guide.isVisible()).toBe(false);
+    await app.page.reload();
+    await waitForReady(app.page);
+    expect(await guide.isVisible()).toBe(false);
+  });
+
+  it('is usable from the keyboard, with visible focus', async () => {
+    const { page } = app;
+    // The page was just reloaded: nothing has focus, and Tab starts from the top of the page.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Tab from the page start reaches the topbar, the view's controls and the steps, each showing focus.
+    const seen = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const style = getComputedStyle(el);
+        return { label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', role: el.getAttribute('role'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      });
+      if (!focus) continue;
+      expect(focus.outline, `focus ring on ${focus.label}`).toBe(true);
+      seen.add(focus.role === 'tab' ? 'step tab' : focus.label);
+    }
+    for (const control of ['Plans', 'mm', 'Front view', 'Loupe', 'step tab']) expect([...seen]).toContain(control);
+    // The steps follow the tab pattern: arrows move between them.
+    await page.locator('[data-step="head"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-step'))).toBe('hair');
+    expect(await page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
+  });
+});
+
 describe('layout and accessibility at every size', () => {
 
   it.each(SIZES)('at $width × $height ($name), fits: every step reachable, nothing overflowing or overlapping, every control a 44 px touch target', async ({ name, width, height }) => {
     await app.page.setViewportSize({ width, height });
-    const canvas = (await app.page.locator('canvas').boundingBox())!;
-    // The view stays large: at least 40 % of the window.
-    expect((canvas.width * canvas.height) / (width * height)).toBeGreaterThan(0.4);
+    // The view stays large: at least 40 % of the window (the canvas takes its new size a frame or so later).
+    const canvasShare = async () => {
+      const canvas = (await app.page.locator('canvas').boundingBox())!;
+      return (canvas.width * canvas.height) / (width * height);
+    };
+    await expect.poll(canvasShare, { timeout: 20_000 }).toBeGreaterThan(0.4);
     for (const step of STEPS) {
       await showStep(app.page, step.id);
       await expect.poll(() => app.page.getByTestId('step-panel').textContent()).toContain(`Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}`);
@@ -80,12 +128,20 @@ describe('layout and accessibility at every size', () => {
       await showStep(app.page, step.id);
       expect(await axeViolations(app.page), `step ${step.id}`).toEqual([]);
     }
+    // Each dialog is looked at once it is open (it may be read from its own chunk first), and gone before
+    // the next one.
+    const help = app.page.getByTestId('help-dialog');
     await app.page.getByTestId('help-button').click();
+    await help.waitFor({ state: 'visible' });
     expect(await axeViolations(app.page), 'help').toEqual([]);
     await app.page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    const plans = app.page.getByRole('dialog', { name: 'Plans' });
     await app.page.getByTestId('plans-button').click();
+    await plans.waitFor({ state: 'visible' });
     expect(await axeViolations(app.page), 'plans').toEqual([]);
     await app.page.keyboard.press('Escape');
+    await plans.waitFor({ state: 'hidden' });
     await app.page.setViewportSize({ width: 390, height: 844 });
     await showStep(app.page, 'dots');
     expect(await axeViolations(app.page), 'phone').toEqual([]);
@@ -182,62 +238,9 @@ describe('the view toolbar, the step tabs and the units', () => {
   });
 });
 
-/**
- * One first visit, in order: the guide, skipped and not shown again after a reload; the keyboard, from the
- * start of that freshly loaded page; then Help, replaying the guide. Only the interface is looked at.
- */
-describe('first visit, the keyboard and help', () => {
-  let first: AppPage;
-  beforeAll(async () => {
-    first = await openApp({ width: 1024, height: 768, firstRun: true, deviceScaleFactor: UI_PIXEL_RATIO });
-  });
-  afterAll(async () => {
-    if (!first) return; // the page never opened: beforeAll has failed already
-    expect(first.errors).toEqual([]);
-    await first.close();
-  });
-
-  it('guides a first visit in a few skippable steps, once', async () => {
-    const guide = first.page.getByTestId('guide');
-    await expect.poll(() => guide.isVisible()).toBe(true);
-    await expect.poll(() => guide.textContent()).toContain('1 of 4');
-    await first.page.getByTestId('guide-next').click();
-    await expect.poll(() => guide.textContent()).toContain('Seven steps');
-    await first.page.getByTestId('guide-skip').click();
-    await expect.poll(() => guide.isVisible()).toBe(false);
-    await first.page.reload();
-    await waitForReady(first.page);
-    expect(await guide.isVisible()).toBe(false);
-  });
-
-  it('is usable from the keyboard, with visible focus', async () => {
-    const { page } = first;
-    // The page was just reloaded: nothing has focus, and Tab starts from the top of the page.
-    await page.setViewportSize({ width: 1280, height: 800 });
-    // Tab from the page start reaches the topbar, the view's controls and the steps, each showing focus.
-    const seen = new Set<string>();
-    for (let i = 0; i < 40; i++) {
-      await page.keyboard.press('Tab');
-      const focus = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        return { label: el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '', role: el.getAttribute('role'), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
-      });
-      if (!focus) continue;
-      expect(focus.outline, `focus ring on ${focus.label}`).toBe(true);
-      seen.add(focus.role === 'tab' ? 'step tab' : focus.label);
-    }
-    for (const control of ['Plans', 'mm', 'Front view', 'Loupe', 'step tab']) expect([...seen]).toContain(control);
-    // The steps follow the tab pattern: arrows move between them.
-    await page.locator('[data-step="head"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-step'))).toBe('hair');
-    expect(await page.locator('[data-step="hair"]').getAttribute('aria-selected')).toBe('true');
-  });
-
+describe('help', () => {
   it('lists gestures and shortcuts in Help, and replays the guide from there', async () => {
-    const { page } = first;
+    const { page } = app;
     await page.setViewportSize({ width: 1024, height: 768 });
     await showStep(page, 'head');
     const guide = page.getByTestId('guide');
