@@ -18,6 +18,7 @@ import type { PhotoFit } from '../../src/domain/photo/headFit';
 import type { PhotoMeta } from '../../src/domain/photos';
 import { defaultLoadedHead } from '../support/loadedHead';
 import { CROWN_CASES, CROWN_TAPS, defaultEyes, syntheticPhoto } from '../support/syntheticPhotos';
+import { photoMeta } from '../support/photoMeta';
 
 describe('the head drawn through the photo camera', () => {
   it('covers the fitted head: a larger fitted head is the drawn one nearer the camera', () => {
@@ -96,17 +97,7 @@ describe('a crown photo', () => {
     head.root.add(eyesMesh);
     const truth = syntheticPhoto(DEFAULT_HEAD_SHAPE, CROWN_CASES[0]!, CROWN_TAPS, { anchor: 'vertex' });
     const { camera } = truth.view;
-    const meta: PhotoMeta = {
-      id: 'crown',
-      planId: 'plan-1',
-      view: 'top',
-      width: camera.widthPx,
-      height: camera.heightPx,
-      focalLength35mm: null,
-      createdAt: '2026-12-05T10:00:00.000Z',
-      landmarks: truth.view.landmarks,
-      irisDiameterPx: null,
-    };
+    const meta: PhotoMeta = photoMeta({ id: 'crown', view: 'top', width: camera.widthPx, height: camera.heightPx, landmarks: truth.view.landmarks });
     const picture = new Proxy({ width: meta.width, height: meta.height } as ImageBitmap, {
       get(target, key) {
         if (key === 'width' || key === 'height') return Reflect.get(target, key);

@@ -17,6 +17,7 @@ import { textOf } from '../../src/domain/textError';
 import type { LoadedHead } from '../../src/scene/loadedHead';
 import { maskBrushTool } from '../../src/scene/tools/maskBrush';
 import { createInputRouter } from '../../src/scene/tools/router';
+import { photoMeta } from '../support/photoMeta';
 
 interface FakeBitmap {
   n: number;
@@ -40,17 +41,7 @@ vi.mock('../../src/app/photoWork', () => ({
   estimatesOf: vi.fn(() => ({ noiseSigma: 1, blurSigmaPx: 0.5 })),
 }));
 
-const meta: PhotoMeta = {
-  id: 'front',
-  planId: 'plan-1',
-  view: 'front',
-  width: 1000,
-  height: 800,
-  focalLength35mm: null,
-  createdAt: '2026-12-05T10:00:00.000Z',
-  landmarks: {},
-  irisDiameterPx: null,
-};
+const meta: PhotoMeta = photoMeta({ id: 'front', planId: 'plan-1' });
 
 /** Resolves later, when `release` is called. */
 function held<T>() {

@@ -23,6 +23,7 @@ import { startAutosave } from '../../src/io/autosave';
 import { createClientPhotos } from '../../src/io/photos/clientPhotos';
 import { openPhotoStore } from '../../src/io/photos/photoStore';
 import { createPlanStore } from '../../src/state/planStore';
+import { photoMeta } from '../support/photoMeta';
 
 /** A page for autosave in Node: window and document events, and an empty IndexedDB. */
 function installPage(): void {
@@ -33,18 +34,7 @@ function installPage(): void {
   });
 }
 
-const meta = (fields: Partial<PhotoMeta>): PhotoMeta => ({
-  id: 'photo0001',
-  planId: 'plan0001',
-  view: 'top',
-  width: 1000,
-  height: 800,
-  focalLength35mm: null,
-  createdAt: '2026-12-05T10:00:00.000Z',
-  landmarks: {},
-  irisDiameterPx: null,
-  ...fields,
-});
+const meta = (fields: Partial<PhotoMeta>): PhotoMeta => photoMeta({ view: 'top', ...fields });
 
 describe('stored landmarks', () => {
   beforeEach(installPage);

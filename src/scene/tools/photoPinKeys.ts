@@ -9,11 +9,10 @@
  *                                          moving --Enter--> idle (stored, refitted; the next point chosen after a new one)
  *                                          moving --Escape, blur, photo changed--> idle (nothing changed)
  */
-import type { ImagePoint, PhotoLandmarkName, PhotoLandmarks } from '../../domain/photo/photoLandmarks';
-import { nextLandmarkToPlace } from '../../domain/photo/photoPins';
+import type { ImagePoint, PhotoLandmarks } from '../../domain/photo/photoLandmarks';
 import type { PhotoView } from '../../domain/photos';
 import type { PhotoEditHost, PhotoEdits } from '../../app/photoEdits';
-import { STEP_TEXT } from './photoPins';
+import { storePinMove, type PinMove } from './photoPins';
 import { newGestureKey } from './tool';
 
 /** The shown photo as the keys see it: its pixels only (the keys never look at the view). */
@@ -50,7 +49,7 @@ const ARROWS: Record<string, ImagePoint> = { ArrowLeft: [-1, 0], ArrowRight: [1,
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
 
-type Move = { name: PhotoLandmarkName; gesture: string; before: PhotoLandmarks; after: PhotoLandmarks; placed: boolean; photo: KeyedPhoto };
+type Move = PinMove & { photo: KeyedPhoto };
 
 export function photoPinKeys({ host, edits, photo }: PhotoPinKeysPorts): PhotoPinKeys {
   let move: Move | null = null;
@@ -81,17 +80,13 @@ export function photoPinKeys({ host, edits, photo }: PhotoPinKeysPorts): PhotoPi
     return (move = { name, gesture, before, after, placed, photo: shown });
   };
   const putDown = (done: Move) => {
-    const { name, gesture, before, after, placed, photo: shown } = done;
     move = null;
-    if (after === before) {
+    if (done.after === done.before) {
       plans().endGesture();
       edits.previewLandmarks(null);
       return;
     }
-    const step = placed ? STEP_TEXT.place : STEP_TEXT.move;
-    edits.setLandmarks(shown.id, before, after, step.label, step.text, gesture);
-    plans().endGesture();
-    if (placed) host.viewStore.getState().setTool({ name: 'photoPins', landmark: nextLandmarkToPlace(shown.view, after, name) });
+    storePinMove(host, edits, done);
   };
   return {
     get moving() {

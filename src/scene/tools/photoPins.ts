@@ -38,10 +38,32 @@ export interface PhotoPinsPorts {
 
 const clamp = (value: number, max: number) => Math.min(max, Math.max(0, value));
 
-export const STEP_TEXT = {
+const STEP_TEXT = {
   place: { label: 'Place landmark', text: { key: 'photoTools:history.placeLandmark' } },
   move: { label: 'Move landmark', text: { key: 'photoTools:history.moveLandmark' } },
 } satisfies Record<string, { label: string; text: Message }>;
+
+/** A pin picked up on one photo (by a drag or by the keys), from the landmarks `before` to `after`. */
+export interface PinMove {
+  name: PhotoLandmarkName;
+  gesture: string;
+  before: PhotoLandmarks;
+  after: PhotoLandmarks;
+  /** True when the point had no pin before. */
+  placed: boolean;
+  photo: { id: string; view: PhotoView };
+}
+
+/**
+ * Stores a pin put down as one undo step and closes its gesture; after a new pin, the next point of the view
+ * not yet placed is chosen, so taps (or Enter presses) place the points one after another.
+ */
+export function storePinMove(host: PhotoEditHost, edits: Pick<PhotoEdits, 'setLandmarks'>, { name, gesture, before, after, placed, photo }: PinMove): void {
+  const step = placed ? STEP_TEXT.place : STEP_TEXT.move;
+  edits.setLandmarks(photo.id, before, after, step.label, step.text, gesture);
+  host.planStore.getState().endGesture();
+  if (placed) host.viewStore.getState().setTool({ name: 'photoPins', landmark: nextLandmarkToPlace(photo.view, after, name) });
+}
 
 export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTool {
   let drag: { pointerId: number; name: PhotoLandmarkName; gesture: string; before: PhotoLandmarks; after: PhotoLandmarks; placed: boolean; photo: PinnedPhoto } | null = null;
@@ -64,19 +86,16 @@ export function photoPinsTool({ host, edits, photo }: PhotoPinsPorts): PointerTo
   const finish = () => {
     if (!drag) return;
     if (photoChanged()) return abort();
-    const { name, gesture, before, after, placed, photo: shown } = drag;
+    const done = drag;
     drag = null;
-    if (after === before) {
+    if (done.after === done.before) {
       // A press on a pin that did not move it: that pin is chosen (to remove it, or place it again).
       plans().endGesture();
       edits.previewLandmarks(null);
-      host.viewStore.getState().setTool({ name: 'photoPins', landmark: name });
+      host.viewStore.getState().setTool({ name: 'photoPins', landmark: done.name });
       return;
     }
-    const step = placed ? STEP_TEXT.place : STEP_TEXT.move;
-    edits.setLandmarks(shown.id, before, after, step.label, step.text, gesture);
-    plans().endGesture();
-    if (placed) host.viewStore.getState().setTool({ name: 'photoPins', landmark: nextLandmarkToPlace(shown.view, after, name) });
+    storePinMove(host, edits, done);
   };
   return {
     ...IDLE_TOOL,
