@@ -25,8 +25,6 @@ export default defineConfig({
   // The scan reader runs in a module worker (src/io/scan/scanWorker.ts).
   worker: { format: 'es' },
   test: {
-    // Both cores for the Node tests (vitest's default leaves one free); the browser files still run one at a time.
-    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -38,6 +36,10 @@ export default defineConfig({
           setupFiles: ['tests/support/pigmentKernels.ts'],
           // Worker threads start and import faster than forked processes (the unit files' import time fell by a third).
           pool: 'threads',
+          // Both cores (vitest's default leaves one free). A project with its own number of workers runs in its own
+          // group: these after the browser files, which run one at a time.
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       {
