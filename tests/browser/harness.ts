@@ -127,6 +127,10 @@ export interface Image {
  */
 export async function resizeView(page: Page, size: { width: number; height: number }): Promise<void> {
   await page.setViewportSize(size);
+  // The canvas matches its box before the resize reaches the page too: wait for the page to have the new size
+  // and for two frames (the view measures its box in one, resizes the canvas in the next), then check.
+  await page.waitForFunction(({ width, height }) => innerWidth === width && innerHeight === height, size, { timeout: 20_000 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForFunction(
     () => {
       const canvas = document.querySelector('canvas');
