@@ -9,6 +9,7 @@
  * libheif applies the container's own rotation and mirroring (`irot`, `imir`) while decoding, so the
  * pixels come out upright.
  */
+import { loadScript } from '../loadScript';
 
 /** The folder, beside the app's index.html, that holds the decoder's files. */
 export const HEIC_DECODER_DIR = 'heic-decoder';
@@ -127,16 +128,6 @@ declare global {
   }
 }
 
-function loadScript(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = url;
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => reject(new Error(`The HEIC decoder could not be loaded (${url})`)), { once: true });
-    document.head.append(script);
-  });
-}
-
 async function compiledWasm(url: string): Promise<WebAssembly.Module> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`The HEIC decoder could not be loaded (${url}: ${response.status})`);
@@ -149,7 +140,7 @@ let loaded: Promise<LibHeif> | null = null;
 export function heicDecoder(): Promise<LibHeif> {
   loaded ??= (async () => {
     const base = new URL(`${HEIC_DECODER_DIR}/`, document.baseURI);
-    const [wasm] = await Promise.all([compiledWasm(new URL('libheif.wasm', base).href), window.libheif ? undefined : loadScript(new URL('libheif.js', base).href)]);
+    const [wasm] = await Promise.all([compiledWasm(new URL('libheif.wasm', base).href), window.libheif ? undefined : loadScript(new URL('libheif.js', base).href, 'The HEIC decoder')]);
     if (!window.libheif) throw new Error('The HEIC decoder script defined no libheif');
     return createLibHeif(window.libheif, wasm);
   })().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import type { FaceMesh, NormalizedLandmarkList, Results } from '@mediapipe/face_
 import { irisDiameterFromMesh, landmarksFromMesh } from '../../domain/photo/faceMeshIndices';
 import type { ImagePoint } from '../../domain/photo/photoLandmarks';
 import type { FaceModel, FoundFace } from './faceModel';
+import { loadScript } from '../loadScript';
 
 declare global {
   interface Window {
@@ -24,16 +25,6 @@ declare global {
 const MIN_CONFIDENCE = 0.5;
 /** Longer sides are scaled down first: the model looks at a 192 px crop, and a phone's GPU may cap textures at 4096 px. */
 const MAX_SIDE = 2048;
-
-function loadScript(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = url;
-    script.addEventListener('load', () => resolve(), { once: true });
-    script.addEventListener('error', () => reject(new Error(`The face model could not be loaded (${url})`)), { once: true });
-    document.head.append(script);
-  });
-}
 
 async function scaledForModel(image: ImageBitmap): Promise<{ input: ImageBitmap; scaled: boolean }> {
   const scale = MAX_SIDE / Math.max(image.width, image.height);
@@ -48,7 +39,7 @@ async function scaledForModel(image: ImageBitmap): Promise<{ input: ImageBitmap;
 
 /** Loads the model from `base` (the folder of its files, ending in '/'), ready to find faces. */
 export async function loadMediapipeFaceModel(base: URL): Promise<FaceModel> {
-  if (!window.FaceMesh) await loadScript(new URL('face_mesh.js', base).href);
+  if (!window.FaceMesh) await loadScript(new URL('face_mesh.js', base).href, 'The face model');
   const FaceMeshSolution = window.FaceMesh;
   if (!FaceMeshSolution) throw new Error('The face model script defined no FaceMesh');
   const mesh = new FaceMeshSolution({ locateFile: (file) => new URL(file, base).href });
