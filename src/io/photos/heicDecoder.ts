@@ -9,7 +9,7 @@
  * libheif applies the container's own rotation and mirroring (`irot`, `imir`) while decoding, so the
  * pixels come out upright.
  */
-import { loadScript } from '../loadScript';
+import { loadScript } from '../loadScript.ts';
 
 /** The folder, beside the app's index.html, that holds the decoder's files. */
 export const HEIC_DECODER_DIR = 'heic-decoder';
