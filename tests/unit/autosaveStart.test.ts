@@ -4,13 +4,13 @@
  * makes its timing vary; here the slow start (storage answering after the app has started) is made on
  * purpose, so both paths of `begin` are covered every run.
  */
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/app/simulator';
 import { defaultPlan, type Plan } from '../../src/domain/plan';
 import { startAutosave } from '../../src/io/autosave';
 import { newRecord, openPlanLibrary } from '../../src/io/planLibrary';
 import type { PlanRecord } from '../../src/domain/savedPlan';
+import { stubPage } from '../support/nodePage';
 
 /** What the page offers autosave: window and document events, localStorage. */
 function installPage(): void {
@@ -30,12 +30,7 @@ function installPage(): void {
     ownKeys: () => [...items.keys()],
     getOwnPropertyDescriptor: (target, key) => (typeof key === 'string' && items.has(key) ? { value: items.get(key), enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key)),
   });
-  Object.assign(globalThis, {
-    indexedDB: new IDBFactory(),
-    localStorage,
-    window: Object.assign(new EventTarget(), { location: { hash: '' } }),
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
-  });
+  stubPage({ localStorage });
 }
 
 /** Makes IndexedDB answer `delayMs` late, as a busy machine's storage does. */

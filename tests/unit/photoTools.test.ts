@@ -4,7 +4,6 @@
  * input router (a fake view: the photo drawn 2 CSS px a photo pixel from (100, 50); no surface hit, which
  * the photo tools never ask for), and the mask's painting.
  */
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createPhotoEdits } from '../../src/app/photoEdits';
@@ -24,20 +23,12 @@ import { createClientPhotos } from '../../src/io/photos/clientPhotos';
 import { openPhotoStore } from '../../src/io/photos/photoStore';
 import { createPlanStore } from '../../src/state/planStore';
 import { photoMeta } from '../support/photoMeta';
-
-/** A page for autosave in Node: window and document events, and an empty IndexedDB. */
-function installPage(): void {
-  Object.assign(globalThis, {
-    indexedDB: new IDBFactory(),
-    window: Object.assign(new EventTarget(), { location: { hash: '' } }),
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
-  });
-}
+import { stubPage } from '../support/nodePage';
 
 const meta = (fields: Partial<PhotoMeta>): PhotoMeta => photoMeta({ view: 'top', ...fields });
 
 describe('stored landmarks', () => {
-  beforeEach(installPage);
+  beforeEach(() => stubPage());
 
   it('replaces a photo’s landmarks, checked against its size, only for the plan on screen', { timeout: 20_000 }, async () => {
     const sim = createSimulator();

@@ -4,7 +4,6 @@
  * list, remove, deleting a plan deletes its photos, and photos never reach a plan file or a link. The
  * decoding, orientation and re-encoding in a browser are tested in tests/browser/photos.test.ts.
  */
-import { IDBFactory } from 'fake-indexeddb';
 import exifr from 'exifr';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { openPhotoStore } from '../../src/io/photos/photoStore';
 import { orientationTransform, photoFormat, readPhotoExif, withoutMetadata } from '../../src/io/photos/readPhoto';
 import { designLink } from '../../src/io/sharing';
 import { holdsMetadata, withExif } from '../support/exifJpeg';
+import { stubPage } from '../support/nodePage';
 
 const meta = (fields: Partial<PhotoMeta> = {}): PhotoMeta => ({
   id: 'photo0001',
@@ -175,19 +175,10 @@ describe('EXIF and metadata', () => {
   });
 });
 
-/** A page for autosave in Node: window and document events, and an empty IndexedDB. */
-function installPage(): void {
-  Object.assign(globalThis, {
-    indexedDB: new IDBFactory(),
-    window: Object.assign(new EventTarget(), { location: { hash: '' } }),
-    document: Object.assign(new EventTarget(), { visibilityState: 'visible' }),
-  });
-}
-
 const jpegBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' });
 
 describe('photo store', () => {
-  beforeEach(installPage);
+  beforeEach(() => stubPage());
 
   it('adds, lists, reads back and removes photos, each with its plan', async () => {
     const store = await openPhotoStore();

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { blankClinicProfile, type ClinicPrice, type ClinicProfile } from '../../src/domain/clinic';
 import type { Language } from '../../src/domain/languages';
 import { buildQuote, type Quote, type QuoteWork } from '../../src/domain/quote';
@@ -83,6 +83,8 @@ describe('quote text', () => {
     vi.stubGlobal('document', { documentElement: { lang: '' } });
     await startEveryLanguage();
   });
+  // The next file in this worker starts in English, as the app does.
+  afterAll(() => setLanguage('en'));
 
   it('writes words, money, numbers and the validity date in the chosen language', () => {
     const quote = buildQuote(clinic({ model: 'hour', amount: 120.5, deposit: 200 }), WORK, DAY);
