@@ -74,11 +74,16 @@ export default defineConfig({
           setupFiles: ['tests/support/pigmentKernels.ts'],
           testTimeout: 240_000,
           hookTimeout: 180_000,
-          // Files run one after another: two at a time (one Chromium or one each) saved 8 % at best on 2 cores, as
-          // the CPU renderer already keeps both busy, and starved the camera test's frames into time-outs.
-          fileParallelism: false,
-          // In one worker: each file reuses the loaded test modules and the connection to Chromium
-          // (every file opens its own pages and closes them, so no state carries over).
+          // A condition polled for waits on the interface, which waits on frames drawn on the CPU, two files at a time:
+          // seconds on a small busy machine, where vitest's default gives up after one.
+          expect: { poll: { timeout: 20_000 } },
+          // Two files at a time, in one Chromium (tests/browser/globalSetup.ts): 560 s against 625 s one after another
+          // on 2 cores. The CPU renderer keeps both cores busy only while it draws; between frames one file's page
+          // loads, lays out or waits on storage while the other draws. (One Chromium per worker was slower, and
+          // starved the camera test's frames into time-outs.)
+          maxWorkers: 2,
+          // Each worker reuses the loaded test modules and its connection to Chromium from file to file (every file
+          // opens its own pages and closes them, so no state carries over).
           isolate: false,
         },
       },
