@@ -2,9 +2,10 @@
  * The layers of src, read from the imports: domain is pure, state sits on domain, io is at the edge (it reaches
  * the app, never the other way round), and no module needs itself at run time through a chain of imports.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/filesUnder';
 
 const root = resolve(import.meta.dirname, '../..');
 const src = join(root, 'src');
@@ -17,15 +18,9 @@ interface Import {
   typeOnly: boolean;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [relative(src, path)] : [];
-  });
-}
-
-const files = sourceFiles(src).sort();
+const files = filesUnder(src, /\.tsx?$/)
+  .map((path) => relative(src, path))
+  .sort();
 const known = new Set(files);
 
 function resolveTarget(from: string, specifier: string): string | null {

@@ -4,21 +4,14 @@
  * named `*.mocking.test.ts` and runs isolated, and globals are changed through `vi.stubGlobal`, which
  * tests/support/sharedWorker.ts takes back when the file ends.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../support/filesUnder';
 
 const root = resolve(import.meta.dirname, '../..');
 
-function testSources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return testSources(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const sources = [...testSources(join(root, 'tests/unit')), ...testSources(join(root, 'tests/support'))].map((path) => ({
+const sources = ['tests/unit', 'tests/support'].flatMap((dir) => filesUnder(join(root, dir), /\.ts$/)).map((path) => ({
   name: relative(root, path),
   text: readFileSync(path, 'utf8'),
 }));

@@ -2,26 +2,19 @@
  * The build registers only SCENE_ELEMENTS with @react-three/fiber (scripts/threeCatalogue.ts): an element the
  * scene's JSX names that is not there would fail at run time in the built app only. This reads the scene's JSX.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as THREE from 'three';
 import { describe, expect, it } from 'vitest';
 import { SCENE_ELEMENTS } from '../../src/scene/threeElements';
+import { filesUnder } from '../support/filesUnder';
 
 const scene = resolve(import.meta.dirname, '../../src/scene');
-
-function tsxFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tsxFiles(path);
-    return entry.name.endsWith('.tsx') ? [path] : [];
-  });
-}
 
 /** The three classes named by lower-case JSX elements in the scene (`<mesh` is Mesh); DOM elements inside drei's Html are not three classes. */
 function elementsInScene(): Set<string> {
   const names = new Set<string>();
-  for (const file of tsxFiles(scene)) {
+  for (const file of filesUnder(scene, /\.tsx$/)) {
     for (const match of readFileSync(file, 'utf8').matchAll(/<([a-z][A-Za-z0-9]*)[\s/>]/g)) {
       const name = match[1]![0]!.toUpperCase() + match[1]!.slice(1);
       if (name in THREE) names.add(name);
