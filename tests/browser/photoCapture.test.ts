@@ -193,8 +193,9 @@ describe('taking photos and correcting them by hand', () => {
     // Back to the front camera: asked again (free now), its picture shown rather than the last failure.
     await page.locator('[data-capture-camera="user"]').click();
     expect(await page.getByTestId('capture-problem').count()).toBe(0);
+    // The shutter comes back once the new camera's picture plays (the last camera's may still play meanwhile).
+    await expect.poll(() => page.getByTestId('capture-shutter').isDisabled()).toBe(false);
     await playing();
-    expect(await page.getByTestId('capture-shutter').isDisabled()).toBe(false);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('capture-dialog').count()).toBe(0);
   });
