@@ -44,8 +44,8 @@ export default defineConfig({
           // a third of the Node tests' time (74 s against 46 s for them all). What a file stubs goes back when it ends
           // (tests/support/sharedWorker.ts).
           isolate: false,
-          // Both cores (vitest's default leaves one free). A project with its own number of workers runs in its own
-          // group: these after the browser files, which run one at a time.
+          // Both cores (vitest's default leaves one free), in a group of their own after the browser files: beside
+          // them, the browser tests' frames would wait on the Node tests.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
